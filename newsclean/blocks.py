@@ -1,0 +1,150 @@
+"""Document -> tuple[Block, ...].
+
+Text dumps come in several shapes: one line per block (html_text, browser "save as text"),
+paragraphs hard-wrapped at a fixed width (lynx / w3m `-dump`), and markdown-ish text (html2text).
+All become the same blocks: one paragraph, heading or list item each, with link text measured.
+HTML goes through `html.py` and ends in the same Block values.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .model import Block, Document
+from .rules import BULLET, LYNX_MARKER, MD_EMPHASIS, MD_HEADING, MD_IMAGE, MD_LINK, REFERENCES_HEAD
+
+# A dump is hard-wrapped when many lines end near one width, and that width is a terminal's.
+_MIN_WRAP_WIDTH, _MAX_WRAP_WIDTH = 50, 132
+_WRAPPED_SHARE = 0.25
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
+_LYNX_LINK_TEXT = re.compile(r"\[\d+\]([^\[\]]{0,40}?)(?=\s*(?:\[\d+\]|[.,;:!?|]|\s{2,}|$))")
+
+
+def to_blocks(doc: Document) -> tuple[Block, ...]:
+    if doc.kind == "html":
+        from .html import html_blocks
+
+        return html_blocks(doc.text)
+    return text_blocks(doc.text)
+
+
+def text_blocks(text: str) -> tuple[Block, ...]:
+    """Split a text dump into blocks, rejoining hard-wrapped paragraphs."""
+    lines = [line.rstrip() for line in text.split("\n")]
+    width = wrap_width(lines)
+    blocks: list[Block] = []
+    for raw, tag in _paragraphs(lines, width):
+        block = _make_block(len(blocks), raw, tag)
+        if block is not None:
+            blocks.append(block)
+    return tuple(blocks)
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width a dump was wrapped at, or None when lines were not wrapped."""
+    lengths = [len(line) for line in lines if line.strip()]
+    if len(lengths) < 8:
+        return None
+    counts = Counter(n for n in lengths if _MIN_WRAP_WIDTH <= n <= _MAX_WRAP_WIDTH)
+    if not counts:
+        return None
+    # The wrap width is the longest length with real support; wrapped lines end within ~15 of it.
+    width = max(n for n, c in counts.items() if c >= 2) if any(c >= 2 for c in counts.values()) else 0
+    if not width:
+        return None
+    near = sum(1 for n in lengths if width - 15 <= n <= width)
+    over = sum(1 for n in lengths if n > width + 2)
+    if near / len(lengths) < _WRAPPED_SHARE or over > len(lengths) * 0.02:
+        return None
+    return width
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _starts_item(line: str) -> bool:
+    stripped = line.lstrip()
+    return bool(BULLET.match(line) or MD_HEADING.match(stripped) or stripped.startswith(">"))
+
+
+def _paragraphs(lines: list[str], width: int | None) -> list[tuple[str, str]]:
+    """(text, tag) pairs; with a wrap width, continuation lines are joined to their paragraph."""
+    out: list[tuple[str, str]] = []
+    current: list[str] = []
+    last = ""
+    in_references = False
+
+    def flush() -> None:
+        if current:
+            out.append((" ".join(part.strip() for part in current), _tag_of(current[0])))
+            current.clear()
+
+    for line in lines:
+        if not line.strip():
+            flush()
+            last = ""
+            continue
+        if REFERENCES_HEAD.match(line):
+            in_references = True
+        joins = (
+            width is not None
+            and not in_references
+            and bool(current)
+            and not _starts_item(line)
+            and _wrapped_before(last, line, width)
+        )
+        if not joins:
+            flush()
+        current.append(line)
+        last = line
+    flush()
+    return out
+
+
+def _wrapped_before(previous: str, line: str, width: int) -> bool:
+    """True when `previous` ended only because the first word of `line` did not fit the width."""
+    first_word = line.split(None, 1)[0]
+    ind_prev, ind_line = _indent(previous), _indent(line)
+    # Continuations keep the paragraph's indent (a list item's continuation is indented deeper).
+    if ind_line < ind_prev and not BULLET.match(previous):
+        return False
+    return len(previous) + 1 + len(first_word) > width - 1
+
+
+def _tag_of(first_line: str) -> str:
+    stripped = first_line.strip()
+    heading = MD_HEADING.match(stripped)
+    if heading:
+        return f"h{min(len(heading.group(1)), 6)}"
+    if stripped.startswith(">"):
+        return "blockquote"
+    if BULLET.match(first_line):
+        return "li"
+    return "p"
+
+
+def _make_block(index: int, raw: str, tag: str) -> Block | None:
+    """Strip dump markup from one paragraph and measure its link text."""
+    text = raw.strip()
+    if tag.startswith("h"):
+        text = MD_HEADING.match(text).group(2)  # type: ignore[union-attr]
+    elif tag == "blockquote":
+        text = text.lstrip("> ").replace(" > ", " ")
+    elif tag == "li":
+        text = BULLET.sub("", text, count=1)
+    link_chars = 0
+    if "[" in text:
+        text = MD_IMAGE.sub(lambda m: "", text)
+        link_chars += sum(len(m.group(1)) for m in MD_LINK.finditer(text))
+        text = MD_LINK.sub(lambda m: m.group(1), text)
+        if LYNX_MARKER.search(text):
+            link_chars += sum(len(m.group(1).strip()) for m in _LYNX_LINK_TEXT.finditer(text))
+            text = LYNX_MARKER.sub("", text)
+    if "*" in text or "_" in text:
+        text = MD_EMPHASIS.sub(lambda m: m.group(2), text)
+    text = _SPACES.sub(" ", text).strip()
+    if not text:
+        return None
+    return Block(index=index, text=text, tag=tag, link_chars=min(link_chars, len(text)))

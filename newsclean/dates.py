@@ -1,0 +1,72 @@
+"""Find and normalise publication dates in free text (English month names and numeric forms)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .rules import DATE, TIME
+
+_MONTH_NUMBER = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+
+def _month(name: str) -> int:
+    return _MONTH_NUMBER[name.lower()[:3]]
+
+
+def _ymd(match: re.Match[str]) -> tuple[int, int, int] | None:
+    g = match.groupdict()
+    if g["mdy_y"]:
+        return int(g["mdy_y"]), _month(g["mdy_m"]), int(g["mdy_d"])
+    if g["dmy_y"]:
+        return int(g["dmy_y"]), _month(g["dmy_m"]), int(g["dmy_d"])
+    if g["iso_y"]:
+        return int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"])
+    a, b, year = int(g["num_a"]), int(g["num_b"]), int(g["num_y"])
+    # 12/02/2025 is ambiguous; a day above 12 settles it, else the US month-first order.
+    if a > 12:
+        return year, b, a
+    return year, a, b
+
+
+def find_date(text: str, today: dt.date) -> str | None:
+    """The first valid date in `text` not later than `today`, as ISO 8601 (with time when given)."""
+    for match in DATE.finditer(text):
+        parts = _ymd(match)
+        if parts is None:
+            continue
+        try:
+            day = dt.date(*parts)
+        except ValueError:
+            continue
+        if day > today or day.year < 1990:
+            continue
+        clock = _time_near(text, match)
+        if clock is None:
+            return day.isoformat()
+        return dt.datetime.combine(day, clock).isoformat()
+    return None
+
+
+def _time_near(text: str, match: re.Match[str]) -> dt.time | None:
+    """A clock time within a few characters of the date (before or after it)."""
+    window_after = text[match.end() : match.end() + 25]
+    window_before = text[max(0, match.start() - 25) : match.start()]
+    for window in (window_after, window_before):
+        t = TIME.search(window)
+        if not t:
+            continue
+        hour, minute = int(t.group("h")), int(t.group("m"))
+        ampm = (t.group("ampm") or "").lower().replace(".", "")
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+        if hour > 23:
+            continue
+        second = int(t.group("s") or 0)
+        return dt.time(hour, minute, second)
+    return None

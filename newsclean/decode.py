@@ -1,0 +1,147 @@
+"""Bytes -> Document: gzip, size limit, binary check, encoding, and html-or-text sniffing.
+
+Decoding order (as jusText does, plus a detector): explicit encoding, byte-order mark, a declared
+charset (`<meta charset>` / http-equiv / XML declaration) for HTML, strict UTF-8, then
+charset-normalizer's best guess, and finally Windows-1252 with replacement characters.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import zlib
+
+from .model import Document, InputError, Kind
+from .settings import DEFAULTS, Settings
+
+_GZIP_MAGIC = b"\x1f\x8b"
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_DECLARED_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_\-:.]+)|<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_\-.]+)""",
+    re.IGNORECASE,
+)
+_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|\?xml|head|body)\b", re.I | re.S)
+_HTML_TAG = re.compile(rb"<(?:p|div|span|a|body|head|meta|script|link|br|table|li|h[1-6])\b[^>]*>", re.I)
+# Control characters that never occur in text (NUL aside, these suggest a binary file).
+_BINARY_BYTES = bytes(range(0, 9)) + bytes(range(14, 27)) + bytes(range(28, 32))
+_BINARY_TABLE = bytes.maketrans(b"", b"")
+
+
+def gunzip(data: bytes, source: str, limit: int) -> bytes:
+    """Decompress gzip data, refusing truncated streams and output larger than `limit`."""
+    decomp = zlib.decompressobj(wbits=47)  # 32 + 15: gzip or zlib header, auto-detected
+    try:
+        out = decomp.decompress(data, limit + 1)
+    except zlib.error as exc:
+        raise InputError(source, f"corrupt gzip data ({exc})") from None
+    if len(out) > limit:
+        raise InputError(source, f"decompressed size is over the {_mib(limit)} limit (--max-bytes)")
+    if not decomp.eof:
+        raise InputError(source, "truncated gzip data")
+    return out
+
+
+def looks_binary(data: bytes) -> bool:
+    """True when the first 8 KB hold NUL bytes or many control characters."""
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    controls = len(head) - len(head.translate(_BINARY_TABLE, _BINARY_BYTES))
+    return controls > max(8, len(head) // 100)
+
+
+def sniff_kind(data: bytes) -> Kind:
+    """HTML when the content starts like a page or carries several common tags; else text."""
+    head = data[:16384]
+    if _HTML_START.match(head):
+        return "html"
+    return "html" if len(_HTML_TAG.findall(head)) >= 5 else "text"
+
+
+def declared_charset(data: bytes) -> str | None:
+    match = _DECLARED_CHARSET.search(data[:4096])
+    if not match:
+        return None
+    name = (match.group(1) or match.group(2)).decode("ascii", "replace").lower()
+    try:
+        name = codecs.lookup(name).name
+    except LookupError:
+        return None
+    # Browsers read Latin-1 and ASCII declarations as Windows-1252 (the WHATWG encoding standard).
+    return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
+
+
+def detect_encoding(data: bytes) -> str:
+    """Best guess for undeclared, non-UTF-8 bytes."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:65536]).best()
+    if best is None:
+        return "cp1252"
+    name = codecs.lookup(best.encoding).name
+    # Single-byte Western guesses are interchangeable on real pages; cp1252 is the superset browsers use.
+    return "cp1252" if name in ("latin-1", "iso8859-1", "ascii", "iso8859-15") else name
+
+
+def decode_bytes(data: bytes, source: str, kind: Kind, settings: Settings) -> tuple[str, str]:
+    """Return (text, encoding name) following the documented order."""
+    if settings.encoding:
+        try:
+            return data.decode(settings.encoding, errors="replace"), settings.encoding
+        except LookupError:
+            raise InputError(source, f"unknown encoding {settings.encoding!r}") from None
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return data.decode(name, errors="replace"), name
+    if kind == "html":
+        declared = declared_charset(data)
+        if declared and declared != "utf-8":
+            try:
+                return data.decode(declared), declared
+            except UnicodeDecodeError:
+                pass  # the declaration lies; fall through to detection
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    guess = detect_encoding(data)
+    return data.decode(guess, errors="replace"), guess
+
+
+def decode(data: bytes | str, source: str, settings: Settings = DEFAULTS) -> Document:
+    """Turn raw input into a Document, or raise InputError with a one-line reason."""
+    if isinstance(data, str):
+        text, encoding, raw = data, "unicode", None
+    else:
+        raw = data
+        if len(raw) > settings.max_bytes:
+            raise InputError(source, f"input is {_mib(len(raw))}, over the {_mib(settings.max_bytes)} limit "
+                                     "(--max-bytes)")
+        if raw.startswith(_GZIP_MAGIC):
+            raw = gunzip(raw, source, settings.max_bytes)
+        if not raw.strip():
+            raise InputError(source, "empty input")
+        if looks_binary(raw) and not raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            raise InputError(source, "binary data, not an HTML page or a text dump")
+        text, encoding = "", ""
+    kind: Kind
+    if settings.kind in ("html", "text"):
+        kind = settings.kind  # type: ignore[assignment]
+    else:
+        kind = sniff_kind(raw if raw is not None else text[:16384].encode("utf-8", "replace"))
+    if raw is not None:
+        text, encoding = decode_bytes(raw, source, kind, settings)
+    if not text.strip():
+        raise InputError(source, "empty input")
+    return Document(source=source, text=text.replace("\r\n", "\n").replace("\r", "\n"), kind=kind,
+                    encoding=encoding)
+
+
+def _mib(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MiB"

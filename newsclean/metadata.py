@@ -1,0 +1,258 @@
+"""Metadata from a page's blocks, by explicit precedence chains; each field records its source."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .dates import find_date
+from .model import Block, Label, Metadata, Verdict
+from .rules import (
+    AUTHOR_TITLE,
+    BYLINE,
+    CJK,
+    COPYRIGHT,
+    LANGUAGES,
+    NAME_SPLIT,
+    SECTION_LINE,
+    SYNDICATION,
+    TITLE_SEPARATORS,
+    URL,
+    URL_LINE,
+    WORD,
+    Features,
+    normalize,
+    stopwords,
+)
+from .settings import Settings
+
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b(?:\s*[-–]\s*(?:19|20)?\d\d)?")
+_RIGHTS = re.compile(r"all rights? reserved\.?|copyright|\(c\)|©|\binc\.?$|\bltd\.?$", re.I)
+_NOT_A_NAME = re.compile(
+    r"^(?:staff|the|by|and|updated|published|posted|news|associated press|reuters|afp|ap|editor|editors)$", re.I
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A metadata value and where it was found."""
+
+    value: str
+    source: str
+    index: int | None = None
+
+
+def first(*candidates: Found | None) -> Found | None:
+    """The first candidate present: precedence is the order of the arguments."""
+    return next((c for c in candidates if c is not None and c.value), None)
+
+
+# ---------------------------------------------------------------------------------------------
+# Text dumps
+# ---------------------------------------------------------------------------------------------
+
+
+def body_start(verdicts: tuple[Verdict, ...]) -> int:
+    return next((v.index for v in verdicts if v.label is not Label.BAD), len(verdicts))
+
+
+def syndication(blocks: tuple[Block, ...]) -> tuple[str | None, str | None]:
+    """(headline, outlet) from a 'The post X appeared first on Y.' line, searched from the end."""
+    for block in reversed(blocks):
+        match = SYNDICATION.match(block.text)
+        if match:
+            source = match.group("source").strip().rstrip(".")
+            head = re.match(r"^\s*the post (.+?) appeared first on", block.text, re.I)
+            return (head.group(1).strip() if head else None), source
+    return None, None
+
+
+def split_title(line: str) -> tuple[str, str | None]:
+    """'Headline - Site' -> ('Headline', 'Site'); the longest part is the headline."""
+    parts = [p.strip() for p in TITLE_SEPARATORS.split(line) if p.strip()]
+    if len(parts) < 2:
+        return line.strip(), None
+    headline = max(parts, key=len)
+    rest = [p for p in parts if p is not headline]
+    site = rest[-1] if parts[-1] is not headline else rest[0]
+    return headline, site if len(site.split()) <= 5 else None
+
+
+def headline_like(feat: Features) -> bool:
+    return 3 <= feat.words <= 30 and not feat.sentence_end or 3 <= feat.words <= 30 and feat.words < 20
+
+
+def find_title(
+    blocks: tuple[Block, ...], feats: tuple[Features, ...], start: int, settings: Settings,
+    syndicated: str | None,
+) -> Found | None:
+    """The headline: the syndication line's title, else a headline-like block just before the body."""
+    window = range(max(0, start - settings.header_window), start)
+    keys = {i: normalize(blocks[i].text) for i in window}
+    if syndicated:
+        key = normalize(syndicated)
+        index = next((i for i in window if keys[i] == key), None)
+        return Found(syndicated, "syndication-line", index)
+    first_line, _ = split_title(blocks[0].text) if blocks else ("", None)
+    first_key = normalize(first_line)
+    if first_key and len(first_key.split()) >= 3:
+        for i in window:
+            if i > 0 and keys[i] and (keys[i] == first_key or first_key.startswith(keys[i])) \
+                    and len(keys[i].split()) >= 3:
+                return Found(blocks[i].text, "headline-line", i)
+    for i in reversed(window):
+        if headline_like(feats[i]) and not blocks[i].text.lower().startswith(("by ", "photo")) \
+                and not URL_LINE.match(blocks[i].text):
+            return Found(blocks[i].text, "headline-line", i)
+    if first_key:
+        return Found(first_line, "first-line", 0)
+    return None
+
+
+def find_dateline(blocks: tuple[Block, ...], lo: int, hi: int, today: dt.date) -> Found | None:
+    for i in range(lo, min(hi, len(blocks))):
+        if len(blocks[i].text) > 120:
+            continue
+        value = find_date(blocks[i].text, today)
+        if value:
+            return Found(value, "dateline", i)
+    return None
+
+
+def parse_authors(text: str) -> tuple[str, ...]:
+    """'By Jane Doe and John Roe, AP Writers' -> ('Jane Doe', 'John Roe')."""
+    match = BYLINE.match(text)
+    names = match.group("names") if match else text
+    names = AUTHOR_TITLE.sub("", names)
+    names = re.split(r"\s+(?:[|•·–—-]|on|updated|published)\s+", names, maxsplit=1, flags=re.I)[0]
+    out = []
+    for part in NAME_SPLIT.split(names):
+        part = part.strip(" .,;:")
+        if not part or _NOT_A_NAME.match(part) or not part[:1].isupper() or len(part.split()) > 4:
+            continue
+        if any(ch.isdigit() for ch in part):
+            continue
+        out.append(part)
+    return tuple(dict.fromkeys(out))
+
+
+def find_byline(blocks: tuple[Block, ...], verdicts: tuple[Verdict, ...], lo: int, hi: int) -> Found | None:
+    for i in range(lo, min(hi, len(blocks))):
+        if verdicts[i].rule == "byline":
+            names = parse_authors(blocks[i].text)
+            if names:
+                return Found("\x1f".join(names), "byline", i)
+    return None
+
+
+def copyright_owner(blocks: tuple[Block, ...]) -> Found | None:
+    """The name in a '© 2025 Name' / 'Name © 2025' footer line."""
+    for block in reversed(blocks):
+        if not COPYRIGHT.search(block.text) or len(block.text) > 120:
+            continue
+        name = _RIGHTS.sub(" ", _YEARS.sub(" ", block.text))
+        name = re.split(r"[|.•]", name)[0].strip(" ,.-–:")
+        name = re.sub(r"\s+", " ", name)
+        if 1 <= len(name.split()) <= 5 and name[:1].isalnum():
+            return Found(name, "copyright-line")
+    return None
+
+
+def masthead(blocks: tuple[Block, ...], start: int) -> Found | None:
+    """A short line that opens the page and comes back: the site's name printed as a logo."""
+    counts = Counter(b.text for b in blocks[:start])
+    for block in blocks[: min(start, 5)]:
+        if counts[block.text] >= 2 and len(block.text.split()) <= 4 and block.text[:1].isupper():
+            return Found(block.text, "masthead")
+    return None
+
+
+def find_section(blocks: tuple[Block, ...], lo: int, hi: int) -> Found | None:
+    for i in range(lo, min(hi, len(blocks))):
+        match = SECTION_LINE.match(blocks[i].text)
+        if match:
+            return Found(match.group("section").strip(), "section-line", i)
+    return None
+
+
+def find_url(blocks: tuple[Block, ...]) -> Found | None:
+    """The article's own URL: the URL line with the longest path."""
+    best = None
+    for block in blocks:
+        if URL_LINE.match(block.text):
+            match = URL.search(block.text)
+            if match and (best is None or len(match.group()) > len(best)):
+                best = match.group()
+    return Found(best, "url-line") if best else None
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code from script and stopword counts; None when too little text."""
+    sample = text[:5000]
+    cjk = CJK.findall(sample)
+    if len(cjk) > 50:
+        kana = sum(1 for c in cjk if "\u3040" <= c <= "\u30ff")
+        hangul = sum(1 for c in cjk if "\uac00" <= c <= "\ud7af")
+        return "ja" if kana > len(cjk) * 0.1 else "ko" if hangul > len(cjk) * 0.5 else "zh"
+    words = [w.lower() for w in WORD.findall(sample)]
+    if len(words) < 15:
+        return None
+    counts = Counter(words)
+    scores = {lang: sum(counts[w] for w in stopwords(lang)) for lang in LANGUAGES}
+    lang, hits = max(scores.items(), key=lambda kv: (kv[1], kv[0] == "en"))
+    return lang if hits >= len(words) * 0.08 else None
+
+
+def assemble_metadata(fields: dict[str, Found | None], authors: tuple[str, ...], language: Found | None,
+                      url: str | None) -> Metadata:
+    provenance = tuple((name, f.source) for name, f in fields.items() if f is not None)
+    if authors:
+        provenance += (("authors", fields.get("_authors_source").source),)  # type: ignore[union-attr]
+    value = {name: (f.value if f else None) for name, f in fields.items()}
+    if url:
+        provenance = (*tuple(p for p in provenance if p[0] != "url"), ("url", "given"))
+    if language:
+        provenance += (("language", language.source),)
+    return Metadata(
+        title=value.get("title"),
+        date=value.get("date"),
+        authors=authors,
+        site_name=value.get("site_name"),
+        url=url or value.get("url"),
+        original_source=value.get("original_source"),
+        section=value.get("section"),
+        language=language.value if language else None,
+        provenance=tuple(sorted(p for p in provenance if not p[0].startswith("_"))),
+    )
+
+
+def text_metadata(
+    blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tuple[Verdict, ...],
+    body_text: str, settings: Settings, today: dt.date, url: str | None = None,
+) -> tuple[Metadata, int | None]:
+    """Metadata of a text dump, and the index of the headline block (to drop from the body)."""
+    start = body_start(verdicts)
+    syndicated_title, outlet = syndication(blocks)
+    title = find_title(blocks, feats, start, settings, syndicated_title)
+    header_lo = title.index if title and title.index is not None else max(0, start - settings.header_window)
+    header_hi = start + 3
+    _, title_site = split_title(blocks[0].text) if blocks else ("", None)
+    byline = find_byline(blocks, verdicts, header_lo, header_hi)
+    fields: dict[str, Found | None] = {
+        "title": title,
+        "date": find_dateline(blocks, header_lo, header_hi, today),
+        "site_name": first(
+            Found(title_site, "title-suffix") if title_site and title and title.source == "first-line" else None,
+            copyright_owner(blocks), masthead(blocks, start),
+        ),
+        "url": find_url(blocks),
+        "original_source": Found(outlet, "syndication-line") if outlet else None,
+        "section": find_section(blocks, header_lo, header_hi),
+        "_authors_source": byline,
+    }
+    authors = tuple(byline.value.split("\x1f")) if byline else ()
+    lang = detect_language(body_text)
+    meta = assemble_metadata(fields, authors, Found(lang, "stopwords") if lang else None, url)
+    return meta, (title.index if title else None)

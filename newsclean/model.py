@@ -1,0 +1,99 @@
+"""The data model: frozen values passed between the stages. No I/O, no parsing here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Literal
+
+Kind = Literal["html", "text"]
+
+
+class InputError(Exception):
+    """An input that cannot be cleaned; carries the source and a one-line reason."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """Decoded input: the text of the page and what kind of page it is."""
+
+    source: str
+    text: str
+    kind: Kind
+    encoding: str
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One unit of a page: a paragraph, heading, list item, or a line of a text dump.
+
+    `tag` is an HTML-like tag (`p`, `h2`, `li`, `blockquote`, `pre`, `td`), `path` the chain of
+    ancestors (`body>div.footer>p`, empty for dumps), `link_chars` how many characters of `text`
+    are link text, `hints` the class and id words of the block and its ancestors.
+    """
+
+    index: int
+    text: str
+    tag: str = "p"
+    path: str = ""
+    link_chars: int = 0
+    hints: str = ""
+
+
+class Label(Enum):
+    GOOD = "good"
+    NEARGOOD = "neargood"
+    SHORT = "short"
+    BAD = "bad"
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What a rule decided about one block, and why."""
+
+    index: int
+    label: Label
+    rule: str
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    title: str | None = None
+    date: str | None = None
+    authors: tuple[str, ...] = ()
+    site_name: str | None = None
+    url: str | None = None
+    original_source: str | None = None
+    section: str | None = None
+    language: str | None = None
+    provenance: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A block left out of the article, with the rule that removed it (for --explain)."""
+
+    index: int
+    rule: str
+    text: str
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    source: str
+    kind: Kind
+    metadata: Metadata
+    blocks: tuple[Block, ...]
+    removed: tuple[Removal, ...] = field(default=())
+    encoding: str = "utf-8"
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(b.text for b in self.blocks)

@@ -1,0 +1,60 @@
+"""clean(): the only function that knows the order of the stages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .blocks import to_blocks
+from .classify import classify
+from .decode import decode
+from .metadata import text_metadata
+from .model import Article, Block, Label, Removal, Verdict
+from .revise import revise
+from .rules import features
+from .settings import DEFAULTS, Settings, with_overrides
+
+
+def clean(
+    data: bytes | str,
+    *,
+    source: str | None = None,
+    url: str | None = None,
+    kind: str = "auto",
+    settings: Settings = DEFAULTS,
+    today: dt.date | None = None,
+) -> Article:
+    """Clean one page (HTML or a text dump) into an Article.
+
+    `data` is the raw page (bytes are decoded here; gzip is accepted), `source` names it in errors
+    and output, `url` is its address if known, `kind` is "auto", "html" or "text". Raises
+    InputError for input that cannot be cleaned.
+    """
+    name = source if source is not None else "<input>"
+    if kind != settings.kind:
+        settings = with_overrides(settings, kind=kind)
+    doc = decode(data, name, settings)
+    blocks = to_blocks(doc)
+    feats = tuple(features(b) for b in blocks)
+    verdicts = classify(blocks, feats, settings)
+    verdicts = revise(blocks, feats, verdicts, settings)
+    return assemble(doc.source, doc.kind, doc.encoding, blocks, feats, verdicts, settings,
+                    today or dt.date.today(), url)
+
+
+def assemble(source, kind, encoding, blocks, feats, verdicts, settings, today, url) -> Article:  # noqa: ANN001
+    body_text = "\n".join(b.text for b, v in zip(blocks, verdicts, strict=True) if v.label is not Label.BAD)
+    meta, headline = text_metadata(blocks, feats, verdicts, body_text, settings, today, url)
+    final = tuple(
+        Verdict(v.index, Label.BAD, "headline") if v.index == headline and v.label is not Label.BAD else v
+        for v in verdicts
+    )
+    kept = tuple(_reindex(b, n) for n, b in enumerate(b for b, v in zip(blocks, final, strict=True)
+                                                       if v.label is not Label.BAD))
+    removed = tuple(Removal(b.index, v.rule, b.text, v.detail) for b, v in zip(blocks, final, strict=True)
+                    if v.label is Label.BAD)
+    return Article(source=source, kind=kind, metadata=meta, blocks=kept, removed=removed, encoding=encoding)
+
+
+def _reindex(block: Block, index: int) -> Block:
+    return block if block.index == index else Block(index, block.text, block.tag, block.path,
+                                                    block.link_chars, block.hints)

@@ -14,5 +14,6 @@ def classify_block(block: Block, feats: Features, settings: Settings) -> Verdict
     raise AssertionError("RULES must end with a catch-all rule")  # pragma: no cover
 
 
-def classify(blocks: tuple[Block, ...], feats: tuple[Features, ...], settings: Settings) -> tuple[Verdict, ...]:
+def classify(blocks: tuple[Block, ...], feats: tuple[Features, ...], settings: Settings,
+             ) -> tuple[Verdict, ...]:
     return tuple(classify_block(b, f, settings) for b, f in zip(blocks, feats, strict=True))

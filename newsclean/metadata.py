@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .dates import find_date
+from .headline import split_title, syndicated_title
 from .model import Block, Label, Metadata, Verdict
 from .rules import (
     AUTHOR_TITLE,
@@ -23,7 +24,6 @@ from .rules import (
     URL_LINE,
     WORD,
     Features,
-    normalize,
     stopwords,
 )
 from .settings import Settings
@@ -58,56 +58,39 @@ def body_start(verdicts: tuple[Verdict, ...]) -> int:
     return next((v.index for v in verdicts if v.label is not Label.BAD), len(verdicts))
 
 
-def syndication(blocks: tuple[Block, ...]) -> tuple[str | None, str | None]:
-    """(headline, outlet) from a 'The post X appeared first on Y.' line, searched from the end."""
+def outlet(blocks: tuple[Block, ...]) -> str | None:
+    """The outlet named in a 'The post X appeared first on Y.' / 'Originally published on Y' line."""
     for block in reversed(blocks):
         match = SYNDICATION.match(block.text)
         if match:
-            source = match.group("source").strip().rstrip(".")
-            head = re.match(r"^\s*the post (.+?) appeared first on", block.text, re.I)
-            return (head.group(1).strip() if head else None), source
-    return None, None
-
-
-def split_title(line: str) -> tuple[str, str | None]:
-    """'Headline - Site' -> ('Headline', 'Site'); the longest part is the headline."""
-    parts = [p.strip() for p in TITLE_SEPARATORS.split(line) if p.strip()]
-    if len(parts) < 2:
-        return line.strip(), None
-    headline = max(parts, key=len)
-    rest = [p for p in parts if p is not headline]
-    site = rest[-1] if parts[-1] is not headline else rest[0]
-    return headline, site if len(site.split()) <= 5 else None
+            return match.group("source").strip().rstrip(".") or None
+    return None
 
 
 def headline_like(feat: Features) -> bool:
-    return 3 <= feat.words <= 30 and not feat.sentence_end or 3 <= feat.words <= 30 and feat.words < 20
+    return 3 <= feat.words <= 30 and not feat.sentence_end
 
 
 def find_title(
-    blocks: tuple[Block, ...], feats: tuple[Features, ...], start: int, settings: Settings,
-    syndicated: str | None,
+    blocks: tuple[Block, ...], feats: tuple[Features, ...], anchors: tuple[int, ...], start: int,
+    settings: Settings,
 ) -> Found | None:
-    """The headline: the syndication line's title, else a headline-like block just before the body."""
-    window = range(max(0, start - settings.header_window), start)
-    keys = {i: normalize(blocks[i].text) for i in window}
-    if syndicated:
-        key = normalize(syndicated)
-        index = next((i for i in window if keys[i] == key), None)
-        return Found(syndicated, "syndication-line", index)
-    first_line, _ = split_title(blocks[0].text) if blocks else ("", None)
-    first_key = normalize(first_line)
-    if first_key and len(first_key.split()) >= 3:
-        for i in window:
-            if i > 0 and keys[i] and (keys[i] == first_key or first_key.startswith(keys[i])) \
-                    and len(keys[i].split()) >= 3:
-                return Found(blocks[i].text, "headline-line", i)
-    for i in reversed(window):
-        if headline_like(feats[i]) and not blocks[i].text.lower().startswith(("by ", "photo")) \
-                and not URL_LINE.match(blocks[i].text):
+    """The headline: the copy nearest before the body, the syndicated or window title, else a
+    headline-like block just before the body."""
+    before = [i for i in anchors if i < start]
+    if before:
+        return Found(blocks[before[-1]].text, "headline-line", before[-1])
+    quoted = syndicated_title(blocks)
+    if quoted:
+        return Found(quoted, "syndication-line")
+    if blocks and feats[0].words >= 3 and TITLE_SEPARATORS.search(blocks[0].text):
+        return Found(split_title(blocks[0].text)[0], "window-title", 0)
+    for i in range(start - 1, max(-1, start - settings.header_window), -1):
+        if headline_like(feats[i]) and not URL_LINE.match(blocks[i].text) and not blocks[i].text.lower(
+        ).startswith(("by ", "photo")):
             return Found(blocks[i].text, "headline-line", i)
-    if first_key:
-        return Found(first_line, "first-line", 0)
+    if blocks and feats[0].words >= 3:
+        return Found(blocks[0].text, "first-line", 0)
     return None
 
 
@@ -230,29 +213,29 @@ def assemble_metadata(fields: dict[str, Found | None], authors: tuple[str, ...],
 
 def text_metadata(
     blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tuple[Verdict, ...],
-    body_text: str, settings: Settings, today: dt.date, url: str | None = None,
+    anchors: tuple[int, ...], body_text: str, settings: Settings, today: dt.date, url: str | None = None,
 ) -> tuple[Metadata, int | None]:
     """Metadata of a text dump, and the index of the headline block (to drop from the body)."""
     start = body_start(verdicts)
-    syndicated_title, outlet = syndication(blocks)
-    title = find_title(blocks, feats, start, settings, syndicated_title)
-    header_lo = title.index if title and title.index is not None else max(0, start - settings.header_window)
+    title = find_title(blocks, feats, anchors, start, settings)
+    header_lo = title.index if title and title.index else max(0, start - settings.header_window)
     header_hi = start + 3
     _, title_site = split_title(blocks[0].text) if blocks else ("", None)
     byline = find_byline(blocks, verdicts, header_lo, header_hi)
+    source = outlet(blocks)
     fields: dict[str, Found | None] = {
         "title": title,
         "date": find_dateline(blocks, header_lo, header_hi, today),
         "site_name": first(
-            Found(title_site, "title-suffix") if title_site and title and title.source == "first-line" else None,
+            Found(title_site, "window-title") if title_site else None,
             copyright_owner(blocks), masthead(blocks, start),
         ),
         "url": find_url(blocks),
-        "original_source": Found(outlet, "syndication-line") if outlet else None,
+        "original_source": Found(source, "syndication-line") if source else None,
         "section": find_section(blocks, header_lo, header_hi),
         "_authors_source": byline,
     }
     authors = tuple(byline.value.split("\x1f")) if byline else ()
     lang = detect_language(body_text)
     meta = assemble_metadata(fields, authors, Found(lang, "stopwords") if lang else None, url)
-    return meta, (title.index if title else None)
+    return meta, (title.index if title and title.index else None)

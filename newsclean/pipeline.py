@@ -7,6 +7,7 @@ import datetime as dt
 from .blocks import to_blocks
 from .classify import classify
 from .decode import decode
+from .headline import headline_indices
 from .metadata import text_metadata
 from .model import Article, Block, Label, Removal, Verdict
 from .revise import revise
@@ -35,15 +36,16 @@ def clean(
     doc = decode(data, name, settings)
     blocks = to_blocks(doc)
     feats = tuple(features(b) for b in blocks)
+    anchors = headline_indices(blocks, feats)
     verdicts = classify(blocks, feats, settings)
-    verdicts = revise(blocks, feats, verdicts, settings)
-    return assemble(doc.source, doc.kind, doc.encoding, blocks, feats, verdicts, settings,
+    verdicts = revise(blocks, feats, verdicts, anchors, settings)
+    return assemble(doc.source, doc.kind, doc.encoding, blocks, feats, verdicts, anchors, settings,
                     today or dt.date.today(), url)
 
 
-def assemble(source, kind, encoding, blocks, feats, verdicts, settings, today, url) -> Article:  # noqa: ANN001
+def assemble(source, kind, encoding, blocks, feats, verdicts, anchors, settings, today, url) -> Article:
     body_text = "\n".join(b.text for b, v in zip(blocks, verdicts, strict=True) if v.label is not Label.BAD)
-    meta, headline = text_metadata(blocks, feats, verdicts, body_text, settings, today, url)
+    meta, headline = text_metadata(blocks, feats, verdicts, anchors, body_text, settings, today, url)
     final = tuple(
         Verdict(v.index, Label.BAD, "headline") if v.index == headline and v.label is not Label.BAD else v
         for v in verdicts

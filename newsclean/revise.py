@@ -1,11 +1,14 @@
-"""Context pass: lines repeated on the page, then the body region, then what is kept inside it.
+"""Context pass: lines repeated on the page, then the body, then what is kept inside it.
 
 The article in a page is a run of prose that menus, teasers and footers lack. Each block gets a
-score (prose counts its words, short and boilerplate blocks cost a little or a lot), and the body
-is the run of blocks with the largest total (the maximum-sum subarray). A second run of prose is
-joined when the gap between them costs little next to what it brings (an article split by an ad
-or a photo). Everything outside is removed with a context rule; inside, boilerplate rules still
-apply.
+score: prose counts its words; short, non-prose and boilerplate blocks cost a fixed amount, and
+blocks that end an article (Related, Comments, ©...) cost a lot. Candidate bodies are the
+maximum-sum runs of scores. The body is the best run that starts soon after a copy of the
+headline, when the page has one (so a long comment thread or a feed of other articles' leads
+does not win over a short article), else the best run overall. Further runs of prose join it when
+the gap between costs little next to what they bring and holds no terminator (an article split by
+an ad or a photo). Blocks outside are removed with a context rule; inside, boilerplate rules
+still apply.
 """
 
 from __future__ import annotations
@@ -13,77 +16,94 @@ from __future__ import annotations
 from collections import Counter
 
 from .model import Block, Label, Verdict
-from .rules import Features, normalize
+from .rules import TERMINATORS, Features
 from .settings import Settings
 
 Span = tuple[int, int]  # inclusive block indices
 
 
-def mark_repeated(
-    blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tuple[Verdict, ...], settings: Settings
-) -> tuple[Verdict, ...]:
-    """Short lines printed more than once are template; a repeated long paragraph keeps its first copy."""
-    keys = [normalize(b.text) for b in blocks]
-    counts = Counter(k for k in keys if k)
+def mark_repeated(feats: tuple[Features, ...], verdicts: tuple[Verdict, ...], settings: Settings,
+                  ) -> tuple[Verdict, ...]:
+    """Lines printed more than once are template (menus twice, the headline as a caption, teasers
+    listed twice); a repeated long paragraph keeps its first copy."""
+    counts = Counter(f.key for f in feats if f.key)
     seen: set[str] = set()
     out = []
-    for block, feat, verdict, key in zip(blocks, feats, verdicts, keys, strict=True):
-        repeated = counts[key] >= settings.repeat_min_count
-        if verdict.label is not Label.BAD and repeated:
-            headline_like = feat.words <= 2 * settings.phrase_max_words and not feat.sentence_end
-            if headline_like or feat.words <= settings.phrase_max_words or key in seen:
-                verdict = Verdict(block.index, Label.BAD, "repeated-line", f"{counts[key]} times on the page")
+    for feat, verdict in zip(feats, verdicts, strict=True):
+        key = feat.key
+        if key and verdict.label is not Label.BAD and counts[key] >= settings.repeat_min_count:
+            prose = verdict.label is Label.GOOD and feat.words > 2 * settings.phrase_max_words
+            if not prose or key in seen:
+                verdict = Verdict(verdict.index, Label.BAD, "repeated-line", f"{counts[key]} times on the page")
         seen.add(key)
         out.append(verdict)
     return tuple(out)
 
 
 def block_score(verdict: Verdict, feat: Features, settings: Settings) -> float:
-    if verdict.label is Label.GOOD:
+    label = verdict.label
+    if label is Label.GOOD:
         return float(feat.words)
-    if verdict.label is Label.NEARGOOD:
-        return feat.words / 2
-    if verdict.label is Label.SHORT:
-        return -settings.short_penalty
-    return -settings.bad_penalty
+    if label is Label.NEARGOOD:
+        return feat.words * settings.neargood_weight
+    if label is Label.SHORT:
+        if verdict.rule == "headline-like":
+            return -settings.bad_penalty
+        return -(settings.short_penalty if feat.words <= 4 else settings.other_penalty)
+    return -(settings.terminator_penalty if verdict.rule in TERMINATORS else settings.bad_penalty)
 
 
-def best_span(scores: list[float], lo: int, hi: int) -> tuple[Span, float] | None:
-    """The maximum-sum run of scores[lo:hi] (Kadane), or None when nothing is positive."""
-    best: tuple[Span, float] | None = None
-    start, total = lo, 0.0
-    for i in range(lo, hi):
+def runs(scores: list[float]) -> list[tuple[float, Span]]:
+    """The maximal positive runs (Kadane, reset whenever the running total drops to zero)."""
+    found: list[tuple[float, Span]] = []
+    best: tuple[float, Span] | None = None
+    start, total = 0, 0.0
+    for i, score in enumerate(scores):
         if total <= 0:
-            start, total = i, 0.0
-        total += scores[i]
-        if total > 0 and (best is None or total > best[1]):
-            best = ((start, i), total)
-    return best
+            if best is not None:
+                found.append(best)
+            start, total, best = i, 0.0, None
+        total += score
+        if score > 0 and (best is None or total > best[0]):
+            best = (total, (start, i))
+    if best is not None:
+        found.append(best)
+    return found
 
 
-def body_spans(scores: list[float], settings: Settings) -> list[Span]:
-    """The main run of prose, plus runs on either side worth the cost of the gap between."""
-    main = best_span(scores, 0, len(scores))
+def choose_run(candidates: list[tuple[float, Span]], anchors: tuple[int, ...],
+               settings: Settings) -> tuple[float, Span] | None:
+    """The best run that starts soon after a headline copy, else the best run overall."""
+    if not candidates:
+        return None
+    anchored = [
+        c for c in candidates
+        if c[0] >= settings.anchor_min_score
+        and any(0 < c[1][0] - a <= settings.anchor_window for a in anchors)
+    ]
+    return max(anchored or candidates, key=lambda c: (c[0], -c[1][0]))
+
+
+def body_spans(scores: list[float], verdicts: tuple[Verdict, ...], anchors: tuple[int, ...],
+               settings: Settings) -> list[Span]:
+    candidates = runs(scores)
+    main = choose_run(candidates, anchors, settings)
     if main is None:
         return []
-    spans = [main[0]]
-    while True:
-        first, last = spans[0][0], spans[-1][1]
-        joined = False
-        right = best_span(scores, last + 1, len(scores))
-        if right is not None:
-            gap = -sum(scores[last + 1 : right[0][0]])
-            if gap < settings.join_ratio * right[1]:
-                spans.append(right[0])
-                joined = True
-        left = best_span(scores, 0, first)
-        if left is not None:
-            gap = -sum(scores[left[0][1] + 1 : first])
-            if gap < settings.join_ratio * left[1]:
-                spans.insert(0, left[0])
-                joined = True
-        if not joined:
-            return spans
+    spans = [main[1]]
+
+    def gap_ok(lo: int, hi: int, gain: float) -> bool:
+        if any(verdicts[i].rule in TERMINATORS for i in range(lo, hi)):
+            return False
+        return -sum(scores[lo:hi]) < settings.join_ratio * gain
+
+    for score, span in sorted(candidates, key=lambda c: c[1]):
+        if span[0] > spans[-1][1] and gap_ok(spans[-1][1] + 1, span[0], score):
+            spans.append(span)
+    for score, span in sorted(candidates, key=lambda c: c[1], reverse=True):
+        if span[1] < spans[0][0] and gap_ok(span[1] + 1, spans[0][0], score):
+            spans.insert(0, span)
+    return spans
 
 
 def _context_rule(index: int, verdicts: tuple[Verdict, ...]) -> str:
@@ -91,23 +111,19 @@ def _context_rule(index: int, verdicts: tuple[Verdict, ...]) -> str:
     def short(i: int) -> bool:
         return 0 <= i < len(verdicts) and verdicts[i].label in (Label.SHORT, Label.BAD)
 
-    run = sum(1 for d in (-2, -1, 1, 2) if short(index + d))
-    return "menu-run" if run >= 3 else "outside-body"
+    return "menu-run" if sum(1 for d in (-2, -1, 1, 2) if short(index + d)) >= 3 else "outside-body"
 
 
-def revise(
-    blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tuple[Verdict, ...], settings: Settings
-) -> tuple[Verdict, ...]:
-    verdicts = mark_repeated(blocks, feats, verdicts, settings)
+def revise(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tuple[Verdict, ...],
+           anchors: tuple[int, ...], settings: Settings) -> tuple[Verdict, ...]:
+    verdicts = mark_repeated(feats, verdicts, settings)
     scores = [block_score(v, f, settings) for v, f in zip(verdicts, feats, strict=True)]
-    spans = body_spans(scores, settings)
     inside = [False] * len(blocks)
-    for start, end in spans:
+    for start, end in body_spans(scores, verdicts, anchors, settings):
         for i in range(start, end + 1):
             inside[i] = True
-    out = []
-    for i, verdict in enumerate(verdicts):
-        if verdict.label is not Label.BAD and not inside[i]:
-            verdict = Verdict(verdict.index, Label.BAD, _context_rule(i, verdicts), f"was {verdict.rule}")
-        out.append(verdict)
-    return tuple(out)
+    return tuple(
+        v if v.label is Label.BAD or inside[i]
+        else Verdict(v.index, Label.BAD, _context_rule(i, verdicts), f"was {v.rule}")
+        for i, v in enumerate(verdicts)
+    )

@@ -1,9 +1,13 @@
 """THE place for patterns, word lists and named rules.
 
 Every removal the extractor makes is decided by a `Rule` defined here, or by one of the context
-rules named in `CONTEXT_RULES` (applied in `revise.py`). Patterns are compiled once, grouped by
-concept, and joined with `_alt()`. Nothing here names a site: the vocabulary is the generic
-language of web page furniture, in several languages.
+rules named in `CONTEXT_RULES` (applied in `revise.py`). Vocabulary is grouped by concept as
+lower-case phrases; patterns are compiled once and named by meaning. Nothing here names a site:
+the vocabulary is the generic language of web page furniture, in several languages.
+
+Speed: most blocks of a page are short menu lines. Each block is lower-cased and split into word
+tokens once (`Features`); rules then test set membership and prefixes, and run a regular
+expression only when a cheap token test says it can match.
 """
 
 from __future__ import annotations
@@ -23,142 +27,198 @@ from .settings import Settings
 
 WORD = re.compile(r"\w+")
 # Scripts written without spaces: each character counts as half a word.
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+HANGUL = re.compile(r"[\uac00-\ud7af]")
 SENTENCE_END = re.compile(r"""[.!?…:;。！？」"”’'»)\]]\s*$""")
+ELLIPSIS_END = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
 LETTER = re.compile(r"[^\W\d_]")
+INLINE_SEPARATOR = re.compile(r"\s[|·•]\s")
+# Small words that stay lower-case in Title Case headlines.
+MINOR_WORDS = frozenset(
+    ["a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "at", "by", "with", "is", "as", "from", "vs", "via", "but", "nor", "into", "over", "than"]
+)
 
 
 def word_count(text: str) -> int:
-    """Words in `text`; a run of CJK characters counts half a word per character."""
-    cjk = len(CJK.findall(text)) if not text.isascii() else 0
+    """Words in `text` (runs between spaces); CJK characters count half a word each."""
+    if text.isascii():
+        return len(text.split())
+    cjk = len(CJK.findall(text))
     if not cjk:
-        return len(WORD.findall(text))
-    return len(WORD.findall(CJK.sub(" ", text))) + cjk // 2
+        return len(text.split())
+    return len(CJK.sub(" ", text).split()) + cjk // 2
 
 
 def normalize(text: str) -> str:
-    """A line's identity for repetition checks: lower-case words only."""
+    """A block's identity for repetition and phrase checks: lower-case words, single spaces."""
     return " ".join(WORD.findall(text.lower()))
 
 
+def title_case_ratio(text: str) -> float:
+    """Share of the non-minor words that start with a capital letter (0 for fewer than 3 words)."""
+    words = [w for w in text.split() if w[:1].isalpha() and w.lower() not in MINOR_WORDS]
+    if len(words) < 3:
+        return 0.0
+    return sum(1 for w in words if w[0].isupper()) / len(words)
+
+
 # ---------------------------------------------------------------------------------------------
-# Vocabulary, grouped by concept
+# Vocabulary, grouped by concept (lower-case; phrases are normalized word sequences)
 # ---------------------------------------------------------------------------------------------
 
 
-def _alt(words: Iterable[str]) -> str:
-    """Join escaped-or-regex alternatives; an empty group would match everything, so refuse it."""
-    items = tuple(words)
-    if not items:
-        raise ValueError("empty token group")
-    return "(?:" + "|".join(items) + ")"
+def _group(*phrases: str) -> tuple[str, ...]:
+    """A concept's phrases; an empty group would match everything, so refuse it."""
+    if not phrases:
+        raise ValueError("empty vocabulary group")
+    return phrases
 
 
-COPYRIGHT_WORDS = (
-    r"©", r"\(c\)\s*(?:19|20)\d\d", r"\bcopyright\b", r"all rights reserved", r"alle rechte vorbehalten",
+def _tokens(*groups: Iterable[str]) -> frozenset[str]:
+    return frozenset(word for group in groups for phrase in group for word in phrase.split())
+
+
+AD_PHRASES = _group(
+    "advertisement", "advertising", "advert", "ad", "ads", "sponsored", "sponsored content", "sponsored links",
+    "promoted", "promoted content", "paid content", "partner content", "story continues below",
+    "story continues below advertisement", "article continues below", "continue reading below",
+    "continue reading the main story", "anzeige", "werbung", "publicité", "publicidad", "pubblicità",
+    "publicidade", "реклама", "広告", "광고",
+)
+TEASER_PHRASES = _group(
+    "read more", "read the full story", "read the full article", "continue reading", "keep reading",
+    "see also", "read also", "also read", "related", "related articles", "related stories",
+    "related coverage", "related content", "related posts", "related news", "related topics", "related video",
+    "more from", "more on this", "more stories", "more news", "more like this", "recommended",
+    "recommended for you", "you may also like", "you might also like", "you may be interested in",
+    "you might be interested in", "most read", "most popular", "most viewed", "most shared", "trending",
+    "trending now", "trending stories", "read next", "up next", "what to read next", "top stories",
+    "latest news", "latest stories", "latest articles", "editors picks", "editor s picks", "don t miss",
+    "popular now", "popular stories", "more to explore", "further reading", "view all", "view all results",
+    "no result", "no results", "load more", "show more", "see more", "watch more", "more videos",
+    "lire aussi", "lire la suite", "lire plus", "à lire aussi", "weiterlesen", "mehr zum thema",
+    "lesen sie auch", "lesen sie mehr", "leer más", "lee también", "leggi anche", "leggi di più",
+    "leia mais", "leia também", "veja também", "saiba mais", "lees meer", "lees ook", "читайте также",
+    "baca juga",
+)
+SHARE_CORE = _group(
+    "share", "shares", "sharing", "tweet", "facebook", "twitter", "linkedin", "whatsapp", "pinterest",
+    "reddit", "tumblr", "telegram", "email", "mail", "print", "flipboard", "messenger", "sms", "copy link",
+    "copied", "bookmark", "teilen", "partager", "compartir", "condividi", "compartilhar", "delen",
+    "поделиться",
+)
+SHARE_FILLER = _group("this", "article", "story", "page", "on", "via", "e", "x", "link", "copy", "save",
+                      "gift", "comment", "comments", "the", "to", "by", "or")
+NAV_PHRASES = _group(
+    "home", "menu", "search", "skip to content", "skip to main content", "skip to navigation",
+    "toggle navigation", "close", "back to top", "top", "next", "previous", "prev", "next article",
+    "next story", "previous article", "previous story", "open menu", "main menu", "navigation", "sections",
+    "all sections", "more", "edition", "loading", "watch", "listen", "play", "replay", "follow", "follow us",
+    "expand", "collapse", "hide caption", "toggle caption", "enlarge this image", "zoom", "fullscreen",
+    "back", "video", "videos", "photos", "gallery", "live", "news", "latest", "subscribe", "log in",
+    "sign in", "sign up", "register", "account", "my account", "settings", "help", "faq", "rss", "podcasts",
+    "newsletters", "en", "english", "español", "deutsch", "français", "startseite", "accueil", "inicio",
+    "suche", "recherche", "buscar", "cerca", "übersicht", "navigation menu", "close menu", "open",
+    "go", "ok", "cancel", "submit", "yes", "no", "all", "view", "click here", "here", "page", "of",
+)
+COMMENT_PHRASES = _group(
+    "comment", "comments", "leave a comment", "leave a reply", "post a comment", "add a comment",
+    "join the conversation", "join the discussion", "show comments", "view comments", "hide comments",
+    "reply", "report", "report abuse", "commentaires", "kommentare", "comentarios", "commenti",
+    "comentários", "комментарии",
+)
+CAPTION_LEADS = _group(
+    "photo", "photos", "photograph", "image", "images", "picture", "pictured", "credit", "credits",
+    "illustration", "foto", "fotos", "bild", "source", "caption", "gallery", "file photo", "image copyright",
+    "image caption", "image source", "photo credit", "image credit", "photograph by", "photo by",
+    "photography", "фото",
+)
+CREDIT_TOKENS = _tokens(_group(
+    "getty", "shutterstock", "istock", "istockphoto", "reuters", "afp", "epa", "dpa", "ap", "xinhua",
+    "alamy", "handout", "pool", "imago", "efe",
+))
+TAG_LEADS = _group("tags", "tag", "topics", "topic", "filed under", "posted in", "categories", "category",
+                   "keywords", "schlagworte", "themen", "thèmes", "etiquetas", "temas", "argomenti")
+BYLINE_LEADS = _group("by", "von", "par", "por", "di", "door", "written by", "words by", "reporting by",
+                      "story by", "posted by", "author", "authors", "autor", "auteur")
+COPYRIGHT_PATTERN = _group(
+    r"©", r"\(c\) ?(?:19|20)\d\d", r"\bcopyright\b", r"\ball rights? reserved", r"alle rechte vorbehalten",
     r"tous droits réservés", r"todos los derechos reservados", r"tutti i diritti riservati",
-    r"todos os direitos reservados", r"alle rechten voorbehouden", r"版权所有", r"無断転載",
-    r"\ball right reserved",
+    r"todos os direitos reservados", r"alle rechten voorbehouden", r"版权所有", r"無断転載", r"무단",
+    r"все права защищены",
 )
-LEGAL_WORDS = (
+COPYRIGHT_CUES = _tokens(_group("copyright", "reserved", "c", "rechte", "droits", "derechos", "diritti",
+                                "direitos", "rechten", "права"))
+LEGAL_PATTERN = _group(
     r"privacy (?:policy|notice|statement|settings|center|centre)", r"terms (?:of|and) (?:use|service|conditions)",
-    r"terms & conditions", r"cookie (?:policy|settings|preferences)", r"ad ?choices", r"do not sell",
-    r"accessibility statement", r"site ?map", r"contact us", r"about us", r"advertise with us",
+    r"terms conditions", r"cookie (?:policy|settings|preferences)", r"ad ?choices", r"do not sell",
+    r"accessibility(?: statement)?", r"site ?map", r"contact us", r"about us", r"advertise with us",
     r"impressum", r"datenschutz", r"mentions légales", r"aviso legal", r"política de privacidad",
-    r"informativa (?:sulla )?privacy", r"user agreement", r"community guidelines", r"careers",
+    r"privacy", r"user agreement", r"community guidelines", r"careers", r"corrections",
 )
-TEASER_WORDS = (
-    r"read more", r"read the full (?:story|article)", r"continue reading", r"keep reading", r"see also",
-    r"read also", r"also read", r"related(?: articles?| stories| coverage| content| posts| news| topics)?",
-    r"more from", r"more on this", r"more stories", r"more news", r"recommended(?: for you)?",
-    r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in)", r"most (?:read|popular|viewed|shared)",
-    r"trending(?: now| stories)?", r"read next", r"up next", r"what to read next", r"top stories",
-    r"latest (?:news|stories|articles)", r"editor'?s picks", r"don'?t miss", r"popular (?:now|stories)",
-    r"lire (?:aussi|la suite|plus)", r"à lire (?:aussi|également)", r"weiterlesen", r"mehr zum thema",
-    r"lesen sie (?:auch|mehr)", r"leer más", r"lee también", r"leggi anche", r"leggi (?:di più|tutto)",
-    r"leia (?:mais|também)", r"lees (?:meer|ook)", r"view all(?: results?)?", r"no results?",
-    r"load more", r"show more", r"see more", r"more$",
-)
-SHARE_WORDS = (
-    r"share", r"shares", r"sharing", r"share this(?: article| story| page)?", r"share on", r"tweet",
-    r"facebook", r"twitter", r"x", r"linkedin", r"whatsapp", r"pinterest", r"reddit", r"tumblr",
-    r"telegram", r"email", r"e-mail", r"mail", r"print", r"copy link", r"copy", r"link", r"flipboard",
-    r"messenger", r"sms", r"comments?", r"save", r"bookmark", r"gift(?: this)? article", r"teilen",
-    r"partager", r"compartir", r"condividi", r"compartilhar", r"delen", r"on",
-)
-NEWSLETTER_WORDS = (
-    r"newsletters?", r"subscribe", r"subscription", r"subscriber", r"sign up", r"signup", r"sign in",
+LEGAL_CUES = _tokens(_group("privacy", "terms", "cookie", "choices", "adchoices", "sell", "accessibility",
+                            "sitemap", "site", "contact", "about", "advertise", "impressum", "datenschutz",
+                            "légales", "legal", "privacidad", "agreement", "guidelines", "careers",
+                            "corrections"))
+NEWSLETTER_PATTERN = _group(
+    r"newsletters?", r"subscribe", r"subscription", r"subscribers?", r"sign up", r"signup", r"sign in",
     r"log ?in", r"log out", r"register", r"create (?:an |a free )?account", r"inbox", r"get (?:the|our) latest",
     r"unlimited (?:digital )?access", r"already (?:a subscriber|have an account)", r"free trial",
-    r"abonnieren", r"abonnez-vous", r"s'abonner", r"suscríbete", r"suscribirse", r"iscriviti", r"assine",
-    r"donate", r"support (?:our|us)",
+    r"abonnieren", r"abonnez vous", r"s abonner", r"suscríbete", r"suscribirse", r"iscriviti", r"assine",
+    r"donate", r"support (?:our|us)", r"download (?:the|our) app", r"get the app", r"app store",
+    r"google play",
 )
-COOKIE_WORDS = (
-    r"cookies?", r"consent", r"we use cookies", r"accept all", r"manage (?:preferences|settings)",
-    r"your privacy choices",
-)
-CREDIT_WORDS = (
-    r"getty images", r"shutterstock", r"istock(?:photo)?", r"associated press", r"ap photo", r"reuters",
-    r"afp", r"epa", r"dpa", r"file photo", r"handout",
-)
-CAPTION_LEAD = (
-    r"photo", r"photos", r"photograph", r"image", r"images", r"picture", r"pictured", r"credit",
-    r"illustration", r"video", r"foto", r"bild", r"source", r"caption", r"gallery",
-)
-AD_WORDS = (
-    r"advertisement", r"advertising", r"sponsored(?: content| links?)?", r"ad", r"ads", r"promoted",
-    r"story continues below(?: advertisement)?", r"article continues below", r"anzeige", r"werbung",
-    r"publicité", r"publicidad", r"pubblicità", r"publicidade", r"paid content", r"partner content",
-)
-NAV_WORDS = (
-    r"home", r"menu", r"search", r"skip to (?:main )?content", r"skip to navigation", r"toggle navigation",
-    r"close", r"back to top", r"top", r"next", r"previous", r"prev", r"next (?:article|story|post)",
-    r"previous (?:article|story|post)", r"open menu", r"main menu", r"navigation", r"sections", r"more",
-    r"all sections", r"edition", r"english", r"español", r"deutsch", r"français", r"loading(?:\.\.\.)?",
-    r"startseite", r"accueil", r"inicio", r"suche", r"recherche", r"buscar", r"cerca",
-    r"watch", r"listen", r"play", r"follow us", r"follow", r"expand", r"collapse", r"hide caption",
-    r"toggle caption", r"enlarge this image", r"zoom", r"fullscreen", r"back",
-)
-COMMENT_WORDS = (
-    r"\d+\s+comments?", r"leave a (?:comment|reply)", r"post a comment", r"add a comment",
-    r"comments?", r"join the (?:conversation|discussion)", r"show comments", r"view comments",
-    r"commentaires?", r"kommentare?", r"comentarios?", r"commenti",
-)
-TAG_LEAD = (r"tags", r"topics", r"filed under", r"posted in", r"categories", r"category", r"keywords",
-            r"schlagworte", r"thèmes", r"etiquetas")
-MONTHS = (
+NEWSLETTER_CUES = _tokens(_group(
+    "newsletter", "newsletters", "subscribe", "subscription", "subscriber", "subscribers", "sign", "signup",
+    "login", "log", "register", "account", "inbox", "latest", "unlimited", "already", "trial", "abonnieren",
+    "abonnez", "abonner", "suscríbete", "suscribirse", "iscriviti", "assine", "donate", "support", "app",
+    "play",
+))
+COOKIE_CUES = _tokens(_group("cookie", "cookies", "consent"))
+IMAGE_COUNTER_CUES = _tokens(_group("image", "photo", "picture", "slide", "bild", "foto", "of", "von"))
+MONTHS = _group(
     r"jan(?:uary|\.)?", r"feb(?:ruary|\.)?", r"mar(?:ch|\.)?", r"apr(?:il|\.)?", r"may", r"june?",
     r"july?", r"aug(?:ust|\.)?", r"sep(?:t(?:ember)?|\.)?", r"oct(?:ober|\.)?", r"nov(?:ember|\.)?",
     r"dec(?:ember|\.)?",
 )
-WEEKDAYS = (r"mon(?:day)?", r"tue(?:s|sday)?", r"wed(?:nesday)?", r"thu(?:rs|rsday)?", r"fri(?:day)?",
-            r"sat(?:urday)?", r"sun(?:day)?")
-BYLINE_LEAD = (r"by", r"von", r"par", r"por", r"di", r"door", r"written by", r"words by", r"reporting by",
-               r"story by", r"posted by", r"author")
-AUTHOR_TITLE_WORDS = (
+WEEKDAYS = _group(r"mon(?:day)?", r"tue(?:s|sday)?", r"wed(?:nesday)?", r"thu(?:rs|rsday)?", r"fri(?:day)?",
+                  r"sat(?:urday)?", r"sun(?:day)?")
+AUTHOR_TITLE_WORDS = _group(
     r"writer", r"correspondent", r"reporter", r"editor", r"columnist", r"contributor", r"staff",
     r"journalist", r"bureau chief", r"analyst", r"producer",
 )
 
 # ---------------------------------------------------------------------------------------------
-# Compiled patterns, named by meaning
+# Compiled patterns and lookup sets, named by meaning
 # ---------------------------------------------------------------------------------------------
 
+
+def _alt(items: Iterable[str]) -> str:
+    group = tuple(items)
+    if not group:
+        raise ValueError("empty alternation")
+    return "(?:" + "|".join(group) + ")"
+
+
 _I = re.IGNORECASE
-COPYRIGHT = re.compile(_alt(COPYRIGHT_WORDS), _I)
-LEGAL = re.compile(r"\b" + _alt(LEGAL_WORDS) + r"\b", _I)
-TEASER = re.compile(r"^\W*" + _alt(TEASER_WORDS) + r"\b(?:\s*[:»›>→.…-]+)?", _I)
-TEASER_ALONE = re.compile(r"^\W*" + _alt(TEASER_WORDS) + r"\W*$", _I)
-SHARE_ONLY = re.compile(r"^(?:\W*" + _alt(SHARE_WORDS) + r"\b)+\W*(?:\d+\W*)?$", _I)
-NEWSLETTER = re.compile(r"\b" + _alt(NEWSLETTER_WORDS) + r"\b", _I)
-COOKIE = re.compile(r"\b" + _alt(COOKIE_WORDS) + r"\b", _I)
-CREDIT = re.compile(r"\b" + _alt(CREDIT_WORDS) + r"\b", _I)
-CAPTION = re.compile(r"^\W*" + _alt(CAPTION_LEAD) + r"s?\s*(?:credit)?\s*[:/|©]", _I)
-IMAGE_COUNTER = re.compile(r"\b(?:image|photo|picture|slide|bild|foto)\s+\d+\s+(?:of|/|von|de|di|sur)\s+\d+\b", _I)
-AD_LINE = re.compile(r"^\W*" + _alt(AD_WORDS) + r"\W*$", _I)
-NAV_LINE = re.compile(r"^\W*" + _alt(NAV_WORDS) + r"(?:\W+" + _alt(NAV_WORDS) + r")*\W*$", _I)
-COMMENT_LINE = re.compile(r"^\W*" + _alt(COMMENT_WORDS) + r"\W*(?:\(\d+\))?\W*$", _I)
-TAG_LINE = re.compile(r"^\W*" + _alt(TAG_LEAD) + r"\s*:", _I)
+AD_LINES = frozenset(AD_PHRASES)
+TEASER_LINES = frozenset(TEASER_PHRASES)
+TEASER_PREFIXES = tuple(p + " " for p in TEASER_PHRASES)
+SHARE_CORE_TOKENS = _tokens(SHARE_CORE)
+SHARE_TOKENS = SHARE_CORE_TOKENS | _tokens(SHARE_FILLER)
+NAV_TOKENS = _tokens(NAV_PHRASES)
+COMMENT_LINES = frozenset(COMMENT_PHRASES)
+CAPTION_PREFIXES = tuple(p + " " for p in CAPTION_LEADS)
+TAG_PREFIXES = tuple(p + " " for p in TAG_LEADS)
+BYLINE_PREFIXES = tuple(p + " " for p in BYLINE_LEADS)
+
+COPYRIGHT = re.compile(_alt(COPYRIGHT_PATTERN), _I)
+LEGAL = re.compile(r"\b" + _alt(LEGAL_PATTERN) + r"\b")
+NEWSLETTER = re.compile(r"\b" + _alt(NEWSLETTER_PATTERN) + r"\b")
+CAPTION = re.compile(r"^\W*" + _alt(CAPTION_LEADS) + r"s?(?:\s+(?:credit|by|source))?\s*[:/|©]", _I)
+IMAGE_COUNTER = re.compile(r"\b(?:image|photo|picture|slide|bild|foto)?\s*\d+\s*(?:of|/|von|de|di|sur)\s*\d+\b",
+                           _I)
+COMMENT_COUNT = re.compile(r"^(?:\d+ )?(?:comments?|replies|responses)(?: \d+)?$")
 URL_LINE = re.compile(r"^\W*(?:https?://|www\.)\S+\W*$", _I)
 URL = re.compile(r"https?://[^\s<>\"')\]]+", _I)
 SYNDICATION = re.compile(
@@ -167,17 +227,24 @@ SYNDICATION = re.compile(
     r"(?:on|in|at|by))\s+(?P<source>[^.]{2,80}?)\s*\.?\s*$",
     _I,
 )
-REFERENCES_HEAD = re.compile(r"^\s*(?:references|visible links|hidden links:?)\s*$", _I)
+SYNDICATION_CUES = ("appeared first on", "originally", "first published", "first appeared")
+REFERENCES_HEAD = re.compile(r"^\s*(?:references|visible links:?|hidden links:?)\s*$", _I)
 REFERENCE_ITEM = re.compile(r"^\s*\d+\.\s+(?:https?|file|ftp|mailto|javascript):\S*\s*$", _I)
 
 MONTH = _alt(MONTHS)
 WEEKDAY = _alt(WEEKDAYS)
-# "December 2, 2025", "Dec. 2 2025", "2 December 2025", "2025-12-02", "12/02/2025", with optional time.
+# "December 2, 2025", "Dec. 2 2025", "2 December 2025", "2025-12-02", "12/02/2025".
 DATE = re.compile(
     r"\b(?:(?P<mdy_m>" + MONTH + r")\s+(?P<mdy_d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<mdy_y>(?:19|20)\d\d)"
     r"|(?P<dmy_d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<dmy_m>" + MONTH + r")\.?,?\s+(?P<dmy_y>(?:19|20)\d\d)"
     r"|(?P<iso_y>(?:19|20)\d\d)[-/.](?P<iso_m>\d{1,2})[-/.](?P<iso_d>\d{1,2})"
     r"|(?P<num_a>\d{1,2})[/.](?P<num_b>\d{1,2})[/.](?P<num_y>(?:19|20)\d\d))\b",
+    _I,
+)
+YEAR_OR_CLOCK = re.compile(r"(?:19|20)\d\d|\d:\d\d")
+RELATIVE_DATE = re.compile(
+    r"^\W*(?:updated:?\s+|published:?\s+)?(?:\d+|an?|one)\s+(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|year)s?"
+    r"\s+ago\W*$|^\W*(?:yesterday|today|just now)\W*$",
     _I,
 )
 TIME = re.compile(r"\b(?P<h>[012]?\d)[:.h](?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\.?)?", _I)
@@ -186,7 +253,7 @@ DATE_NOISE = re.compile(
     r"|edt|est|pdt|pst|cet|cest|bst|ist|et|pt|ct|mt|and|by|date|time|\d+|st|nd|rd|th|of)\b",
     _I,
 )
-BYLINE = re.compile(r"^\s*" + _alt(BYLINE_LEAD) + r"\s*:?\s+(?P<names>\S.{1,150})$", _I)
+BYLINE = re.compile(r"^\s*" + _alt(BYLINE_LEADS) + r"\s*:?\s+(?P<names>\S.{1,150})$", _I)
 AUTHOR_TITLE = re.compile(r",\s*(?:[\w.]+\s+){0,3}" + _alt(AUTHOR_TITLE_WORDS) + r"s?\b.*$", _I)
 NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b)\s*", _I)
 SECTION_LINE = re.compile(r"^\s*(?:in|posted in|filed (?:in|under)|category:?)\s+(?P<section>[A-Z][\w&' -]{1,40})\s*$")
@@ -195,9 +262,9 @@ TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+")
 # Dump markup: lynx link markers, markdown links/images, bullets, headings.
 LYNX_MARKER = re.compile(r"\[(?:\d+|IMG|INLINE|BUTTON|image|img)\]")
 MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-MD_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^)]*\))*\)")
+MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^)]*\))*\)")
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-BULLET = re.compile(r"^\s*(?:[*+\-•·◦▪o#]|\d{1,3}[.)])\s+(?=\S)")
+BULLET = re.compile(r"^\s*(?:[*+\-•·◦▪□o#]|\d{1,3}[.)])\s+(?=\S)")
 MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 
 
@@ -221,6 +288,10 @@ def stopwords(language: str) -> frozenset[str]:
 # Block features and rules
 # ---------------------------------------------------------------------------------------------
 
+# Phrase rules look at blocks up to this many words; longer blocks are prose or long boilerplate
+# that the length-based rules and the context pass handle.
+PHRASE_WINDOW = 40
+
 
 @dataclass(frozen=True, slots=True)
 class Features:
@@ -230,18 +301,24 @@ class Features:
     chars: int
     sentence_end: bool
     link_density: float
-    letters: int
+    letters: bool
+    key: str  # normalized text (lower-case words) of blocks up to PHRASE_WINDOW words, else ""
+    tokens: frozenset[str]  # the words of `key`
 
 
 def features(block: Block) -> Features:
     text = block.text
     chars = len(text)
+    words = word_count(text)
+    key = normalize(text) if words <= PHRASE_WINDOW else ""
     return Features(
-        words=word_count(text),
+        words=words,
         chars=chars,
-        sentence_end=bool(SENTENCE_END.search(text)),
+        sentence_end=SENTENCE_END.search(text) is not None,
         link_density=block.link_chars / chars if chars else 0.0,
-        letters=len(LETTER.findall(text)) if chars < 400 else chars,
+        letters=LETTER.search(text) is not None,
+        key=key,
+        tokens=frozenset(key.split()),
     )
 
 
@@ -262,8 +339,16 @@ def _short(f: Features, s: Settings) -> bool:
     return f.words <= s.phrase_max_words
 
 
-def _is_date_line(text: str) -> bool:
+def _starts(key: str, prefixes: tuple[str, ...]) -> bool:
+    return (key + " ").startswith(prefixes)
+
+
+def is_date_line(text: str) -> bool:
     """A line that is a date (with weekday, time or 'Updated'), and next to nothing else."""
+    if RELATIVE_DATE.match(text):
+        return True
+    if not YEAR_OR_CLOCK.search(text):
+        return False
     match = DATE.search(text)
     if not match:
         return False
@@ -271,66 +356,90 @@ def _is_date_line(text: str) -> bool:
     return len(WORD.findall(rest)) <= 1
 
 
-def _is_byline(text: str, f: Features) -> bool:
+def is_byline(text: str, f: Features) -> bool:
     """'By Jane Doe', 'Von Max Muster und Erika M.': a lead word, then mostly capitalised names."""
-    if f.words > 12:
+    if f.words > 12 or not _starts(f.key, BYLINE_PREFIXES):
         return False
     match = BYLINE.match(text)
     if not match:
         return False
-    names = [w for w in NAME_SPLIT.split(match.group("names")) if w]
-    tokens = " ".join(names).split()[:6]
+    tokens = " ".join(w for w in NAME_SPLIT.split(match.group("names")) if w).split()[:6]
     if not tokens:
         return False
     caps = sum(1 for w in tokens if w[:1].isupper())
     return caps / len(tokens) >= 0.6 and not re.search(r"\b[a-z]{3,}\.$", text)
 
 
+def _share_bar(f: Features) -> bool:
+    return (not f.tokens.isdisjoint(SHARE_CORE_TOKENS)
+            and all(t in SHARE_TOKENS or t.isdigit() for t in f.tokens))
+
+
+def _caption(b: Block, f: Features) -> bool:
+    if f.words <= 8 and not f.tokens.isdisjoint(CREDIT_TOKENS):
+        return True
+    if _starts(f.key, CAPTION_PREFIXES) and CAPTION.match(b.text):
+        return True
+    return f.words <= 20 and not f.tokens.isdisjoint(IMAGE_COUNTER_CUES) and bool(IMAGE_COUNTER.search(b.text))
+
+
 RULES: tuple[Rule, ...] = (
     Rule("empty", "A block with no letters carries no text.", Label.BAD,
-         lambda b, f, s: f.letters == 0),
+         lambda b, f, s: not f.letters),
     Rule("lynx-references", "A dumper's trailing list of numbered link targets.", Label.BAD,
-         lambda b, f, s: bool(REFERENCE_ITEM.match(b.text) or REFERENCES_HEAD.match(b.text))),
+         lambda b, f, s: (f.words <= 3 and "://" in b.text and bool(REFERENCE_ITEM.match(b.text)))
+         or (f.words <= 2 and bool(REFERENCES_HEAD.match(b.text)))),
     Rule("url-line", "A bare URL is an address, not article text.", Label.BAD,
-         lambda b, f, s: bool(URL_LINE.match(b.text))),
+         lambda b, f, s: f.words <= 2 and bool(URL_LINE.match(b.text))),
     Rule("syndication", "'The post ... appeared first on X' credits the original outlet.", Label.BAD,
-         lambda b, f, s: f.words <= 60 and bool(SYNDICATION.match(b.text))),
+         lambda b, f, s: len(f.key) > 0 and any(c in f.key for c in SYNDICATION_CUES)
+         and bool(SYNDICATION.match(b.text))),
     Rule("copyright-footer", "Copyright and rights-reserved lines belong to the page footer.", Label.BAD,
-         lambda b, f, s: f.words <= 25 and bool(COPYRIGHT.search(b.text))),
-    Rule("legal-links", "Privacy, terms and contact links are site furniture.", Label.BAD,
-         lambda b, f, s: _short(f, s) and not f.sentence_end and bool(LEGAL.search(b.text))),
+         lambda b, f, s: f.words <= 25 and ("©" in b.text or not f.tokens.isdisjoint(COPYRIGHT_CUES))
+         and bool(COPYRIGHT.search(b.text))),
     Rule("advertisement", "Ad labels and 'story continues below' markers.", Label.BAD,
-         lambda b, f, s: bool(AD_LINE.match(b.text))),
+         lambda b, f, s: f.key in AD_LINES),
     Rule("read-more-teaser", "'Read more', 'See also', 'Related' and similar teaser labels.", Label.BAD,
-         lambda b, f, s: bool(TEASER_ALONE.match(b.text))
-         or (_short(f, s) and bool(TEASER.match(b.text)) and not f.sentence_end)),
-    Rule("share-bar", "Lines made only of share/social button labels.", Label.BAD,
-         lambda b, f, s: f.words <= 12 and bool(SHARE_ONLY.match(b.text))),
-    Rule("newsletter-box", "Newsletter, subscription and sign-in prompts.", Label.BAD,
-         lambda b, f, s: f.words <= 25 and bool(NEWSLETTER.search(b.text))
-         and (f.words <= s.phrase_max_words or "newsletter" in b.text.lower())),
-    Rule("cookie-notice", "Cookie and consent banners.", Label.BAD,
-         lambda b, f, s: f.words <= 40 and bool(COOKIE.search(b.text)) and "cookie" in b.text.lower()),
-    Rule("photo-credit", "Photo captions, credits and gallery counters.", Label.BAD,
-         lambda b, f, s: bool(IMAGE_COUNTER.search(b.text)) and f.words <= 20
-         or (_short(f, s) and bool(CAPTION.match(b.text)))
-         or (f.words <= 8 and bool(CREDIT.search(b.text)))),
+         lambda b, f, s: f.key in TEASER_LINES
+         or (_short(f, s) and not f.sentence_end and _starts(f.key, TEASER_PREFIXES))),
     Rule("comments-label", "Comment counters and 'leave a comment' prompts.", Label.BAD,
-         lambda b, f, s: bool(COMMENT_LINE.match(b.text))),
+         lambda b, f, s: f.key in COMMENT_LINES or (f.words <= 3 and bool(COMMENT_COUNT.match(f.key)))),
+    Rule("share-bar", "Lines made only of share/social button labels.", Label.BAD,
+         lambda b, f, s: f.words <= 12 and _share_bar(f)),
+    Rule("navigation", "Menu words alone: Home, Search, Skip to content, Next, Previous...", Label.BAD,
+         lambda b, f, s: 0 < f.words <= 6 and f.tokens <= NAV_TOKENS),
+    Rule("legal-links", "Privacy, terms and contact links are site furniture.", Label.BAD,
+         lambda b, f, s: _short(f, s) and not f.sentence_end and not f.tokens.isdisjoint(LEGAL_CUES)
+         and bool(LEGAL.search(f.key))),
+    Rule("newsletter-box", "Newsletter, subscription, sign-in and app prompts.", Label.BAD,
+         lambda b, f, s: f.words <= 25 and not f.tokens.isdisjoint(NEWSLETTER_CUES)
+         and (f.words <= s.phrase_max_words or "newsletter" in f.tokens or "subscribe" in f.tokens)
+         and bool(NEWSLETTER.search(f.key))),
+    Rule("cookie-notice", "Cookie and consent banners.", Label.BAD,
+         lambda b, f, s: 0 < f.words <= PHRASE_WINDOW and not f.tokens.isdisjoint(COOKIE_CUES)
+         and ("cookie" in f.tokens or "cookies" in f.tokens)),
+    Rule("photo-credit", "Photo captions, credits and gallery counters.", Label.BAD,
+         lambda b, f, s: f.words <= s.phrase_max_words and _caption(b, f)),
     Rule("tag-list", "'Tags:' / 'Filed under:' keyword lists.", Label.BAD,
-         lambda b, f, s: _short(f, s) and bool(TAG_LINE.match(b.text))),
-    Rule("navigation", "Menu words: Home, Search, Skip to content, Next, Previous...", Label.BAD,
-         lambda b, f, s: f.words <= 8 and bool(NAV_LINE.match(b.text))),
+         lambda b, f, s: _short(f, s) and _starts(f.key, TAG_PREFIXES) and ":" in b.text[:20]),
     Rule("date-line", "A dateline alone; the date goes to the metadata.", Label.BAD,
-         lambda b, f, s: f.words <= 14 and _is_date_line(b.text)),
+         lambda b, f, s: f.words <= 14 and is_date_line(b.text)),
     Rule("byline", "A 'By ...' line; the authors go to the metadata.", Label.BAD,
-         lambda b, f, s: _is_byline(b.text, f)),
+         lambda b, f, s: is_byline(b.text, f)),
     Rule("link-dense", "Mostly link text: navigation, not prose.", Label.BAD,
-         lambda b, f, s: f.link_density > s.max_link_density and f.words < 40),
-    Rule("prose", "Long enough to read as prose on its own.", Label.GOOD,
-         lambda b, f, s: f.words >= s.good_words),
+         lambda b, f, s: f.link_density > s.max_link_density and f.words < PHRASE_WINDOW),
+    Rule("truncated-teaser", "A block cut off with '...' is a teaser for another page.", Label.BAD,
+         lambda b, f, s: 4 <= f.words <= 80 and bool(ELLIPSIS_END.search(b.text))),
+    Rule("inline-list", "Items joined by ' | ' or ' · ' are a link bar, not a sentence.", Label.BAD,
+         lambda b, f, s: f.words <= PHRASE_WINDOW and bool(INLINE_SEPARATOR.search(b.text))),
+    Rule("prose", "Long enough to read as prose on its own, and ends like a sentence (or is very long).",
+         Label.GOOD,
+         lambda b, f, s: f.words >= s.good_words and (f.sentence_end or f.words >= 2 * s.good_words)),
     Rule("sentence", "Medium length, ending like a sentence.", Label.NEARGOOD,
          lambda b, f, s: f.words >= s.neargood_words and f.sentence_end),
+    Rule("headline-like", "Title Case words without a full stop: a headline, here or of another page.",
+         Label.SHORT,
+         lambda b, f, s: f.words >= 6 and title_case_ratio(b.text) >= 0.7),
     Rule("short", "Too short to judge alone; its neighbours decide.", Label.SHORT,
          lambda b, f, s: True),
 )
@@ -340,10 +449,11 @@ CONTEXT_RULES: dict[str, str] = {
     "repeated-line": "A short line printed more than once on the page (menus, the headline as a caption).",
     "menu-run": "A run of short lines outside the article body: menus, link lists.",
     "outside-body": "Outside the main run of prose: header, sidebar or footer text.",
-    "related-list": "Headline-like lines interleaved with dates or section names after the body.",
-    "short-edge": "A short line at the edge of the body, not between two paragraphs.",
     "headline": "The article's headline; it goes to the metadata.",
-    "site-template": "A line found on many pages of the same site.",
 }
+
+# Rules whose lines end an article: the body does not extend across them to later prose.
+TERMINATORS = frozenset({"read-more-teaser", "comments-label", "newsletter-box", "copyright-footer",
+                         "share-bar", "legal-links", "tag-list"})
 
 RULE_NAMES: tuple[str, ...] = tuple(r.name for r in RULES) + tuple(CONTEXT_RULES)

@@ -16,26 +16,36 @@ class Settings:
     kind: str = "auto"
 
     # --- block classification (word counts; CJK characters count as half a word) ---
-    # A block this long reads as prose on its own.
-    good_words: int = 12
+    # A block this long that ends like a sentence reads as prose on its own.
+    good_words: int = 10
     # A block this long that ends like a sentence is probably prose.
-    neargood_words: int = 6
+    neargood_words: int = 5
     # Boilerplate phrase rules only fire on blocks at most this long, so an article sentence that
     # happens to mention "read more" or "subscribe" survives.
     phrase_max_words: int = 14
     # Share of a block's characters that are link text above which it is navigation.
     max_link_density: float = 0.5
-    # A short line repeated this many times in one page is template (menus printed twice).
+    # A line printed this many times on one page is template (menus printed twice).
     repeat_min_count: int = 2
 
-    # --- region selection (max-sum run of block scores) ---
-    # Score of a short block inside a candidate region: slightly negative, so runs of short lines
-    # (menus, related lists) break a region, while a subheading between paragraphs does not.
-    short_penalty: float = 3.0
-    # Score of a boilerplate block: strongly negative.
-    bad_penalty: float = 8.0
-    # A second prose run is joined to the main one when the gap between them costs less than this
-    # share of the smaller run's score.
+    # --- body selection (maximum-sum run of block scores) ---
+    # Prose scores its word count; a medium sentence scores this share of its words.
+    neargood_weight: float = 1.0
+    # Cost of a very short block (up to 4 words): subheadings between paragraphs survive it,
+    # menus (many in a row) do not.
+    short_penalty: float = 8.0
+    # Cost of a longer block that is not prose (a headline, a caption without a full stop).
+    other_penalty: float = 15.0
+    # Cost of a block a boilerplate rule matched.
+    bad_penalty: float = 15.0
+    # Cost of a block that ends an article (Related, Comments, Newsletter, ©): later prose is
+    # someone else's (teasers, comments) unless there is a great deal of it.
+    terminator_penalty: float = 40.0
+    # The body starts within this many blocks after the headline when the page repeats it.
+    anchor_window: int = 40
+    # ... and a run after the headline must score this much to win over a bigger run elsewhere.
+    anchor_min_score: float = 40.0
+    # A further run of prose joins the body when the gap costs less than this share of its score.
     join_ratio: float = 0.5
 
     # --- metadata ---

@@ -45,7 +45,7 @@ def block_score(verdict: Verdict, feat: Features, settings: Settings) -> float:
     if label is Label.GOOD:
         return float(feat.words)
     if label is Label.NEARGOOD:
-        return feat.words * settings.neargood_weight
+        return feat.words * (settings.runon_weight if verdict.rule == "run-on" else settings.neargood_weight)
     if label is Label.SHORT:
         if verdict.rule == "headline-like":
             return -settings.bad_penalty
@@ -72,8 +72,9 @@ def runs(scores: list[float]) -> list[tuple[float, Span]]:
 
 
 def choose_run(candidates: list[tuple[float, Span]], anchors: tuple[int, ...],
-               settings: Settings) -> tuple[float, Span] | None:
-    """The best run that starts soon after a headline copy, else the best run overall."""
+               verdicts: tuple[Verdict, ...], settings: Settings) -> tuple[float, Span] | None:
+    """The best run that starts soon after a headline copy and before the article's first
+    terminator, else the best run overall."""
     if not candidates:
         return None
     anchored = [
@@ -81,13 +82,18 @@ def choose_run(candidates: list[tuple[float, Span]], anchors: tuple[int, ...],
         if c[0] >= settings.anchor_min_score
         and any(0 < c[1][0] - a <= settings.anchor_window for a in anchors)
     ]
-    return max(anchored or candidates, key=lambda c: (c[0], -c[1][0]))
+    if not anchored:
+        return max(candidates, key=lambda c: (c[0], -c[1][0]))
+    # An article ends at its first terminator (Comments, Related, ©...): what follows is not it.
+    end = next((i for i in range(anchored[0][1][1], len(verdicts)) if verdicts[i].rule in TERMINATORS),
+               len(verdicts))
+    return max((c for c in anchored if c[1][0] <= end), key=lambda c: (c[0], -c[1][0]))
 
 
 def body_spans(scores: list[float], verdicts: tuple[Verdict, ...], anchors: tuple[int, ...],
                settings: Settings) -> list[Span]:
     candidates = runs(scores)
-    main = choose_run(candidates, anchors, settings)
+    main = choose_run(candidates, anchors, verdicts, settings)
     if main is None:
         return []
     spans = [main[1]]

@@ -119,19 +119,23 @@ NAV_PHRASES = _group(
     "sign in", "sign up", "register", "account", "my account", "settings", "help", "faq", "rss", "podcasts",
     "newsletters", "en", "english", "español", "deutsch", "français", "startseite", "accueil", "inicio",
     "suche", "recherche", "buscar", "cerca", "übersicht", "navigation menu", "close menu", "open",
-    "go", "ok", "cancel", "submit", "yes", "no", "all", "view", "click here", "here", "page", "of",
+    "go", "ok", "cancel", "report", "report abuse", "copied", "submit", "yes", "no", "all", "view", "click here", "here", "page", "of",
 )
 COMMENT_PHRASES = _group(
     "comment", "comments", "leave a comment", "leave a reply", "post a comment", "add a comment",
     "join the conversation", "join the discussion", "show comments", "view comments", "hide comments",
-    "reply", "report", "report abuse", "commentaires", "kommentare", "comentarios", "commenti",
+    "reply", "commentaires", "kommentare", "comentarios", "commenti",
     "comentários", "комментарии",
 )
 CAPTION_LEADS = _group(
     "photo", "photos", "photograph", "image", "images", "picture", "pictured", "credit", "credits",
-    "illustration", "foto", "fotos", "bild", "source", "caption", "gallery", "file photo", "image copyright",
-    "image caption", "image source", "photo credit", "image credit", "photograph by", "photo by",
-    "photography", "фото",
+    "illustration", "foto", "fotos", "bild", "source", "caption", "gallery", "photography", "фото",
+)
+# Two-word leads that mark a caption or credit without any punctuation after them.
+CAPTION_PHRASES = _group(
+    "file photo", "image copyright", "image caption", "image source", "photo credit", "image credit",
+    "photograph by", "photo by", "picture by", "photos by", "media caption", "video caption",
+    "getty images", "ap photo",
 )
 CREDIT_TOKENS = _tokens(_group(
     "getty", "shutterstock", "istock", "istockphoto", "reuters", "afp", "epa", "dpa", "ap", "xinhua",
@@ -209,6 +213,7 @@ SHARE_TOKENS = SHARE_CORE_TOKENS | _tokens(SHARE_FILLER)
 NAV_TOKENS = _tokens(NAV_PHRASES)
 COMMENT_LINES = frozenset(COMMENT_PHRASES)
 CAPTION_PREFIXES = tuple(p + " " for p in CAPTION_LEADS)
+CAPTION_PHRASE_PREFIXES = tuple(p + " " for p in CAPTION_PHRASES)
 TAG_PREFIXES = tuple(p + " " for p in TAG_LEADS)
 BYLINE_PREFIXES = tuple(p + " " for p in BYLINE_LEADS)
 
@@ -378,6 +383,8 @@ def _share_bar(f: Features) -> bool:
 def _caption(b: Block, f: Features) -> bool:
     if f.words <= 8 and not f.tokens.isdisjoint(CREDIT_TOKENS):
         return True
+    if _starts(f.key, CAPTION_PHRASE_PREFIXES):
+        return True
     if _starts(f.key, CAPTION_PREFIXES) and CAPTION.match(b.text):
         return True
     return f.words <= 20 and not f.tokens.isdisjoint(IMAGE_COUNTER_CUES) and bool(IMAGE_COUNTER.search(b.text))
@@ -394,6 +401,8 @@ RULES: tuple[Rule, ...] = (
     Rule("syndication", "'The post ... appeared first on X' credits the original outlet.", Label.BAD,
          lambda b, f, s: len(f.key) > 0 and any(c in f.key for c in SYNDICATION_CUES)
          and bool(SYNDICATION.match(b.text))),
+    Rule("photo-credit", "Photo captions, credits and gallery counters.", Label.BAD,
+         lambda b, f, s: f.words <= s.phrase_max_words and _caption(b, f)),
     Rule("copyright-footer", "Copyright and rights-reserved lines belong to the page footer.", Label.BAD,
          lambda b, f, s: f.words <= 25 and ("©" in b.text or not f.tokens.isdisjoint(COPYRIGHT_CUES))
          and bool(COPYRIGHT.search(b.text))),
@@ -418,8 +427,6 @@ RULES: tuple[Rule, ...] = (
     Rule("cookie-notice", "Cookie and consent banners.", Label.BAD,
          lambda b, f, s: 0 < f.words <= PHRASE_WINDOW and not f.tokens.isdisjoint(COOKIE_CUES)
          and ("cookie" in f.tokens or "cookies" in f.tokens)),
-    Rule("photo-credit", "Photo captions, credits and gallery counters.", Label.BAD,
-         lambda b, f, s: f.words <= s.phrase_max_words and _caption(b, f)),
     Rule("tag-list", "'Tags:' / 'Filed under:' keyword lists.", Label.BAD,
          lambda b, f, s: _short(f, s) and _starts(f.key, TAG_PREFIXES) and ":" in b.text[:20]),
     Rule("date-line", "A dateline alone; the date goes to the metadata.", Label.BAD,
@@ -432,14 +439,16 @@ RULES: tuple[Rule, ...] = (
          lambda b, f, s: 4 <= f.words <= 80 and bool(ELLIPSIS_END.search(b.text))),
     Rule("inline-list", "Items joined by ' | ' or ' · ' are a link bar, not a sentence.", Label.BAD,
          lambda b, f, s: f.words <= PHRASE_WINDOW and bool(INLINE_SEPARATOR.search(b.text))),
-    Rule("prose", "Long enough to read as prose on its own, and ends like a sentence (or is very long).",
-         Label.GOOD,
-         lambda b, f, s: f.words >= s.good_words and (f.sentence_end or f.words >= 2 * s.good_words)),
+    Rule("prose", "Long enough to read as prose on its own, and ends like a sentence.", Label.GOOD,
+         lambda b, f, s: f.words >= s.good_words and f.sentence_end),
     Rule("sentence", "Medium length, ending like a sentence.", Label.NEARGOOD,
          lambda b, f, s: f.words >= s.neargood_words and f.sentence_end),
     Rule("headline-like", "Title Case words without a full stop: a headline, here or of another page.",
          Label.SHORT,
          lambda b, f, s: f.words >= 6 and title_case_ratio(b.text) >= 0.7),
+    Rule("run-on", "Long but unpunctuated: prose cut short, or a list run together; half weight.",
+         Label.NEARGOOD,
+         lambda b, f, s: f.words >= 2 * s.good_words),
     Rule("short", "Too short to judge alone; its neighbours decide.", Label.SHORT,
          lambda b, f, s: True),
 )
@@ -454,6 +463,6 @@ CONTEXT_RULES: dict[str, str] = {
 
 # Rules whose lines end an article: the body does not extend across them to later prose.
 TERMINATORS = frozenset({"read-more-teaser", "comments-label", "newsletter-box", "copyright-footer",
-                         "share-bar", "legal-links", "tag-list"})
+                         "legal-links", "tag-list"})
 
 RULE_NAMES: tuple[str, ...] = tuple(r.name for r in RULES) + tuple(CONTEXT_RULES)

@@ -31,6 +31,8 @@ class Settings:
     # --- body selection (maximum-sum run of block scores) ---
     # Prose scores its word count; a medium sentence scores this share of its words.
     neargood_weight: float = 1.0
+    # A long block without final punctuation (a list run together, a cut-off teaser) counts half.
+    runon_weight: float = 0.5
     # Cost of a very short block (up to 4 words): subheadings between paragraphs survive it,
     # menus (many in a row) do not.
     short_penalty: float = 8.0

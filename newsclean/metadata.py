@@ -218,7 +218,9 @@ def text_metadata(
     """Metadata of a text dump, and the index of the headline block (to drop from the body)."""
     start = body_start(verdicts)
     title = find_title(blocks, feats, anchors, start, settings)
-    header_lo = title.index if title and title.index else max(0, start - settings.header_window)
+    # The header (dateline, byline, section) lies between the first headline copy and the body.
+    header_lo = max(0, start - settings.header_window)
+    header_lo = next((i for i in anchors if header_lo <= i < start), header_lo)
     header_hi = start + 3
     _, title_site = split_title(blocks[0].text) if blocks else ("", None)
     byline = find_byline(blocks, verdicts, header_lo, header_hi)

@@ -1,0 +1,74 @@
+"""Which files a run reads, in which order, and where each one's output goes."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+# Files picked up when a folder is given (each also as .gz).
+SUFFIXES = (".html", ".htm", ".xhtml", ".txt")
+STDIN = "-"
+
+
+@dataclass(frozen=True, slots=True)
+class Input:
+    """One input: `source` is the path as given (or '-'), `rel` its output name stem, relative to
+    the output folder (`a/b` for `pages/a/b.html.gz` given as `pages/`)."""
+
+    source: str
+    rel: PurePosixPath
+
+    @property
+    def is_stdin(self) -> bool:
+        return self.source == STDIN
+
+
+def is_page(name: str) -> bool:
+    lower = name.lower()
+    if lower.endswith(".gz"):
+        lower = lower[:-3]
+    return lower.endswith(SUFFIXES)
+
+
+def output_stem(name: str) -> str:
+    """Drop `.gz`, then the last extension: `b.html.gz` -> `b`, `notes.v2.txt` -> `notes.v2`."""
+    if name.lower().endswith(".gz"):
+        name = name[:-3]
+    stem, dot, _ = name.rpartition(".")
+    return stem if dot and stem else name
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Page files below `folder`, sorted, not following symlinked folders."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if is_page(name) and not name.startswith("."):
+                yield Path(root) / name
+
+
+def expand(sources: Iterable[str]) -> Iterator[Input | tuple[str, str]]:
+    """Inputs in order: a folder becomes its page files (recursively, sorted by path); a file or '-'
+    stays as given. A source that cannot be read yields (source, reason) instead."""
+    for source in sources:
+        if source == STDIN:
+            yield Input(STDIN, PurePosixPath("stdin"))
+            continue
+        path = Path(source)
+        if path.is_dir():
+            for file in _walk(path):
+                rel = file.relative_to(path)
+                yield Input(str(file), PurePosixPath(*rel.parts[:-1], output_stem(rel.name)))
+        elif path.exists():
+            yield Input(source, PurePosixPath(output_stem(path.name)))
+        else:
+            yield (source, "no such file or directory")
+
+
+def read_list(data: bytes, null: bool) -> list[str]:
+    """Paths from --files-from content: one per line, or NUL-separated with -0."""
+    sep = b"\0" if null else b"\n"
+    items = [item.rstrip(b"\r") if not null else item for item in data.split(sep)]
+    return [os.fsdecode(item) for item in items if item.strip()]

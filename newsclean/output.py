@@ -1,0 +1,44 @@
+"""Writing results: paths that stay inside the output folder, and files that appear whole or not at all."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path, PurePosixPath
+
+
+class OutputError(Exception):
+    """An output that cannot be written where it should go."""
+
+
+def target_path(out_dir: Path, rel: PurePosixPath, extension: str) -> Path:
+    """Where the output for `rel` goes; refuses names that would leave `out_dir`."""
+    if rel.is_absolute() or any(part in ("..", "") for part in rel.parts):
+        raise OutputError(f"output name {str(rel)!r} would leave the output folder")
+    root = out_dir.resolve()
+    path = root.joinpath(*rel.parts[:-1], rel.name + extension)
+    # A symlinked folder inside the output folder must not lead out of it.
+    parent = path.parent
+    if parent.exists() and not parent.resolve().is_relative_to(root):
+        raise OutputError(f"output folder {str(parent)!r} leads outside {str(root)!r}")
+    if path.is_symlink():
+        raise OutputError(f"output {str(path)!r} is a symbolic link; not overwriting it")
+    return path
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write to a temporary file beside `path`, flush it to disk, then rename it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise

@@ -16,7 +16,12 @@ from .rules import BULLET, LYNX_MARKER, MD_EMPHASIS, MD_HEADING, MD_IMAGE, MD_LI
 
 # A dump is hard-wrapped when many lines end near one width, and that width is a terminal's.
 _MIN_WRAP_WIDTH, _MAX_WRAP_WIDTH = 50, 132
-_WRAPPED_SHARE = 0.25
+_WRAPPED_SHARE = 0.3
+_WRAP_MIN_WORDS = 6
+# In a wrapped dump almost no prose line is longer than the width.
+_OVER_SHARE = 0.1
+# Wrapped lines end within this many characters of the width (a long next word moves down).
+_WRAP_SLACK = 25
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
 _LYNX_LINK_TEXT = re.compile(r"\[\d+\]([^\[\]]{0,40}?)(?=\s*(?:\[\d+\]|[.,;:!?|]|\s{2,}|$))")
 
@@ -42,20 +47,23 @@ def text_blocks(text: str) -> tuple[Block, ...]:
 
 
 def wrap_width(lines: list[str]) -> int | None:
-    """The width a dump was wrapped at, or None when lines were not wrapped."""
-    lengths = [len(line) for line in lines if line.strip()]
-    if len(lengths) < 8:
+    """The width a dump was wrapped at, or None when its lines were not wrapped.
+
+    Wrapped prose fills its lines up to nearly the same width: the widest length that several
+    sentence-like lines share, with many more just below it. Unwrapped list items and URLs may run
+    longer; they do not count against it.
+    """
+    lengths = [len(line) for line in lines if len(line.split()) >= _WRAP_MIN_WORDS and not _starts_item(line)]
+    if len(lengths) < 4:
         return None
     counts = Counter(n for n in lengths if _MIN_WRAP_WIDTH <= n <= _MAX_WRAP_WIDTH)
-    if not counts:
+    candidates = [n for n, c in counts.items() if c >= 2]
+    if not candidates:
         return None
-    # The wrap width is the longest length with real support; wrapped lines end within ~15 of it.
-    width = max(n for n, c in counts.items() if c >= 2) if any(c >= 2 for c in counts.values()) else 0
-    if not width:
-        return None
-    near = sum(1 for n in lengths if width - 15 <= n <= width)
+    width = max(candidates)
+    near = sum(1 for n in lengths if width - _WRAP_SLACK <= n <= width)
     over = sum(1 for n in lengths if n > width + 2)
-    if near / len(lengths) < _WRAPPED_SHARE or over > len(lengths) * 0.02:
+    if near < max(3, _WRAPPED_SHARE * len(lengths)) or over > _OVER_SHARE * len(lengths):
         return None
     return width
 
@@ -78,7 +86,7 @@ def _paragraphs(lines: list[str], width: int | None) -> list[tuple[str, str]]:
 
     def flush() -> None:
         if current:
-            out.append((" ".join(part.strip() for part in current), _tag_of(current[0])))
+            out.append((_join(current), _tag_of(current[0])))
             current.clear()
 
     for line in lines:
@@ -103,6 +111,15 @@ def _paragraphs(lines: list[str], width: int | None) -> list[tuple[str, str]]:
     return out
 
 
+def _join(lines: list[str]) -> str:
+    """Rejoin wrapped lines; a word hyphenated at the line end is rejoined without a space."""
+    text = lines[0].strip()
+    for part in lines[1:]:
+        part = part.strip()
+        text += part if text.endswith("-") and text[-2:-1].isalpha() else " " + part
+    return text
+
+
 def _wrapped_before(previous: str, line: str, width: int) -> bool:
     """True when `previous` ended only because the first word of `line` did not fit the width."""
     first_word = line.split(None, 1)[0]
@@ -110,7 +127,7 @@ def _wrapped_before(previous: str, line: str, width: int) -> bool:
     # Continuations keep the paragraph's indent (a list item's continuation is indented deeper).
     if ind_line < ind_prev and not BULLET.match(previous):
         return False
-    return len(previous) + 1 + len(first_word) > width - 1
+    return len(previous) + 1 + len(first_word) > width - 2
 
 
 def _tag_of(first_line: str) -> str:

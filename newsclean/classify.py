@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .model import Block, Verdict
-from .rules import RULES, Features
+from .model import Block, Features, Verdict
+from .rules import RULES
 from .settings import Settings
 
 

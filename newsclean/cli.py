@@ -216,7 +216,7 @@ def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, f
     ctx.exit(exit_status(failed, empty))
 
 
-def _progress(console):  # noqa: ANN001, ANN202 - rich types kept out of the signature
+def _progress(console):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .model import Block
-from .rules import SYNDICATION, TITLE_SEPARATORS, Features, normalize
+from .model import Block, Features
+from .rules import SYNDICATION, TITLE_SEPARATORS, normalize
 
 _SYNDICATED_TITLE = re.compile(r"^\s*the post (.+?) appeared first on", re.I)
 # A block is a copy of the title when most of its words are the title's and it covers much of it.

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .dates import find_date
 from .headline import split_title, syndicated_title
-from .model import Block, Label, Metadata, Verdict
+from .model import Block, Features, Label, Metadata, Page
 from .rules import (
     AUTHOR_TITLE,
     BYLINE,
@@ -23,8 +23,8 @@ from .rules import (
     URL,
     URL_LINE,
     WORD,
-    Features,
     stopwords,
+    title_case_ratio,
 )
 from .settings import Settings
 
@@ -54,10 +54,6 @@ def first(*candidates: Found | None) -> Found | None:
 # ---------------------------------------------------------------------------------------------
 
 
-def body_start(verdicts: tuple[Verdict, ...]) -> int:
-    return next((v.index for v in verdicts if v.label is not Label.BAD), len(verdicts))
-
-
 def outlet(blocks: tuple[Block, ...]) -> str | None:
     """The outlet named in a 'The post X appeared first on Y.' / 'Originally published on Y' line."""
     for block in reversed(blocks):
@@ -67,17 +63,29 @@ def outlet(blocks: tuple[Block, ...]) -> str | None:
     return None
 
 
-def headline_like(feat: Features) -> bool:
-    return 3 <= feat.words <= 30 and not feat.sentence_end
+# Context-free rules whose blocks may be the headline (everything else is furniture or prose).
+_TITLE_RULES = frozenset({"short", "headline-like", "sentence", "run-on"})
 
 
-def find_title(
-    blocks: tuple[Block, ...], feats: tuple[Features, ...], anchors: tuple[int, ...], start: int,
-    settings: Settings,
-) -> Found | None:
-    """The headline: the copy nearest before the body, the syndicated or window title, else a
-    headline-like block just before the body."""
-    before = [i for i in anchors if i < start]
+def title_score(block: Block, feat: Features, distance: int) -> float:
+    """How much a block before the body looks like the headline: a heading, in Title Case, near."""
+    score = 0.0
+    if block.tag == "h1":
+        score += 10
+    elif block.tag in ("h2", "h3"):
+        score += 4
+    if title_case_ratio(block.text) >= 0.7:
+        score += 2
+    if feat.sentence_end and not block.text.endswith(("?", "!", "\u201d", '"')):
+        score -= 3
+    return score - distance / 10
+
+
+def find_title(page: Page, start: int, settings: Settings) -> Found | None:
+    """The headline: the copy nearest before the body, the syndicated or window title, else the
+    most headline-like block shortly before the body."""
+    blocks, feats = page.blocks, page.feats
+    before = [i for i in page.anchors if i < start]
     if before:
         return Found(blocks[before[-1]].text, "headline-line", before[-1])
     quoted = syndicated_title(blocks)
@@ -85,12 +93,14 @@ def find_title(
         return Found(quoted, "syndication-line")
     if blocks and feats[0].words >= 3 and TITLE_SEPARATORS.search(blocks[0].text):
         return Found(split_title(blocks[0].text)[0], "window-title", 0)
-    for i in range(start - 1, max(-1, start - settings.header_window), -1):
-        if headline_like(feats[i]) and not URL_LINE.match(blocks[i].text) and not blocks[i].text.lower(
-        ).startswith(("by ", "photo")):
-            return Found(blocks[i].text, "headline-line", i)
-    if blocks and feats[0].words >= 3:
-        return Found(blocks[0].text, "first-line", 0)
+    candidates = [
+        (title_score(blocks[i], feats[i], start - i), i)
+        for i in range(max(0, start - settings.header_window), start)
+        if page.classified[i].rule in _TITLE_RULES and 3 <= feats[i].words <= 30
+    ]
+    if candidates:
+        _, index = max(candidates, key=lambda c: (c[0], c[1]))
+        return Found(blocks[index].text, "headline-line", index)
     return None
 
 
@@ -121,10 +131,10 @@ def parse_authors(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-def find_byline(blocks: tuple[Block, ...], verdicts: tuple[Verdict, ...], lo: int, hi: int) -> Found | None:
-    for i in range(lo, min(hi, len(blocks))):
-        if verdicts[i].rule == "byline":
-            names = parse_authors(blocks[i].text)
+def find_byline(page: Page, lo: int, hi: int) -> Found | None:
+    for i in range(lo, min(hi, len(page.blocks))):
+        if page.classified[i].rule == "byline":
+            names = parse_authors(page.blocks[i].text)
             if names:
                 return Found("\x1f".join(names), "byline", i)
     return None
@@ -188,42 +198,46 @@ def detect_language(text: str) -> str | None:
     return lang if hits >= len(words) * 0.08 else None
 
 
-def assemble_metadata(fields: dict[str, Found | None], authors: tuple[str, ...], language: Found | None,
-                      url: str | None) -> Metadata:
-    provenance = tuple((name, f.source) for name, f in fields.items() if f is not None)
-    if authors:
-        provenance += (("authors", fields.get("_authors_source").source),)  # type: ignore[union-attr]
-    value = {name: (f.value if f else None) for name, f in fields.items()}
+def assemble_metadata(fields: dict[str, Found | None], authors: tuple[str, ...], byline: Found | None,
+                      language: Found | None, url: str | None) -> Metadata:
+    """Values and provenance in one Metadata; a URL given by the caller wins over one found."""
+    found = {name: f for name, f in fields.items() if f is not None}
     if url:
-        provenance = (*tuple(p for p in provenance if p[0] != "url"), ("url", "given"))
+        found["url"] = Found(url, "given")
+    if authors and byline:
+        found["authors"] = byline
     if language:
-        provenance += (("language", language.source),)
+        found["language"] = language
+    value = {name: f.value for name, f in found.items()}
     return Metadata(
         title=value.get("title"),
         date=value.get("date"),
         authors=authors,
         site_name=value.get("site_name"),
-        url=url or value.get("url"),
+        url=value.get("url"),
         original_source=value.get("original_source"),
         section=value.get("section"),
-        language=language.value if language else None,
-        provenance=tuple(sorted(p for p in provenance if not p[0].startswith("_"))),
+        language=value.get("language"),
+        provenance=tuple(sorted((name, f.source) for name, f in found.items())),
     )
 
 
-def text_metadata(
-    blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tuple[Verdict, ...],
-    anchors: tuple[int, ...], body_text: str, settings: Settings, today: dt.date, url: str | None = None,
-) -> tuple[Metadata, int | None]:
-    """Metadata of a text dump, and the index of the headline block (to drop from the body)."""
-    start = body_start(verdicts)
-    title = find_title(blocks, feats, anchors, start, settings)
+def body_start(page: Page) -> int:
+    return next((v.index for v in page.verdicts if v.label is not Label.BAD), len(page.verdicts))
+
+
+def text_metadata(page: Page, body_text: str, settings: Settings, today: dt.date,
+                  url: str | None = None) -> tuple[Metadata, int | None]:
+    """Metadata of a page from its blocks, and the index of the headline block (to drop from the body)."""
+    blocks = page.blocks
+    start = body_start(page)
+    title = find_title(page, start, settings)
     # The header (dateline, byline, section) lies between the first headline copy and the body.
     header_lo = max(0, start - settings.header_window)
-    header_lo = next((i for i in anchors if header_lo <= i < start), header_lo)
+    header_lo = next((i for i in page.anchors if header_lo <= i < start), header_lo)
     header_hi = start + 3
     _, title_site = split_title(blocks[0].text) if blocks else ("", None)
-    byline = find_byline(blocks, verdicts, header_lo, header_hi)
+    byline = find_byline(page, header_lo, header_hi)
     source = outlet(blocks)
     fields: dict[str, Found | None] = {
         "title": title,
@@ -235,9 +249,8 @@ def text_metadata(
         "url": find_url(blocks),
         "original_source": Found(source, "syndication-line") if source else None,
         "section": find_section(blocks, header_lo, header_hi),
-        "_authors_source": byline,
     }
     authors = tuple(byline.value.split("\x1f")) if byline else ()
     lang = detect_language(body_text)
-    meta = assemble_metadata(fields, authors, Found(lang, "stopwords") if lang else None, url)
+    meta = assemble_metadata(fields, authors, byline, Found(lang, "stopwords") if lang else None, url)
     return meta, (title.index if title and title.index else None)

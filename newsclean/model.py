@@ -45,6 +45,20 @@ class Block:
     hints: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class Features:
+    """Measures of one block, computed once and shared by every rule."""
+
+    words: int
+    chars: int
+    sentence_end: bool
+    link_density: float
+    letters: bool
+    key: str  # normalized text (lower-case words) of blocks up to rules.PHRASE_WINDOW words, else ""
+    tokens: frozenset[str]  # the words of `key`
+
+
+
 class Label(Enum):
     GOOD = "good"
     NEARGOOD = "neargood"
@@ -97,3 +111,15 @@ class Article:
     @property
     def text(self) -> str:
         return "\n\n".join(b.text for b in self.blocks)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A page between the stages: its blocks, their features, the context-free verdicts, the
+    final verdicts, and the blocks that repeat the headline."""
+
+    blocks: tuple[Block, ...]
+    feats: tuple[Features, ...]
+    classified: tuple[Verdict, ...]
+    verdicts: tuple[Verdict, ...]
+    anchors: tuple[int, ...]

@@ -9,7 +9,7 @@ from .classify import classify
 from .decode import decode
 from .headline import headline_indices
 from .metadata import text_metadata
-from .model import Article, Block, Label, Removal, Verdict
+from .model import Article, Block, Document, Label, Page, Removal, Verdict
 from .revise import revise
 from .rules import features
 from .settings import DEFAULTS, Settings, with_overrides
@@ -37,24 +37,27 @@ def clean(
     blocks = to_blocks(doc)
     feats = tuple(features(b) for b in blocks)
     anchors = headline_indices(blocks, feats)
-    verdicts = classify(blocks, feats, settings)
-    verdicts = revise(blocks, feats, verdicts, anchors, settings)
-    return assemble(doc.source, doc.kind, doc.encoding, blocks, feats, verdicts, anchors, settings,
-                    today or dt.date.today(), url)
+    classified = classify(blocks, feats, settings)
+    verdicts = revise(blocks, feats, classified, anchors, settings)
+    page = Page(blocks, feats, classified, verdicts, anchors)
+    return assemble(doc, page, settings, today or dt.date.today(), url)
 
 
-def assemble(source, kind, encoding, blocks, feats, verdicts, anchors, settings, today, url) -> Article:
-    body_text = "\n".join(b.text for b, v in zip(blocks, verdicts, strict=True) if v.label is not Label.BAD)
-    meta, headline = text_metadata(blocks, feats, verdicts, anchors, body_text, settings, today, url)
+def assemble(doc: Document, page: Page, settings: Settings, today: dt.date, url: str | None) -> Article:
+    """Metadata, then the kept blocks (without the headline) and the removed ones with their rules."""
+    blocks = page.blocks
+    body_text = "\n".join(b.text for b, v in zip(blocks, page.verdicts, strict=True) if v.label is not Label.BAD)
+    meta, headline = text_metadata(page, body_text, settings, today, url)
     final = tuple(
         Verdict(v.index, Label.BAD, "headline") if v.index == headline and v.label is not Label.BAD else v
-        for v in verdicts
+        for v in page.verdicts
     )
     kept = tuple(_reindex(b, n) for n, b in enumerate(b for b, v in zip(blocks, final, strict=True)
                                                        if v.label is not Label.BAD))
     removed = tuple(Removal(b.index, v.rule, b.text, v.detail) for b, v in zip(blocks, final, strict=True)
                     if v.label is Label.BAD)
-    return Article(source=source, kind=kind, metadata=meta, blocks=kept, removed=removed, encoding=encoding)
+    return Article(source=doc.source, kind=doc.kind, metadata=meta, blocks=kept, removed=removed,
+                   encoding=doc.encoding)
 
 
 def _reindex(block: Block, index: int) -> Block:

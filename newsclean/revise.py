@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .model import Block, Label, Verdict
-from .rules import TERMINATORS, Features
+from .model import Block, Features, Label, Verdict
+from .rules import TERMINATORS
 from .settings import Settings
 
 Span = tuple[int, int]  # inclusive block indices

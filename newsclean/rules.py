@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from .model import Block, Label
+from .model import Block, Features, Label
 from .settings import Settings
 
 # ---------------------------------------------------------------------------------------------
@@ -87,19 +87,22 @@ AD_PHRASES = _group(
 )
 TEASER_PHRASES = _group(
     "read more", "read the full story", "read the full article", "continue reading", "keep reading",
-    "see also", "read also", "also read", "related", "related articles", "related stories",
+    "see also", "read also", "also read", "view all", "view all results", "no result", "no results",
+    "load more", "show more", "see more", "lire la suite", "lire plus", "weiterlesen", "lesen sie mehr",
+    "leer más", "leggi di più", "leia mais", "saiba mais", "lees meer",
+)
+# Headings that open a list of other articles: the article is over where they stand.
+RELATED_PHRASES = _group(
+    "related", "related articles", "related stories",
     "related coverage", "related content", "related posts", "related news", "related topics", "related video",
     "more from", "more on this", "more stories", "more news", "more like this", "recommended",
     "recommended for you", "you may also like", "you might also like", "you may be interested in",
     "you might be interested in", "most read", "most popular", "most viewed", "most shared", "trending",
     "trending now", "trending stories", "read next", "up next", "what to read next", "top stories",
     "latest news", "latest stories", "latest articles", "editors picks", "editor s picks", "don t miss",
-    "popular now", "popular stories", "more to explore", "further reading", "view all", "view all results",
-    "no result", "no results", "load more", "show more", "see more", "watch more", "more videos",
-    "lire aussi", "lire la suite", "lire plus", "à lire aussi", "weiterlesen", "mehr zum thema",
-    "lesen sie auch", "lesen sie mehr", "leer más", "lee también", "leggi anche", "leggi di più",
-    "leia mais", "leia também", "veja também", "saiba mais", "lees meer", "lees ook", "читайте также",
-    "baca juga",
+    "popular now", "popular stories", "more to explore", "further reading", "watch more", "more videos",
+    "lire aussi", "à lire aussi", "mehr zum thema", "lesen sie auch", "lee también", "leggi anche",
+    "leia também", "veja também", "lees ook", "читайте также", "baca juga", "more in", "more on",
 )
 SHARE_CORE = _group(
     "share", "shares", "sharing", "tweet", "facebook", "twitter", "linkedin", "whatsapp", "pinterest",
@@ -207,7 +210,9 @@ def _alt(items: Iterable[str]) -> str:
 _I = re.IGNORECASE
 AD_LINES = frozenset(AD_PHRASES)
 TEASER_LINES = frozenset(TEASER_PHRASES)
-TEASER_PREFIXES = tuple(p + " " for p in TEASER_PHRASES)
+TEASER_PREFIXES = tuple(p + " " for p in TEASER_PHRASES + RELATED_PHRASES)
+RELATED_LINES = frozenset(RELATED_PHRASES)
+RELATED_PREFIXES = ("more from ", "more in ", "most read ", "most popular ", "top stories ", "latest news ")
 SHARE_CORE_TOKENS = _tokens(SHARE_CORE)
 SHARE_TOKENS = SHARE_CORE_TOKENS | _tokens(SHARE_FILLER)
 NAV_TOKENS = _tokens(NAV_PHRASES)
@@ -267,7 +272,7 @@ TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+")
 # Dump markup: lynx link markers, markdown links/images, bullets, headings.
 LYNX_MARKER = re.compile(r"\[(?:\d+|IMG|INLINE|BUTTON|image|img)\]")
 MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^)]*\))*\)")
+MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)")
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 BULLET = re.compile(r"^\s*(?:[*+\-•·◦▪□o#]|\d{1,3}[.)])\s+(?=\S)")
 MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
@@ -296,19 +301,6 @@ def stopwords(language: str) -> frozenset[str]:
 # Phrase rules look at blocks up to this many words; longer blocks are prose or long boilerplate
 # that the length-based rules and the context pass handle.
 PHRASE_WINDOW = 40
-
-
-@dataclass(frozen=True, slots=True)
-class Features:
-    """Measures of one block, computed once and shared by every rule."""
-
-    words: int
-    chars: int
-    sentence_end: bool
-    link_density: float
-    letters: bool
-    key: str  # normalized text (lower-case words) of blocks up to PHRASE_WINDOW words, else ""
-    tokens: frozenset[str]  # the words of `key`
 
 
 def features(block: Block) -> Features:
@@ -408,7 +400,11 @@ RULES: tuple[Rule, ...] = (
          and bool(COPYRIGHT.search(b.text))),
     Rule("advertisement", "Ad labels and 'story continues below' markers.", Label.BAD,
          lambda b, f, s: f.key in AD_LINES),
-    Rule("read-more-teaser", "'Read more', 'See also', 'Related' and similar teaser labels.", Label.BAD,
+    Rule("related-list", "A 'Related', 'Most read', 'More from' heading opens a list of other articles.",
+         Label.BAD,
+         lambda b, f, s: f.key in RELATED_LINES or (f.words <= 5 and _starts(f.key, RELATED_PREFIXES)
+         and not f.sentence_end and not f.key.startswith("more on "))),
+    Rule("read-more-teaser", "'Read more', 'See also', 'Related: ...' and similar teaser lines.", Label.BAD,
          lambda b, f, s: f.key in TEASER_LINES
          or (_short(f, s) and not f.sentence_end and _starts(f.key, TEASER_PREFIXES))),
     Rule("comments-label", "Comment counters and 'leave a comment' prompts.", Label.BAD,
@@ -462,7 +458,7 @@ CONTEXT_RULES: dict[str, str] = {
 }
 
 # Rules whose lines end an article: the body does not extend across them to later prose.
-TERMINATORS = frozenset({"read-more-teaser", "comments-label", "newsletter-box", "copyright-footer",
+TERMINATORS = frozenset({"related-list", "comments-label", "newsletter-box", "copyright-footer",
                          "legal-links", "tag-list"})
 
 RULE_NAMES: tuple[str, ...] = tuple(r.name for r in RULES) + tuple(CONTEXT_RULES)

@@ -31,6 +31,8 @@ _HTML_TAG = re.compile(rb"<(?:p|div|span|a|body|head|meta|script|link|br|table|l
 # Control characters that never occur in text (NUL aside, these suggest a binary file).
 _BINARY_BYTES = bytes(range(0, 9)) + bytes(range(14, 27)) + bytes(range(28, 32))
 _BINARY_TABLE = bytes.maketrans(b"", b"")
+# Two detector guesses whose "chaos" (mess) differs by no more than this fit the bytes equally.
+_CHAOS_TIE = 0.01
 
 
 def gunzip(data: bytes, source: str, limit: int) -> bytes:
@@ -78,13 +80,24 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def detect_encoding(data: bytes) -> str:
-    """Best guess for undeclared, non-UTF-8 bytes."""
+    """Best guess for undeclared, non-UTF-8 bytes (charset-normalizer).
+
+    Single-byte code pages often fit the same bytes equally well; then Windows-1252, what
+    browsers assume for undeclared Western pages, wins the tie.
+    """
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:65536]).best()
+    matches = from_bytes(data[:65536])
+    best = matches.best()
     if best is None:
         return "cp1252"
     name = codecs.lookup(best.encoding).name
+    western = next((m for m in matches if codecs.lookup(m.encoding).name == "cp1252"), None)
+    if western is not None and western.chaos <= best.chaos + _CHAOS_TIE:
+        return "cp1252"
+    sample = data[:65536]
+    if name != "cp1252" and sample.decode(name, "replace") == sample.decode("cp1252", "replace"):
+        return "cp1252"  # the detector kept another code page that reads these bytes the same way
     # Single-byte Western guesses are interchangeable on real pages; cp1252 is the superset browsers use.
     return "cp1252" if name in ("latin-1", "iso8859-1", "ascii", "iso8859-15") else name
 

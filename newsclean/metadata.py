@@ -67,9 +67,12 @@ def outlet(blocks: tuple[Block, ...]) -> str | None:
 _TITLE_RULES = frozenset({"short", "headline-like", "sentence", "run-on"})
 
 
-def title_score(block: Block, feat: Features, distance: int) -> float:
-    """How much a block before the body looks like the headline: a heading, in Title Case, near."""
-    score = 0.0
+def title_score(block: Block, feat: Features, distance: int, before_header: bool) -> float:
+    """How much a block before the body looks like the headline: a heading, in Title Case, of a
+    headline's length, right above the byline or dateline, near the body."""
+    score = 3.0 if before_header else 0.0
+    if feat.words >= 6:
+        score += 1
     if block.tag == "h1":
         score += 10
     elif block.tag in ("h2", "h3"):
@@ -93,8 +96,9 @@ def find_title(page: Page, start: int, settings: Settings) -> Found | None:
         return Found(quoted, "syndication-line")
     if blocks and feats[0].words >= 3 and TITLE_SEPARATORS.search(blocks[0].text):
         return Found(split_title(blocks[0].text)[0], "window-title", 0)
+    header = [i for i in range(len(blocks)) if page.classified[i].rule in ("byline", "date-line")]
     candidates = [
-        (title_score(blocks[i], feats[i], start - i), i)
+        (title_score(blocks[i], feats[i], start - i, any(0 < h - i <= 3 for h in header)), i)
         for i in range(max(0, start - settings.header_window), start)
         if page.classified[i].rule in _TITLE_RULES and 3 <= feats[i].words <= 30
     ]

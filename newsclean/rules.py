@@ -181,7 +181,10 @@ NEWSLETTER_CUES = _tokens(_group(
     "abonnez", "abonner", "suscríbete", "suscribirse", "iscriviti", "assine", "donate", "support", "app",
     "play",
 ))
-COOKIE_CUES = _tokens(_group("cookie", "cookies", "consent"))
+COOKIE_WORDS = _tokens(_group("cookie", "cookies"))
+# A cookie banner talks about the site and the reader's choices, not about baking.
+COOKIE_CONTEXT = _tokens(_group("use", "uses", "policy", "settings", "preferences", "accept", "consent",
+                                "privacy", "website", "site", "browsing", "experience", "continue"))
 IMAGE_COUNTER_CUES = _tokens(_group("image", "photo", "picture", "slide", "bild", "foto", "of", "von"))
 MONTHS = _group(
     r"jan(?:uary|\.)?", r"feb(?:ruary|\.)?", r"mar(?:ch|\.)?", r"apr(?:il|\.)?", r"may", r"june?",
@@ -265,6 +268,8 @@ DATE_NOISE = re.compile(
 )
 BYLINE = re.compile(r"^\s*" + _alt(BYLINE_LEADS) + r"\s*:?\s+(?P<names>\S.{1,150})$", _I)
 AUTHOR_TITLE = re.compile(r",\s*(?:[\w.]+\s+){0,3}" + _alt(AUTHOR_TITLE_WORDS) + r"s?\b.*$", _I)
+# What follows the names in a byline: a separator, then a role, an outlet or a date.
+BYLINE_TAIL = re.compile(r"\s+[|•·–—]\s+|\s*,\s*(?=[A-Z]{2}|\d)")
 NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b)\s*", _I)
 SECTION_LINE = re.compile(r"^\s*(?:in|posted in|filed (?:in|under)|category:?)\s+(?P<section>[A-Z][\w&' -]{1,40})\s*$")
 TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+")
@@ -341,15 +346,12 @@ def _starts(key: str, prefixes: tuple[str, ...]) -> bool:
 
 
 def is_date_line(text: str) -> bool:
-    """A line that is a date (with weekday, time or 'Updated'), and next to nothing else."""
+    """A line of dates (with weekday, time, 'Updated'), and next to nothing else."""
     if RELATIVE_DATE.match(text):
         return True
-    if not YEAR_OR_CLOCK.search(text):
+    if not YEAR_OR_CLOCK.search(text) or not DATE.search(text):
         return False
-    match = DATE.search(text)
-    if not match:
-        return False
-    rest = DATE_NOISE.sub(" ", text[: match.start()] + " " + text[match.end():])
+    rest = DATE_NOISE.sub(" ", DATE.sub(" ", text))
     return len(WORD.findall(rest)) <= 1
 
 
@@ -360,7 +362,8 @@ def is_byline(text: str, f: Features) -> bool:
     match = BYLINE.match(text)
     if not match:
         return False
-    tokens = " ".join(w for w in NAME_SPLIT.split(match.group("names")) if w).split()[:6]
+    names = BYLINE_TAIL.split(match.group("names"), maxsplit=1)[0]
+    tokens = [t for t in " ".join(w for w in NAME_SPLIT.split(names) if w).split() if t[:1].isalpha()][:6]
     if not tokens:
         return False
     caps = sum(1 for w in tokens if w[:1].isupper())
@@ -421,12 +424,12 @@ RULES: tuple[Rule, ...] = (
          and (f.words <= s.phrase_max_words or "newsletter" in f.tokens or "subscribe" in f.tokens)
          and bool(NEWSLETTER.search(f.key))),
     Rule("cookie-notice", "Cookie and consent banners.", Label.BAD,
-         lambda b, f, s: 0 < f.words <= PHRASE_WINDOW and not f.tokens.isdisjoint(COOKIE_CUES)
-         and ("cookie" in f.tokens or "cookies" in f.tokens)),
+         lambda b, f, s: 0 < f.words <= PHRASE_WINDOW and not f.tokens.isdisjoint(COOKIE_WORDS)
+         and not f.tokens.isdisjoint(COOKIE_CONTEXT)),
     Rule("tag-list", "'Tags:' / 'Filed under:' keyword lists.", Label.BAD,
          lambda b, f, s: _short(f, s) and _starts(f.key, TAG_PREFIXES) and ":" in b.text[:20]),
     Rule("date-line", "A dateline alone; the date goes to the metadata.", Label.BAD,
-         lambda b, f, s: f.words <= 14 and is_date_line(b.text)),
+         lambda b, f, s: f.words <= 20 and is_date_line(b.text)),
     Rule("byline", "A 'By ...' line; the authors go to the metadata.", Label.BAD,
          lambda b, f, s: is_byline(b.text, f)),
     Rule("link-dense", "Mostly link text: navigation, not prose.", Label.BAD,

@@ -1,0 +1,104 @@
+"""Bad and unusual input: a result or a one-line reason, never a traceback."""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+
+import newsclean
+from newsclean.decode import decode, sniff_kind
+from newsclean.settings import DEFAULTS, with_overrides
+
+from .conftest import SEED
+
+
+def _reason(data: bytes, **settings: object) -> str:
+    with pytest.raises(newsclean.InputError) as info:
+        newsclean.clean(data, source="page.txt", settings=with_overrides(DEFAULTS, **settings))
+    assert info.value.source == "page.txt"
+    assert "\n" not in info.value.reason
+    return info.value.reason
+
+
+def test_empty_and_blank_inputs() -> None:
+    assert _reason(b"") == "empty input"
+    assert _reason(b"  \n\t\n") == "empty input"
+
+
+def test_binary_input() -> None:
+    assert "binary" in _reason(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+
+
+def test_truncated_and_corrupt_gzip() -> None:
+    packed = gzip.compress(SEED.read_bytes())
+    assert _reason(packed[: len(packed) // 2]) == "truncated gzip data"
+    assert "corrupt gzip" in _reason(packed[:10] + b"\xff" * 200)
+
+
+def test_gzip_input_is_cleaned() -> None:
+    article = newsclean.clean(gzip.compress(SEED.read_bytes()))
+    assert article.metadata.title.startswith("Putin to meet")
+
+
+def test_oversized_input_is_refused_with_the_limit_named() -> None:
+    reason = _reason(b"word " * 300, max_bytes=1000)
+    assert "over the" in reason and "--max-bytes" in reason
+
+
+def test_gzip_bomb_is_refused() -> None:
+    reason = _reason(gzip.compress(b"a" * 5_000_000), max_bytes=1_000_000)
+    assert "decompressed size" in reason
+
+
+def test_fifty_megabyte_single_line_is_refused_by_default() -> None:
+    data = b"lorem ipsum dolor sit amet " * (50 * 1024 * 1024 // 27)
+    reason = _reason(data)
+    assert "--max-bytes" in reason
+
+
+def test_long_single_line_under_the_limit_gives_a_result() -> None:
+    data = ("The council met again on Tuesday to discuss the budget. " * 40_000).encode()  # 2.3 MB
+    article = newsclean.clean(data)
+    assert article.text.startswith("The council met again")
+
+
+def test_latin1_text_without_declaration() -> None:
+    text = ("Le conseil municipal s'est réuni mardi à Genève pour débattre du budget de l'année prochaine.\n"
+            "Les élus ont voté à l'unanimité une hausse des dépenses consacrées aux écoles et aux crèches.\n"
+            "La séance a duré près de quatre heures, selon le président du conseil.\n")
+    article = newsclean.clean(text.encode("latin-1"))
+    assert "réuni mardi à Genève" in article.text
+    assert article.encoding in ("cp1252", "iso8859_15", "latin_1", "iso8859-1")
+
+
+def test_windows_1252_quotes_without_declaration() -> None:
+    text = ("“It’s complicated,” the minister told reporters on Monday after the long meeting — again.\n"
+            "The talks will resume next week in Geneva, according to two officials familiar with them.\n")
+    article = newsclean.clean(text.encode("cp1252"))
+    assert "“It’s complicated,” the minister" in article.text
+    assert article.encoding == "cp1252"
+
+
+def test_utf8_bom_and_crlf() -> None:
+    text = ("\ufeffA long enough paragraph of the article, written with Windows line ends.\r\n"
+            "And a second paragraph that follows it, also long enough to count as prose.\r\n")
+    article = newsclean.clean(text.encode("utf-8"))
+    assert article.text.startswith("A long enough paragraph")
+    assert "\r" not in article.text
+
+
+def test_explicit_encoding_wins() -> None:
+    data = "Ein längerer Absatz über die Sitzung des Stadtrats am Dienstag in Zürich.\n".encode("utf-16")
+    doc = decode(data, "x", with_overrides(DEFAULTS, encoding="utf-16"))
+    assert "Zürich" in doc.text
+
+
+def test_unknown_explicit_encoding() -> None:
+    assert "unknown encoding" in _reason(b"text", encoding="no-such-codec")
+
+
+def test_kind_is_sniffed_from_content_not_name() -> None:
+    assert sniff_kind(b"<!DOCTYPE html><html><body><p>x</p></body></html>") == "html"
+    assert sniff_kind(SEED.read_bytes()) == "text"
+    assert sniff_kind(b"<div><p>a</p><p>b</p><a href=x>c</a><br><span>d</span></div>") == "html"

@@ -1,0 +1,132 @@
+"""Every named rule: real snippets it must match, and near misses it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean.classify import classify_block
+from newsclean.model import Block, Label
+from newsclean.rules import CONTEXT_RULES, RULE_NAMES, RULES, features
+from newsclean.settings import DEFAULTS
+
+# rule name -> (blocks it decides, blocks it must not decide). Snippets are lines of real pages.
+CASES: dict[str, tuple[list[str], list[str]]] = {
+    "empty": (["•", "[ ]", "1"], ["A"]),
+    "lynx-references": (["References", "  12. https://www.example.com/news/world-50463393",
+                         "Visible links:"],
+                        ["12. The references of the study are listed below."]),
+    "url-line": (["https://www.wsj.com/articles/google-stadia-microsoft-xcloud-11574168580",
+                  "www.autoracing.com.br"],
+                 ["Paper here: https://papers.ssrn.com/sol3/papers.cfm?abstract_id=3223028"]),
+    "syndication": (["The post Putin to meet with U.S. delegation in latest bid to end Ukraine war appeared "
+                     "first on Washington Post.", "Originally published on Live Science."],
+                    ["The bill was originally drafted by the Senate committee last spring and passed."]),
+    "photo-credit": (["Image copyright Getty Images", "(Image: © NASA/ESA/K. Retherford/SWRI)",
+                      "Photo: Ringo H.W. Chiu, AP", "Image 1 of 23", "AP Photo/Evan Vucci"],
+                     ["The photo went viral after it was shared by thousands of users on Sunday."]),
+    "copyright-footer": (["DNYUZ © 2025", "Copyright © 2019 MediaNews Group, Inc.",
+                          "© 2019 Dow Jones & Company, Inc. All Rights Reserved."],
+                         ["The singer said she wants to own the copyright of her early albums, a fight "
+                          "that has lasted for years and drawn the support of several politicians."]),
+    "advertisement": (["Advertisement", "ADVERTISEMENT", "Story continues below advertisement"],
+                      ["Advertisement revenue fell by 12% in the third quarter."]),
+    "related-list": (["Related Stories", "More from UK", "Most Popular", "Trending", "You may also like"],
+                     ["More from the interview: she said the deal was not done."]),
+    "read-more-teaser": (["Read more", "READ MORE: China plague outbreak", "Continue reading",
+                          "View All Result", "No Result"],
+                         ["Read more about the study in the journal Nature, where it was published."]),
+    "comments-label": (["Comments", "10 Comments", "Leave a Reply"],
+                       ["Comments made by the minister drew criticism."]),
+    "share-bar": (["Share this article", "Share on Facebook", "Facebook Twitter Email", "Shares",
+                   "Copy link"],
+                  ["Facebook shares rose 3% after the announcement."]),
+    "navigation": (["Home", "Skip to main content", "Menu", "Next Story", "Back to top"],
+                   ["Home prices rose again"]),
+    "legal-links": (["Privacy Policy", "Terms of Use", "Accessibility Statement"],
+                    ["The new privacy policy takes effect in January."]),
+    "newsletter-box": (["Sign Up for e-mail newsletters", "SUBSCRIBE NOW",
+                        "Get the latest news delivered to your inbox"],
+                       ["Subscribers of the service complained about repeated outages over the weekend, "
+                        "the company said in a statement on Monday."]),
+    "cookie-notice": (["We use cookies to give you the best experience on our website.",
+                       "Cookies policy"],
+                      ["She baked cookies for the volunteers every Sunday morning before the shift."]),
+    "tag-list": (["Tags: Minnesota Wild, Bill Hoppe", "Filed under: Politics"],
+                 ["Tags are attached to each bird before release."]),
+    "date-line": (["December 2, 2025", "PUBLISHED: November 19, 2019 at 8:59 pm | UPDATED: November 19, "
+                   "2019 at 10:16 pm", "Updated 10:45 AM ET, Tue December 2, 2025", "3 hours ago"],
+                  ["On December 2, 2025 the talks resumed."]),
+    "byline": (["By Mike Wall", "by Business Insider", "By Bill Hoppe | Special to the Pioneer Press",
+                "By Jane Doe and John Roe, Associated Press"],
+               ["By Tuesday, the town was flooded.", "By the end of the year sales had doubled."]),
+    "link-dense": ([Block(0, "Sports Opinion Obituaries", link_chars=25)],
+                   [Block(0, "He said the plan, described in a report, would take a decade to build.",
+                         link_chars=9)]),
+    "truncated-teaser": (["Fiber-optic FPV drones are dominating the battlefield in Ukraine. Russia and Ukraine "
+                          "have increasingly turned ..."],
+                         ["He paused... and then he went on with the speech."]),
+    "inline-list": (["Posted in Open thread | Permalink | 10 Comments"],
+                    ["The score was 3-1 at half time."]),
+    "prose": (["A U.S. delegation will meet with Russian President Vladimir Putin in Moscow on Tuesday."],
+              ["Putin to meet with U.S. delegation in latest bid to end Ukraine war"]),
+    "sentence": (["“This is delicate. It’s complicated.”", "The company declined to comment."],
+                 ["Putin to meet"]),
+    "headline-like": (["Zach Parise Heating Up As Wild Beat The Sabres", "Putin To Meet With U.S. Delegation"],
+                      ["Prisons plagued by understaffing and violence"]),
+    "run-on": (["1 120-year-old photo sparks Greta Thunberg conspiracy theories 2 Obama aides allegedly left "
+                "Trump staffers notes 3 the plague is back in China"],
+               ["Short line"]),
+    "short": (["Prisons plagued by understaffing", "Putin to meet"], []),
+}
+
+
+def _block(item: str | Block) -> Block:
+    return item if isinstance(item, Block) else Block(0, item)
+
+
+def _rule_of(item: str | Block) -> str:
+    block = _block(item)
+    return classify_block(block, features(block), DEFAULTS).rule
+
+
+@pytest.mark.parametrize("name", [r.name for r in RULES])
+def test_rule_matches_its_snippets(name: str) -> None:
+    positives, _ = CASES[name]
+    for snippet in positives:
+        assert _rule_of(snippet) == name, snippet
+
+
+@pytest.mark.parametrize("name", [r.name for r in RULES if CASES[r.name][1]])
+def test_rule_leaves_near_misses(name: str) -> None:
+    _, negatives = CASES[name]
+    for snippet in negatives:
+        assert _rule_of(snippet) != name, snippet
+
+
+def test_every_rule_has_cases_and_a_reason() -> None:
+    assert set(CASES) == {r.name for r in RULES}
+    assert all(r.why.endswith(".") for r in RULES)
+    assert all(why.endswith(".") for why in CONTEXT_RULES.values())
+    assert len(set(RULE_NAMES)) == len(RULE_NAMES)
+
+
+def test_rules_end_with_a_catch_all() -> None:
+    assert RULES[-1].name == "short" and RULES[-1].label is Label.SHORT
+
+
+@pytest.mark.parametrize(("words", "label"), [(9, Label.NEARGOOD), (10, Label.GOOD), (11, Label.GOOD)])
+def test_prose_threshold_boundary(words: int, label: Label) -> None:
+    text = " ".join(["word"] * (words - 1)) + " end."
+    assert classify_block(Block(0, text), features(Block(0, text)), DEFAULTS).label is label
+
+
+@pytest.mark.parametrize(("words", "rule"), [(4, "short"), (5, "sentence"), (6, "sentence")])
+def test_sentence_threshold_boundary(words: int, rule: str) -> None:
+    text = " ".join(["word"] * (words - 1)) + " end."
+    assert _rule_of(text) == rule
+
+
+@pytest.mark.parametrize(("chars", "rule"), [(12, "short"), (13, "short"), (14, "link-dense")])
+def test_link_density_boundary(chars: int, rule: str) -> None:
+    # 26 characters; density above 0.5 (more than 13 link characters) makes it navigation.
+    assert _rule_of(Block(0, "Opinion pieces and letters", link_chars=chars)) == rule

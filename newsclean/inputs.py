@@ -40,13 +40,14 @@ def output_stem(name: str) -> str:
     return stem if dot and stem else name
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Page files below `folder`, sorted, not following symlinked folders."""
+def _walk(folder: Path) -> list[Path]:
+    """Page files below `folder`, sorted by their path inside it; hidden files and folders and
+    symlinked folders are not entered."""
+    found = []
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if is_page(name) and not name.startswith("."):
-                yield Path(root) / name
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [Path(root) / name for name in files if is_page(name) and not name.startswith(".")]
+    return sorted(found, key=lambda p: p.relative_to(folder).parts)
 
 
 def expand(sources: Iterable[str]) -> Iterator[Input | tuple[str, str]]:

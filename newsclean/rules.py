@@ -34,9 +34,10 @@ ELLIPSIS_END = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
 LETTER = re.compile(r"[^\W\d_]")
 INLINE_SEPARATOR = re.compile(r"\s[|·•]\s")
 # Small words that stay lower-case in Title Case headlines.
-MINOR_WORDS = frozenset(
-    ["a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "at", "by", "with", "is", "as", "from", "vs", "via", "but", "nor", "into", "over", "than"]
-)
+MINOR_WORDS = frozenset({
+    "a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "at", "by", "with", "is", "as", "from", "vs",
+    "via", "but", "nor", "into", "over", "than",
+})
 
 
 def word_count(text: str) -> int:
@@ -122,7 +123,8 @@ NAV_PHRASES = _group(
     "sign in", "sign up", "register", "account", "my account", "settings", "help", "faq", "rss", "podcasts",
     "newsletters", "en", "english", "español", "deutsch", "français", "startseite", "accueil", "inicio",
     "suche", "recherche", "buscar", "cerca", "übersicht", "navigation menu", "close menu", "open",
-    "go", "ok", "cancel", "report", "report abuse", "copied", "submit", "yes", "no", "all", "view", "click here", "here", "page", "of",
+    "go", "ok", "cancel", "report", "report abuse", "copied", "submit", "yes", "no", "all", "view",
+    "click here", "here", "page", "of",
 )
 COMMENT_PHRASES = _group(
     "comment", "comments", "leave a comment", "leave a reply", "post a comment", "add a comment",

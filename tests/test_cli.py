@@ -1,0 +1,189 @@
+"""The command line, through CliRunner (streams separated) and real subprocesses for pipes."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsclean.cli import Exit, main
+
+from .conftest import PAGES, SEED
+
+ANSI = "\x1b["
+
+
+def run(*args: str, input: bytes | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def pages(tmp_path: Path) -> Path:
+    folder = tmp_path / "pages"
+    (folder / "a").mkdir(parents=True)
+    (folder / "seed.txt").write_bytes(SEED.read_bytes())
+    (folder / "a" / "w3m.txt.gz").write_bytes(
+        gzip.compress((PAGES / "w3m-space-europa-plumes" / "source.txt").read_bytes()))
+    (folder / "a" / "notes.md").write_text("not a page")  # not picked up from a folder
+    return folder
+
+
+@pytest.mark.parametrize("flag", ["-h", "--help"])
+def test_help_documents_exit_codes(flag: str) -> None:
+    code, out, _ = run(flag)
+    assert code == 0
+    for status in Exit:
+        assert f"  {status.value} " in out
+
+
+def test_single_input_prints_one_json_object() -> None:
+    code, out, err = run(str(SEED))
+    assert code == Exit.OK and err == ""
+    data = json.loads(out)
+    assert data["title"] == "Putin to meet with U.S. delegation in latest bid to end Ukraine war"
+    assert data["source"] == str(SEED) and data["kind"] == "text"
+    assert set(data) == {"source", "kind", "title", "date", "authors", "site_name", "url", "original_source",
+                         "section", "language", "text", "provenance"}
+
+
+def test_stdin_with_dash() -> None:
+    code, out, _ = run("-", input=SEED.read_bytes())
+    data = json.loads(out)
+    assert code == 0 and data["source"] == "-" and data["date"] == "2025-12-02"
+
+
+def test_several_inputs_give_json_lines_in_input_order(pages: Path) -> None:
+    code, out, _ = run(str(pages))
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 2
+    sources = [json.loads(line)["source"] for line in lines]
+    assert sources == [str(pages / "a" / "w3m.txt.gz"), str(pages / "seed.txt")]
+
+
+def test_output_dir_mirrors_input_folders(pages: Path, tmp_path: Path) -> None:
+    out = tmp_path / "clean"
+    code, stdout, _ = run(str(pages), "-o", str(out))
+    assert code == 0 and stdout == ""
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == [
+        "a/w3m.json", "seed.json"]
+    assert json.loads((out / "seed.json").read_text())["site_name"] == "DNYUZ"
+
+
+def test_markdown_output(tmp_path: Path) -> None:
+    code, _, _ = run(str(SEED), "-o", str(tmp_path), "-f", "markdown")
+    text = (tmp_path / "000_0283c32584861ab3.md").read_text()
+    assert code == 0
+    assert text.startswith("---\ntitle: \"Putin to meet")
+    assert "\n# Putin to meet with U.S. delegation" in text
+    assert 'original_source: "Washington Post"' in text
+
+
+def test_bad_file_among_good_ones(pages: Path, tmp_path: Path) -> None:
+    (pages / "broken.html.gz").write_bytes(gzip.compress(b"<html>" * 1000)[:40])
+    (pages / "empty.txt").write_bytes(b"")
+    out = tmp_path / "clean"
+    code, _, err = run(str(pages), "-o", str(out))
+    assert code == Exit.FAILED
+    assert f"newsclean: error: {pages / 'broken.html.gz'}: truncated gzip data" in err.splitlines()
+    assert f"newsclean: error: {pages / 'empty.txt'}: empty input" in err.splitlines()
+    assert (out / "seed.json").exists() and (out / "a" / "w3m.json").exists()
+    assert not list(out.rglob("*.tmp"))
+
+
+def test_missing_input_is_an_error_line(tmp_path: Path) -> None:
+    code, out, err = run(str(SEED), str(tmp_path / "nope.html"))
+    assert code == Exit.FAILED
+    assert json.loads(out)["title"].startswith("Putin")
+    assert err == f"newsclean: error: {tmp_path / 'nope.html'}: no such file or directory\n"
+
+
+def test_files_from_nul_separated_stdin(pages: Path, tmp_path: Path) -> None:
+    listing = b"\0".join(os.fsencode(p) for p in sorted(pages.rglob("*.t*")))
+    code, _, _ = run("--files-from", "-", "-0", "-o", str(tmp_path / "o"), input=listing)
+    assert code == 0
+    assert {p.name for p in (tmp_path / "o").iterdir()} == {"seed.json", "w3m.json"}
+
+
+def test_files_from_a_list_file(pages: Path, tmp_path: Path) -> None:
+    listing = tmp_path / "list.txt"
+    listing.write_text(f"{pages / 'seed.txt'}\n\n")
+    code, out, _ = run("--files-from", str(listing))
+    assert code == 0 and json.loads(out)["site_name"] == "DNYUZ"
+
+
+@pytest.mark.parametrize("args", [[], ["-0", str(SEED)], ["-", "--files-from", "-"], ["-f", "xml", str(SEED)]])
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    code, out, err = run(*args)
+    assert code == Exit.USAGE and out == "" and "Usage:" in err
+
+
+def test_no_article_has_its_own_outcome(tmp_path: Path) -> None:
+    menu = tmp_path / "index.txt"
+    menu.write_text("Home\nNews\nSport\nWeather\nContact us\nPrivacy Policy\n")
+    code, out, err = run(str(menu), "-o", str(tmp_path / "o"))
+    assert code == Exit.NO_ARTICLE and out == ""
+    assert err == f"newsclean: warning: {menu}: no article found; nothing written\n"
+    assert not (tmp_path / "o" / "index.json").exists()
+
+
+def test_explain_lists_rules_on_stderr_and_in_json() -> None:
+    code, out, err = run(str(SEED), "--explain")
+    assert code == 0
+    assert f"newsclean: explain: {SEED}: copyright-footer: DNYUZ © 2025" in err.splitlines()
+    removed = json.loads(out)["removed"]
+    assert {"rule": "syndication", "text": removed[[r["rule"] for r in removed].index("syndication")]["text"]} \
+        in removed
+
+
+def test_quiet_silences_warnings_but_not_errors(tmp_path: Path) -> None:
+    menu = tmp_path / "index.txt"
+    menu.write_text("Home\nNews\n")
+    code, _, err = run(str(menu), str(tmp_path / "missing.txt"), "-q")
+    assert code == Exit.FAILED and err.count("\n") == 1 and "error" in err
+
+
+def test_output_is_byte_identical_whatever_the_input_order(pages: Path, tmp_path: Path) -> None:
+    files = sorted(str(p) for p in pages.rglob("*.t*"))
+    run(*files, "-o", str(tmp_path / "one"))
+    run(*reversed(files), "-o", str(tmp_path / "two"))
+    for name in ("seed.json", "w3m.json"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+
+
+def test_same_output_name_twice_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_bytes(SEED.read_bytes())
+    (tmp_path / "x.html").write_bytes(SEED.read_bytes())
+    code, _, err = run(str(tmp_path / "x.html"), str(tmp_path / "x.txt"), "-o", str(tmp_path / "o"))
+    assert code == Exit.FAILED and "already written" in err
+
+
+def test_pipeline_in_a_real_shell_has_no_ansi_codes(tmp_path: Path) -> None:
+    env = {**os.environ, "TERM": "xterm-256color"}
+    proc = subprocess.run([sys.executable, "-m", "newsclean", "-", "-v"], input=SEED.read_bytes(),
+                          capture_output=True, env=env, check=False)
+    assert proc.returncode == 0
+    assert json.loads(proc.stdout)["title"].startswith("Putin")
+    assert ANSI not in proc.stderr.decode() and "1 cleaned, 0 failed" in proc.stderr.decode()
+
+
+def test_stdin_is_not_read_unless_asked(tmp_path: Path) -> None:
+    # Under cron there is no terminal; an open, silent stdin must not make the command wait.
+    proc = subprocess.Popen([sys.executable, "-m", "newsclean", str(SEED)], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out, _ = proc.communicate(timeout=60)
+    assert proc.returncode == 0 and json.loads(out)["site_name"] == "DNYUZ"
+
+
+def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
+    for i in range(30):
+        (tmp_path / f"{i:02}.txt").write_bytes(SEED.read_bytes())
+    proc = subprocess.run(f"{sys.executable} -m newsclean {tmp_path} | head -c 10", shell=True,
+                          capture_output=True, check=False)
+    assert b"Traceback" not in proc.stderr

@@ -1,0 +1,173 @@
+"""`make bench`: accuracy, speed and memory of newsclean next to its peers, on the public benchmarks.
+
+Each (tool, dataset) runs in a child process of its own, so its peak memory is its own; inputs are
+read before the clock starts (extraction only, one process, one core). Scores come from the
+reference scorer in ../shared/bench/score.py. The run fails when newsclean falls under the F1
+floors pinned in tests/bench_floor.json.
+
+    python tests/bench.py [--shared ../shared] [--quick] [--tool NAME --data NAME]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib.util
+import json
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from html import escape
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+FLOORS = HERE / "bench_floor.json"
+
+# dataset name -> (folder below bench/, file pattern, reader)
+DATASETS = {
+    "sh-text": ("scrapinghub", "text/{id}.txt", "text"),
+    "sh-html": ("scrapinghub", "html/{id}.html.gz", "html"),
+    "ms-text": ("multisite", "text/{id}.txt", "text"),
+    "ms-html": ("multisite", "html/{id}.html.gz", "html"),
+}
+# Which tools run on which kind of input. Peers get text dumps as HTML, one <p> per non-empty line.
+TOOLS = {
+    "text": ("newsclean", "boilerpy3", "justext"),
+    "html": ("newsclean", "trafilatura", "trafilatura-precision", "readability"),
+}
+
+
+def load_scorer(shared: Path):  # noqa: ANN201
+    spec = importlib.util.spec_from_file_location("score", shared / "bench" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def read_pages(shared: Path, data: str) -> tuple[dict, dict[str, bytes]]:
+    folder, pattern, _ = DATASETS[data]
+    root = shared / "bench" / folder
+    truth = json.loads((root / "ground-truth.json").read_text("utf-8"))
+    pages = {}
+    for page_id in truth:
+        raw = (root / pattern.format(id=page_id)).read_bytes()
+        pages[page_id] = gzip.decompress(raw) if pattern.endswith(".gz") else raw
+    return truth, pages
+
+
+def lines_as_html(data: bytes) -> str:
+    lines = data.decode("utf-8", "replace").splitlines()
+    return "<html><body>" + "".join(f"<p>{escape(line)}</p>" for line in lines if line.strip()) + "</body></html>"
+
+
+def extractor(tool: str, kind: str) -> Callable[[bytes], str]:
+    """A function bytes -> article text for `tool`; peers get dumps as one <p> per line."""
+    if tool == "newsclean":
+        import newsclean
+
+        return lambda data: newsclean.clean(data).text
+    prepare: Callable[[bytes], str] = (
+        lines_as_html if kind == "text" else (lambda data: data.decode("utf-8", "replace")))
+    if tool == "boilerpy3":
+        from boilerpy3 import extractors
+
+        ex = extractors.ArticleExtractor()
+        return lambda data: ex.get_content(prepare(data))
+    if tool == "justext":
+        import justext
+
+        stop = justext.get_stoplist("English")
+        return lambda data: "\n\n".join(
+            p.text for p in justext.justext(prepare(data), stop) if not p.is_boilerplate)
+    if tool.startswith("trafilatura"):
+        import trafilatura
+
+        precision = tool.endswith("precision")
+        return lambda data: trafilatura.extract(prepare(data), favor_precision=precision) or ""
+    if tool == "readability":
+        from lxml.html import fromstring
+        from readability import Document
+
+        def run(data: bytes) -> str:
+            summary = Document(prepare(data)).summary(html_partial=True)
+            return fromstring(summary).text_content() if summary.strip() else ""
+
+        return run
+    raise SystemExit(f"unknown tool {tool}")
+
+
+def measure(shared: Path, tool: str, data: str) -> dict:
+    """Run one tool over one dataset in this process; return scores, speed and peak memory."""
+    truth, pages = read_pages(shared, data)
+    run = extractor(tool, DATASETS[data][2])
+    predictions = {}
+    failures = 0
+    started = time.perf_counter()
+    for page_id, raw in pages.items():
+        try:
+            predictions[page_id] = run(raw)
+        except Exception:  # noqa: BLE001 - a peer's crash on one page counts as empty output
+            predictions[page_id] = ""
+            failures += 1
+    seconds = time.perf_counter() - started
+    scorer = load_scorer(shared)
+    result = scorer.score(truth, predictions)
+    # Non-English pages scored apart: the truth's language by stopword counts.
+    from newsclean.metadata import detect_language
+
+    other = {k: v for k, v in truth.items() if detect_language(v["articleBody"]) != "en"}
+    other_result = scorer.score(other, predictions) if other else None
+    return {
+        "tool": tool, "data": data, "pages": len(pages), "f1": result["f1"], "precision": result["precision"],
+        "recall": result["recall"], "pages_per_s": len(pages) / seconds, "failures": failures,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "other_pages": len(other), "other_f1": other_result["f1"] if other_result else None,
+    }
+
+
+def child(shared: Path, tool: str, data: str) -> dict | None:
+    proc = subprocess.run([sys.executable, __file__, "--shared", str(shared), "--tool", tool, "--data", data],
+                          capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        last = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+        print(f"  {tool} on {data}: not run ({last})", file=sys.stderr)
+        return None
+    return json.loads(proc.stdout)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=HERE.parent.parent / "shared")
+    parser.add_argument("--tool")
+    parser.add_argument("--data", choices=sorted(DATASETS))
+    parser.add_argument("--datasets", default="sh-text,ms-text", help="comma-separated dataset names")
+    parser.add_argument("--no-peers", action="store_true", help="newsclean only")
+    args = parser.parse_args(argv)
+    if args.tool:
+        print(json.dumps(measure(args.shared, args.tool, args.data)))
+        return 0
+    floors = json.loads(FLOORS.read_text()) if FLOORS.exists() else {}
+    rows = []
+    for data in args.datasets.split(","):
+        tools = ("newsclean",) if args.no_peers else TOOLS[DATASETS[data][2]]
+        for tool in tools:
+            row = child(args.shared, tool, data)
+            if row:
+                rows.append(row)
+    print(f"{'data':8} {'tool':22} {'F1':>6} {'prec':>6} {'recall':>6} {'pages/s':>8} {'peak MB':>8}"
+          f" {'non-en F1':>10}")
+    for r in rows:
+        other = f"{r['other_f1']:.3f} ({r['other_pages']})" if r["other_f1"] is not None else "-"
+        print(f"{r['data']:8} {r['tool']:22} {r['f1']:6.3f} {r['precision']:6.3f} {r['recall']:6.3f} "
+              f"{r['pages_per_s']:8.0f} {r['peak_mb']:8.0f} {other:>10}")
+    failed = [f"{r['data']}: F1 {r['f1']:.3f} < floor {floors[r['data']]}" for r in rows
+              if r["tool"] == "newsclean" and r["f1"] < floors.get(r["data"], 0)]
+    for line in failed:
+        print(f"REGRESSION {line}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -22,6 +22,8 @@ _WRAP_MIN_WORDS = 6
 _OVER_SHARE = 0.1
 # Wrapped lines end within this many characters of the width (a long next word moves down).
 _WRAP_SLACK = 25
+# First characters that can open a heading, quote or list item (anything else is a plain paragraph).
+_MARKUP_START = frozenset("#>*+-•·◦▪□o0123456789 \t")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
 _LYNX_LINK_TEXT = re.compile(r"\[\d+\]([^\[\]]{0,40}?)(?=\s*(?:\[\d+\]|[.,;:!?|]|\s{2,}|$))")
 
@@ -73,12 +75,16 @@ def _indent(line: str) -> int:
 
 
 def _starts_item(line: str) -> bool:
+    if line[:1] not in _MARKUP_START:
+        return False
     stripped = line.lstrip()
     return bool(BULLET.match(line) or MD_HEADING.match(stripped) or stripped.startswith(">"))
 
 
 def _paragraphs(lines: list[str], width: int | None) -> list[tuple[str, str]]:
     """(text, tag) pairs; with a wrap width, continuation lines are joined to their paragraph."""
+    if width is None:
+        return [(line, _tag_of(line)) for line in lines if line and not line.isspace()]
     out: list[tuple[str, str]] = []
     current: list[str] = []
     last = ""
@@ -131,6 +137,8 @@ def _wrapped_before(previous: str, line: str, width: int) -> bool:
 
 
 def _tag_of(first_line: str) -> str:
+    if first_line[:1] not in _MARKUP_START:
+        return "p"
     stripped = first_line.strip()
     heading = MD_HEADING.match(stripped)
     if heading:
@@ -161,7 +169,8 @@ def _make_block(index: int, raw: str, tag: str) -> Block | None:
             text = LYNX_MARKER.sub("", text)
     if "*" in text or "_" in text:
         text = MD_EMPHASIS.sub(lambda m: m.group(2), text)
-    text = _SPACES.sub(" ", text).strip()
+    if not text.isascii() or "  " in text or "\t" in text:
+        text = _SPACES.sub(" ", text).strip()
     if not text:
         return None
     return Block(index=index, text=text, tag=tag, link_chars=min(link_chars, len(text)))

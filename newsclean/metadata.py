@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from .dates import find_date
 from .headline import split_title, syndicated_title
@@ -14,7 +15,7 @@ from .rules import (
     AUTHOR_TITLE,
     BYLINE,
     CJK,
-    COPYRIGHT,
+    HANGUL,
     LANGUAGES,
     NAME_SPLIT,
     SECTION_LINE,
@@ -144,10 +145,10 @@ def find_byline(page: Page, lo: int, hi: int) -> Found | None:
     return None
 
 
-def copyright_owner(blocks: tuple[Block, ...]) -> Found | None:
+def copyright_owner(page: Page) -> Found | None:
     """The name in a '© 2025 Name' / 'Name © 2025' footer line."""
-    for block in reversed(blocks):
-        if not COPYRIGHT.search(block.text) or len(block.text) > 120:
+    for block, verdict in zip(reversed(page.blocks), reversed(page.classified), strict=True):
+        if verdict.rule != "copyright-footer" or len(block.text) > 120:
             continue
         name = _RIGHTS.sub(" ", _YEARS.sub(" ", block.text))
         name = re.split(r"[|.•]", name)[0].strip(" ,.-–:")
@@ -185,19 +186,33 @@ def find_url(blocks: tuple[Block, ...]) -> Found | None:
     return Found(best, "url-line") if best else None
 
 
+@cache
+def _stopword_languages() -> dict[str, tuple[str, ...]]:
+    """Each stopword -> the languages whose list holds it."""
+    table: dict[str, list[str]] = {}
+    for lang in LANGUAGES:
+        for word in stopwords(lang):
+            table.setdefault(word, []).append(lang)
+    return {word: tuple(langs) for word, langs in table.items()}
+
+
 def detect_language(text: str) -> str | None:
-    """ISO 639-1 code from script and stopword counts; None when too little text."""
-    sample = text[:5000]
+    """ISO 639-1 code from script and stopword counts; None when too little text to tell."""
+    sample = text[:3000]
     cjk = CJK.findall(sample)
     if len(cjk) > 50:
         kana = sum(1 for c in cjk if "\u3040" <= c <= "\u30ff")
-        hangul = sum(1 for c in cjk if "\uac00" <= c <= "\ud7af")
-        return "ja" if kana > len(cjk) * 0.1 else "ko" if hangul > len(cjk) * 0.5 else "zh"
-    words = [w.lower() for w in WORD.findall(sample)]
+        return "ja" if kana > len(cjk) * 0.1 else "zh"
+    if len(HANGUL.findall(sample)) > 50:
+        return "ko"
+    words = WORD.findall(sample.lower())
     if len(words) < 15:
         return None
-    counts = Counter(words)
-    scores = {lang: sum(counts[w] for w in stopwords(lang)) for lang in LANGUAGES}
+    table = _stopword_languages()
+    scores = dict.fromkeys(LANGUAGES, 0)
+    for word in words:
+        for lang in table.get(word, ()):
+            scores[lang] += 1
     lang, hits = max(scores.items(), key=lambda kv: (kv[1], kv[0] == "en"))
     return lang if hits >= len(words) * 0.08 else None
 
@@ -248,7 +263,7 @@ def text_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
         "date": find_dateline(blocks, header_lo, header_hi, today),
         "site_name": first(
             Found(title_site, "window-title") if title_site else None,
-            copyright_owner(blocks), masthead(blocks, start),
+            copyright_owner(page), masthead(blocks, start),
         ),
         "url": find_url(blocks),
         "original_source": Found(source, "syndication-line") if source else None,

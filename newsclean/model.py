@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Kind = Literal["html", "text"]
 
@@ -45,9 +45,11 @@ class Block:
     hints: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Features:
-    """Measures of one block, computed once and shared by every rule."""
+class Features(NamedTuple):
+    """Measures of one block, computed once and shared by every rule.
+
+    Features and Verdict are built once or twice per block: they are NamedTuples, as immutable as
+    the frozen dataclasses elsewhere and three times cheaper to create."""
 
     words: int
     chars: int
@@ -55,8 +57,7 @@ class Features:
     link_density: float
     letters: bool
     key: str  # normalized text (lower-case words) of blocks up to rules.PHRASE_WINDOW words, else ""
-    tokens: frozenset[str]  # the words of `key`
-
+    tokens: frozenset[str]  # the words of `key`, plus "©" when the block has one
 
 
 class Label(Enum):
@@ -66,8 +67,7 @@ class Label(Enum):
     BAD = "bad"
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
+class Verdict(NamedTuple):
     """What a rule decided about one block, and why."""
 
     index: int

@@ -310,11 +310,26 @@ def stopwords(language: str) -> frozenset[str]:
 PHRASE_WINDOW = 40
 
 
+# Marks added to a block's tokens so that rules keyed on them are tried: they cannot be words.
+COPYRIGHT_CUE, DIGIT_CUE, ELLIPSIS_CUE, SEPARATOR_CUE = "©", "0", "…", "|"
+_DIGIT = re.compile(r"\d")
+
+
 def features(block: Block) -> Features:
     text = block.text
     chars = len(text)
     words = word_count(text)
     key = normalize(text) if words <= PHRASE_WINDOW else ""
+    tokens = key.split()
+    if key:
+        if "©" in text:
+            tokens.append(COPYRIGHT_CUE)
+        if _DIGIT.search(key):
+            tokens.append(DIGIT_CUE)
+        if " | " in text or " · " in text or " • " in text:
+            tokens.append(SEPARATOR_CUE)
+    if text.endswith(("...", "…", "…]", "...]")):
+        tokens.append(ELLIPSIS_CUE)
     return Features(
         words=words,
         chars=chars,
@@ -322,7 +337,7 @@ def features(block: Block) -> Features:
         link_density=block.link_chars / chars if chars else 0.0,
         letters=LETTER.search(text) is not None,
         key=key,
-        tokens=frozenset(key.split()),
+        tokens=frozenset(tokens),
     )
 
 
@@ -331,12 +346,17 @@ RuleTest = Callable[[Block, Features, Settings], bool]
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A named, context-free test; the first rule in RULES that matches a block decides its label."""
+    """A named, context-free test; the first rule in RULES that matches a block decides its label.
+
+    `cues`, when set, are words of which a block must hold at least one for the rule to be tried:
+    one set intersection spares most blocks most tests.
+    """
 
     name: str
     why: str
     label: Label
     test: RuleTest
+    cues: frozenset[str] | None = None
 
 
 def _short(f: Features, s: Settings) -> bool:
@@ -387,7 +407,7 @@ def _caption(b: Block, f: Features) -> bool:
     return f.words <= 20 and not f.tokens.isdisjoint(IMAGE_COUNTER_CUES) and bool(IMAGE_COUNTER.search(b.text))
 
 
-RULES: tuple[Rule, ...] = (
+_RULES: tuple[Rule, ...] = (
     Rule("empty", "A block with no letters carries no text.", Label.BAD,
          lambda b, f, s: not f.letters),
     Rule("lynx-references", "A dumper's trailing list of numbered link targets.", Label.BAD,
@@ -453,6 +473,39 @@ RULES: tuple[Rule, ...] = (
     Rule("short", "Too short to judge alone; its neighbours decide.", Label.SHORT,
          lambda b, f, s: True),
 )
+
+# Words that must be present for a rule to be tried (with the marks that features() adds).
+RULE_CUES: dict[str, frozenset[str]] = {
+    "lynx-references": frozenset({"references", "visible", "hidden", "http", "https", "file", "ftp", "mailto",
+                                  "javascript"}),
+    "url-line": frozenset({"http", "https", "www"}),
+    "syndication": frozenset({"appeared", "originally", "first"}),
+    "photo-credit": CREDIT_TOKENS | _tokens(CAPTION_LEADS, CAPTION_PHRASES) | IMAGE_COUNTER_CUES,
+    "copyright-footer": COPYRIGHT_CUES | {COPYRIGHT_CUE},
+    "advertisement": _tokens(AD_PHRASES),
+    "related-list": _tokens(RELATED_PHRASES),
+    "read-more-teaser": _tokens(TEASER_PHRASES, RELATED_PHRASES),
+    "comments-label": _tokens(COMMENT_PHRASES) | {"replies", "responses"},
+    "share-bar": SHARE_CORE_TOKENS,
+    "navigation": NAV_TOKENS,
+    "legal-links": LEGAL_CUES,
+    "newsletter-box": NEWSLETTER_CUES,
+    "cookie-notice": COOKIE_WORDS,
+    "tag-list": _tokens(TAG_LEADS),
+    "byline": _tokens(BYLINE_LEADS),
+    "date-line": frozenset({DIGIT_CUE, "ago", "yesterday", "today", "now"}),
+    "truncated-teaser": frozenset({ELLIPSIS_CUE}),
+    "inline-list": frozenset({SEPARATOR_CUE}),
+}
+RULES: tuple[Rule, ...] = tuple(
+    Rule(r.name, r.why, r.label, r.test, RULE_CUES.get(r.name)) for r in _RULES
+)
+# Bit i stands for RULES[i]: the rules every block is tried with, and those each cue word adds.
+ALWAYS_TRIED = sum(1 << i for i, r in enumerate(RULES) if r.cues is None)
+CUE_RULES: dict[str, int] = {}
+for _i, _rule in enumerate(RULES):
+    for _cue in _rule.cues or ():
+        CUE_RULES[_cue] = CUE_RULES.get(_cue, 0) | (1 << _i)
 
 # Rules applied with context (revise.py); named here so --explain and the tests see one list.
 CONTEXT_RULES: dict[str, str] = {

@@ -55,7 +55,9 @@ def wrap_width(lines: list[str]) -> int | None:
     sentence-like lines share, with many more just below it. Unwrapped list items and URLs may run
     longer; they do not count against it.
     """
-    lengths = [len(line) for line in lines if len(line.split()) >= _WRAP_MIN_WORDS and not _starts_item(line)]
+    lengths = [len(line) for line in lines
+               if line.count(" ") >= _WRAP_MIN_WORDS - 1 and len(line.split()) >= _WRAP_MIN_WORDS
+               and not _starts_item(line)]
     if len(lengths) < 4:
         return None
     counts = Counter(n for n in lengths if _MIN_WRAP_WIDTH <= n <= _MAX_WRAP_WIDTH)

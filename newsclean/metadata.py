@@ -22,7 +22,6 @@ from .rules import (
     SYNDICATION,
     TITLE_SEPARATORS,
     URL,
-    URL_LINE,
     WORD,
     stopwords,
     title_case_ratio,
@@ -55,12 +54,13 @@ def first(*candidates: Found | None) -> Found | None:
 # ---------------------------------------------------------------------------------------------
 
 
-def outlet(blocks: tuple[Block, ...]) -> str | None:
+def outlet(page: Page) -> str | None:
     """The outlet named in a 'The post X appeared first on Y.' / 'Originally published on Y' line."""
-    for block in reversed(blocks):
-        match = SYNDICATION.match(block.text)
-        if match:
-            return match.group("source").strip().rstrip(".") or None
+    for block, verdict in zip(reversed(page.blocks), reversed(page.classified), strict=True):
+        if verdict.rule == "syndication":
+            match = SYNDICATION.match(block.text)
+            if match:
+                return match.group("source").strip().rstrip(".") or None
     return None
 
 
@@ -175,11 +175,11 @@ def find_section(blocks: tuple[Block, ...], lo: int, hi: int) -> Found | None:
     return None
 
 
-def find_url(blocks: tuple[Block, ...]) -> Found | None:
+def find_url(page: Page) -> Found | None:
     """The article's own URL: the URL line with the longest path."""
     best = None
-    for block in blocks:
-        if URL_LINE.match(block.text):
+    for block, verdict in zip(page.blocks, page.classified, strict=True):
+        if verdict.rule == "url-line":
             match = URL.search(block.text)
             if match and (best is None or len(match.group()) > len(best)):
                 best = match.group()
@@ -198,7 +198,7 @@ def _stopword_languages() -> dict[str, tuple[str, ...]]:
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code from script and stopword counts; None when too little text to tell."""
-    sample = text[:3000]
+    sample = text[:2000]
     cjk = CJK.findall(sample)
     if len(cjk) > 50:
         kana = sum(1 for c in cjk if "\u3040" <= c <= "\u30ff")
@@ -210,9 +210,9 @@ def detect_language(text: str) -> str | None:
         return None
     table = _stopword_languages()
     scores = dict.fromkeys(LANGUAGES, 0)
-    for word in words:
+    for word, count in Counter(words).items():
         for lang in table.get(word, ()):
-            scores[lang] += 1
+            scores[lang] += count
     lang, hits = max(scores.items(), key=lambda kv: (kv[1], kv[0] == "en"))
     return lang if hits >= len(words) * 0.08 else None
 
@@ -257,7 +257,7 @@ def text_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
     header_hi = start + 3
     _, title_site = split_title(blocks[0].text) if blocks else ("", None)
     byline = find_byline(page, header_lo, header_hi)
-    source = outlet(blocks)
+    source = outlet(page)
     fields: dict[str, Found | None] = {
         "title": title,
         "date": find_dateline(blocks, header_lo, header_hi, today),
@@ -265,7 +265,7 @@ def text_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
             Found(title_site, "window-title") if title_site else None,
             copyright_owner(page), masthead(blocks, start),
         ),
-        "url": find_url(blocks),
+        "url": find_url(page),
         "original_source": Found(source, "syndication-line") if source else None,
         "section": find_section(blocks, header_lo, header_hi),
     }

@@ -28,8 +28,7 @@ class Document:
     encoding: str
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     """One unit of a page: a paragraph, heading, list item, or a line of a text dump.
 
     `tag` is an HTML-like tag (`p`, `h2`, `li`, `blockquote`, `pre`, `td`), `path` the chain of
@@ -89,8 +88,7 @@ class Metadata:
     provenance: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Removal:
+class Removal(NamedTuple):
     """A block left out of the article, with the rule that removed it (for --explain)."""
 
     index: int

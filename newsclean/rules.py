@@ -29,7 +29,8 @@ WORD = re.compile(r"\w+")
 # Scripts written without spaces: each character counts as half a word.
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 HANGUL = re.compile(r"[\uac00-\ud7af]")
-SENTENCE_END = re.compile(r"""[.!?…:;。！？」"”’'»)\]]\s*$""")
+# Characters that end a sentence (or a quoted one); blocks arrive stripped, so the last one decides.
+SENTENCE_END_CHARS = frozenset(""".!?…:;。！？」"”’'»)]""")
 ELLIPSIS_END = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
 LETTER = re.compile(r"[^\W\d_]")
 INLINE_SEPARATOR = re.compile(r"\s[|·•]\s")
@@ -313,32 +314,29 @@ PHRASE_WINDOW = 40
 # Marks added to a block's tokens so that rules keyed on them are tried: they cannot be words.
 COPYRIGHT_CUE, DIGIT_CUE, ELLIPSIS_CUE, SEPARATOR_CUE = "©", "0", "…", "|"
 _DIGIT = re.compile(r"\d")
+_ELLIPSES = ("...", "…", "…]", "...]")
 
 
 def features(block: Block) -> Features:
     text = block.text
     chars = len(text)
     words = word_count(text)
-    key = normalize(text) if words <= PHRASE_WINDOW else ""
-    tokens = key.split()
-    if key:
+    if words <= PHRASE_WINDOW:
+        key = normalize(text)
+        tokens = key.split()
         if "©" in text:
             tokens.append(COPYRIGHT_CUE)
         if _DIGIT.search(key):
             tokens.append(DIGIT_CUE)
         if " | " in text or " · " in text or " • " in text:
             tokens.append(SEPARATOR_CUE)
-    if text.endswith(("...", "…", "…]", "...]")):
+    else:
+        key, tokens = "", []
+    if text.endswith(_ELLIPSES):
         tokens.append(ELLIPSIS_CUE)
-    return Features(
-        words=words,
-        chars=chars,
-        sentence_end=SENTENCE_END.search(text) is not None,
-        link_density=block.link_chars / chars if chars else 0.0,
-        letters=LETTER.search(text) is not None,
-        key=key,
-        tokens=frozenset(tokens),
-    )
+    return Features(words, chars, text[-1:] in SENTENCE_END_CHARS,
+                    block.link_chars / chars if chars else 0.0, LETTER.search(text) is not None,
+                    key, frozenset(tokens))
 
 
 RuleTest = Callable[[Block, Features, Settings], bool]

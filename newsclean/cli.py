@@ -94,7 +94,7 @@ def _inputs(sources: tuple[str, ...], files_from: str | None, null: bool,
     yield from expand(names)
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+@click.command("newsclean", context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
                epilog=EPILOG)
 @click.argument("inputs", nargs=-1, metavar="[INPUT]...")
 @click.option("-o", "--output-dir", type=click.Path(file_okay=False, path_type=Path),

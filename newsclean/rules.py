@@ -201,6 +201,62 @@ AUTHOR_TITLE_WORDS = _group(
     r"journalist", r"bureau chief", r"analyst", r"producer",
 )
 
+# HTML: elements that never hold article text, elements and ARIA roles that hold page chrome.
+DROP_TAGS = _group("script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
+                   "select", "button", "input", "textarea", "option", "head", "map", "audio", "video")
+CHROME_TAGS = _group("nav", "aside", "footer", "menu", "dialog")
+CHROME_ROLES = frozenset(_group("navigation", "complementary", "contentinfo", "menu", "menubar", "dialog",
+                                "alertdialog", "search", "banner", "toolbar", "tablist"))
+# Class and id words of page chrome, by kind: a container named with one of them is removed (the
+# article's own container and its ancestors excepted). Whole words ("ad" is not "add"), or the
+# start of a word for the longer ones ("sharebar", "commentlist").
+CHROME_WORDS: dict[str, tuple[str, ...]] = {
+    "navigation": _group("nav", "navbar", "navigation", "menu", "menubar", "breadcrumb", "breadcrumbs",
+                         "skiplink", "skip", "topbar", "subnav", "megamenu", "hamburger", "pagination",
+                         "pager"),
+    "footer": _group("footer", "colophon", "copyright", "site-info", "siteinfo"),
+    "sidebar": _group("sidebar", "aside", "rail", "widget", "widgets", "secondary"),
+    "comments": _group("comment", "comments", "disqus", "respond", "replies", "discussion"),
+    "share": _group("share", "sharing", "social", "addthis", "sharethis", "socialmedia", "sharebar"),
+    "related": _group("related", "recommended", "recommendation", "recommendations", "outbrain", "taboola",
+                      "trending", "popular", "mostread", "most-read", "readnext", "read-next", "more-stories",
+                      "morestories", "also-read", "teaser", "teasers", "promo", "promos"),
+    "newsletter": _group("newsletter", "subscribe", "subscription", "signup", "paywall", "registration",
+                         "inline-signup"),
+    "advert": _group("ad", "ads", "advert", "adverts", "advertisement", "advertising", "adslot", "ad-slot",
+                     "adunit", "ad-unit", "dfp", "sponsor", "sponsored", "banner", "billboard"),
+    "cookie": _group("cookie", "cookies", "consent", "gdpr", "cmp"),
+    "overlay": _group("modal", "popup", "overlay", "lightbox", "tooltip", "hidden", "visually-hidden",
+                      "sr-only", "screen-reader-text"),
+    "tags": _group("tags", "tag-list", "taglist", "keywords", "topics"),
+    "author-bio": _group("author-bio", "authorbio", "bio", "about-author", "author-info"),
+}
+# Words that look like chrome words but name content.
+CHROME_EXCEPTIONS = frozenset(_group("commentary", "commentaries", "shared", "shares", "adjust", "address",
+                                     "header", "headline", "menuitem", "advertorial", "nav-content"))
+_CHROME_EXACT = {word: kind for kind, words in CHROME_WORDS.items() for word in words}
+_CHROME_PREFIX = tuple(sorted((w for w in _CHROME_EXACT if len(w) >= 5), key=len, reverse=True))
+_CHROME_COMPOUNDS = tuple(w for w in _CHROME_EXACT if "-" in w)
+_ATTR_SPLIT = re.compile(r"[^a-z0-9]+")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+def chrome_kind(attr: str) -> str | None:
+    """The kind of page chrome a class/id string names ('share', 'comments', ...), or None."""
+    words = [w for w in _ATTR_SPLIT.split(_CAMEL.sub("-", attr).lower()) if w]
+    joined = "-".join(words)
+    for word in words:
+        if word in CHROME_EXCEPTIONS:
+            continue
+        kind = _CHROME_EXACT.get(word)
+        if kind is None and len(word) > 5:
+            prefix = next((p for p in _CHROME_PREFIX if word.startswith(p)), None)
+            kind = _CHROME_EXACT[prefix] if prefix else None
+        if kind is not None:
+            return kind
+    return next((_CHROME_EXACT[c] for c in _CHROME_COMPOUNDS if c in joined), None)
+
+
 # ---------------------------------------------------------------------------------------------
 # Compiled patterns and lookup sets, named by meaning
 # ---------------------------------------------------------------------------------------------

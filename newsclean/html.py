@@ -1,0 +1,159 @@
+"""HTML -> the same blocks as a text dump, with tags and link text kept.
+
+The page is parsed once by Lexbor (selectolax). Work that touches every node stays on the C side:
+dropping scripts and styles, removing chrome subtrees, marking block boundaries, and pulling the
+text out in one call. Python only decides, once per distinct class/id string, whether a container
+is page chrome (navigation, footer, comments, share bars, related lists, ...).
+
+The text comes out like a whole-page dump with markers: STX tag ETX opens a block, SO/SI wrap
+link text. Lines become Blocks with their tag and link characters; the window title comes first,
+as it does in browser dumps, so the dump pipeline (headline anchor, rules, body selection) runs
+unchanged on HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from .model import Block
+from .rules import CHROME_ROLES, CHROME_TAGS, DROP_TAGS, chrome_kind
+
+OPEN, CLOSE, LINK_START, LINK_END = "\x02", "\x03", "\x0e", "\x0f"
+# Elements that start a new block; headings, list items, quotes and code keep their tag.
+BLOCK_SELECTOR = ",".join((
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dd", "dt",
+    "figcaption", "caption", "address", "div", "section", "article", "header", "main", "aside", "footer",
+    "nav", "ul", "ol", "dl", "table", "tr", "form", "fieldset", "figure", "details", "summary", "hr",
+))
+KEPT_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dd", "dt"})
+_MARKER = re.compile(OPEN + r"([a-z0-9]+)" + CLOSE)
+_LINK = re.compile(LINK_START + "([^" + LINK_END + "]*)" + LINK_END)
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u202f\u3000]+")
+# A paragraph's parent holding this much of the page's paragraph text is the article container.
+_MIN_CONTAINER_CHARS = 200
+
+
+def parse(html: str) -> LexborHTMLParser:
+    return LexborHTMLParser(html)
+
+
+def window_title(tree: LexborHTMLParser) -> str:
+    node = tree.css_first("title")
+    return _SPACES.sub(" ", node.text(deep=True)).strip() if node is not None else ""
+
+
+@lru_cache(maxsize=65536)
+def _chrome(attr: str) -> str | None:
+    return chrome_kind(attr)
+
+
+def main_container(tree: LexborHTMLParser) -> LexborNode | None:
+    """The element whose paragraphs hold the most text: where the article is."""
+    totals: dict[int, int] = {}
+    nodes: dict[int, LexborNode] = {}
+    for p in tree.css("p"):
+        parent = p.parent
+        if parent is None:
+            continue
+        key = parent.mem_id
+        totals[key] = totals.get(key, 0) + len(p.text(deep=True))
+        nodes[key] = parent
+    if not totals:
+        return None
+    key = max(totals, key=lambda k: totals[k])
+    return nodes[key] if totals[key] >= _MIN_CONTAINER_CHARS else None
+
+
+def _protected(container: LexborNode | None) -> set[int]:
+    """The container and its ancestors: never removed as chrome, whatever their class says."""
+    protected: set[int] = set()
+    node = container
+    while node is not None:
+        protected.add(node.mem_id)
+        node = node.parent
+    return protected
+
+
+def remove_chrome(tree: LexborHTMLParser, container: LexborNode | None) -> None:
+    """Decompose navigation, footers, asides and containers whose class/id names page chrome."""
+    protected = _protected(container)
+    doomed = []
+    for node in tree.css(",".join(CHROME_TAGS)):
+        if node.mem_id not in protected:
+            doomed.append(node)
+    for node in tree.css("[role]"):
+        if node.attrs.get("role") in CHROME_ROLES and node.mem_id not in protected:
+            doomed.append(node)
+    for node in tree.css("[class],[id]"):
+        attrs = node.attrs
+        kind = _chrome(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
+        if kind is not None and node.mem_id not in protected:
+            doomed.append(node)
+    for node in doomed:
+        if node.parent is not None:  # not already gone with an ancestor
+            node.decompose()
+
+
+def mark_blocks(tree: LexborHTMLParser) -> None:
+    for node in tree.css(BLOCK_SELECTOR):
+        tag = node.tag
+        node.insert_before(f"\n{OPEN}{tag if tag in KEPT_TAGS else 'p'}{CLOSE}")
+        node.insert_after("\n")
+    for node in tree.css("br"):
+        node.insert_before("\n")
+    for node in tree.css("a"):
+        node.insert_before(LINK_START)
+        node.insert_after(LINK_END)
+    for node in tree.css("img[alt]"):
+        # Images stay out of the text; their alt text would read as caption debris.
+        node.decompose()
+
+
+def _line_block(index: int, line: str) -> Block | None:
+    tag = "p"
+    match = _MARKER.search(line)
+    if match is not None:
+        tags = _MARKER.findall(line)
+        tag = next((t for t in tags if t != "p"), "p")
+        line = _MARKER.sub("", line)
+    link_chars = 0
+    if LINK_START in line:
+        link_chars = sum(len(m.group(1).strip()) for m in _LINK.finditer(line))
+        line = line.replace(LINK_START, "").replace(LINK_END, "")
+    text = _SPACES.sub(" ", line).strip()
+    if not text:
+        return None
+    return Block(index, text, tag, "", min(link_chars, len(text)), "")
+
+
+def html_blocks(html: str) -> tuple[Block, ...]:
+    """Blocks of an HTML page: the window title first, then the page's blocks in document order."""
+    return blocks_of_tree(parse(html))
+
+
+def blocks_of_tree(tree: LexborHTMLParser) -> tuple[Block, ...]:
+    title = window_title(tree)
+    tree.strip_tags(list(DROP_TAGS))
+    body = tree.body
+    if body is None:
+        return (Block(0, title),) if title else ()
+    remove_chrome(tree, main_container(tree))
+    mark_blocks(tree)
+    text = body.text(deep=True, separator="")
+    blocks: list[Block] = [Block(0, title)] if title else []
+    pending_tag = ""
+    for raw in text.split("\n"):
+        if not raw or raw.isspace():
+            continue
+        if not _MARKER.sub("", raw).strip():
+            # A block whose text starts on a later line keeps its tag (a heading holding a <br>).
+            pending_tag = raw.strip()
+            continue
+        block = _line_block(len(blocks), pending_tag + raw)
+        pending_tag = ""
+        if block is not None:
+            blocks.append(block)
+    return tuple(blocks)

@@ -34,6 +34,8 @@ _LINK = re.compile(LINK_START + "([^" + LINK_END + "]*)" + LINK_END)
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u202f\u3000]+")
 # A paragraph's parent holding this much of the page's paragraph text is the article container.
 _MIN_CONTAINER_CHARS = 200
+# Without such a container, a chrome candidate holding more than this share of the text stays.
+_MAX_CHROME_SHARE = 0.4
 
 
 def parse(html: str) -> LexborHTMLParser:
@@ -78,23 +80,55 @@ def _protected(container: LexborNode | None) -> set[int]:
 
 
 def remove_chrome(tree: LexborHTMLParser, container: LexborNode | None) -> None:
-    """Decompose navigation, footers, asides and containers whose class/id names page chrome."""
+    """Decompose navigation, footers, asides and containers whose class/id names page chrome.
+
+    The article's container and its ancestors stay. On a page without paragraphs to find that
+    container by, a candidate holding much of the page's text stays too: a wrapper named
+    'widget' or 'sidebar-layout' can hold the whole article.
+    """
     protected = _protected(container)
-    doomed = []
-    for node in tree.css(",".join(CHROME_TAGS)):
-        if node.mem_id not in protected:
-            doomed.append(node)
-    for node in tree.css("[role]"):
-        if node.attrs.get("role") in CHROME_ROLES and node.mem_id not in protected:
-            doomed.append(node)
+    body = tree.body
+    page_chars = len(body.text(deep=True)) if container is None and body is not None else 0
+    candidates = [node for node in tree.css(",".join(CHROME_TAGS))]
+    candidates += [node for node in tree.css("[role]") if node.attrs.get("role") in CHROME_ROLES]
     for node in tree.css("[class],[id]"):
         attrs = node.attrs
-        kind = _chrome(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
-        if kind is not None and node.mem_id not in protected:
-            doomed.append(node)
-    for node in doomed:
-        if node.parent is not None:  # not already gone with an ancestor
-            node.decompose()
+        if _chrome(f"{attrs.get('class') or ''} {attrs.get('id') or ''}") is not None:
+            candidates.append(node)
+    doomed = {
+        node.mem_id: node for node in candidates
+        if node.mem_id not in protected
+        and not (page_chars and len(node.text(deep=True)) > _MAX_CHROME_SHARE * page_chars)
+    }
+    # Decompose only the outermost doomed nodes: a node inside a removed one is freed with it.
+    for node in _outermost(doomed):
+        node.decompose()
+
+
+def _outermost(doomed: dict[int, LexborNode]) -> list[LexborNode]:
+    """The doomed nodes with no doomed ancestor; each ancestor chain is walked once (memoised)."""
+    under: dict[int, bool] = {}  # mem_id -> has a doomed ancestor (or is doomed itself)
+    out = []
+    for mem_id, node in doomed.items():
+        chain = []
+        parent = node.parent
+        found = False
+        while parent is not None:
+            pid = parent.mem_id
+            if pid in under:
+                found = under[pid]
+                break
+            if pid in doomed:
+                found = True
+                break
+            chain.append(pid)
+            parent = parent.parent
+        for pid in chain:
+            under[pid] = found
+        under[mem_id] = True
+        if not found:
+            out.append(node)
+    return out
 
 
 def mark_blocks(tree: LexborHTMLParser) -> None:

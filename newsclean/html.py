@@ -21,7 +21,11 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from .model import Block
 from .rules import CHROME_ROLES, CHROME_TAGS, DROP_TAGS, chrome_kind
 
-OPEN, CLOSE, LINK_START, LINK_END = "\x02", "\x03", "\x0e", "\x0f"
+# Markers inserted into the tree: BREAK separates blocks (source newlines are only white space),
+# OPEN tag CLOSE names the block that starts, LINK_START/LINK_END wrap link text.
+BREAK, OPEN, CLOSE, LINK_START, LINK_END = "\x1e", "\x02", "\x03", "\x0e", "\x0f"
+# MAIN_START/MAIN_END wrap the article container: its blocks get the hint "main".
+MAIN_START, MAIN_END = "\x10", "\x11"
 # Elements that start a new block; headings, list items, quotes and code keep their tag.
 BLOCK_SELECTOR = ",".join((
     "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dd", "dt",
@@ -31,7 +35,7 @@ BLOCK_SELECTOR = ",".join((
 KEPT_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dd", "dt"})
 _MARKER = re.compile(OPEN + r"([a-z0-9]+)" + CLOSE)
 _LINK = re.compile(LINK_START + "([^" + LINK_END + "]*)" + LINK_END)
-_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u202f\u3000]+")
+_SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u3000]+")
 # A paragraph's parent holding this much of the page's paragraph text is the article container.
 _MIN_CONTAINER_CHARS = 200
 # Without such a container, a chrome candidate holding more than this share of the text stays.
@@ -134,10 +138,10 @@ def _outermost(doomed: dict[int, LexborNode]) -> list[LexborNode]:
 def mark_blocks(tree: LexborHTMLParser) -> None:
     for node in tree.css(BLOCK_SELECTOR):
         tag = node.tag
-        node.insert_before(f"\n{OPEN}{tag if tag in KEPT_TAGS else 'p'}{CLOSE}")
-        node.insert_after("\n")
+        node.insert_before(f"{BREAK}{OPEN}{tag if tag in KEPT_TAGS else 'p'}{CLOSE}")
+        node.insert_after(BREAK)
     for node in tree.css("br"):
-        node.insert_before("\n")
+        node.insert_before(BREAK)
     for node in tree.css("a"):
         node.insert_before(LINK_START)
         node.insert_after(LINK_END)
@@ -146,7 +150,7 @@ def mark_blocks(tree: LexborHTMLParser) -> None:
         node.decompose()
 
 
-def _line_block(index: int, line: str) -> Block | None:
+def _line_block(index: int, line: str, hints: str) -> Block | None:
     tag = "p"
     match = _MARKER.search(line)
     if match is not None:
@@ -160,7 +164,7 @@ def _line_block(index: int, line: str) -> Block | None:
     text = _SPACES.sub(" ", line).strip()
     if not text:
         return None
-    return Block(index, text, tag, "", min(link_chars, len(text)), "")
+    return Block(index, text, tag, "", min(link_chars, len(text)), hints)
 
 
 def html_blocks(html: str) -> tuple[Block, ...]:
@@ -174,19 +178,27 @@ def blocks_of_tree(tree: LexborHTMLParser) -> tuple[Block, ...]:
     body = tree.body
     if body is None:
         return (Block(0, title),) if title else ()
-    remove_chrome(tree, main_container(tree))
+    container = main_container(tree)
+    remove_chrome(tree, container)
     mark_blocks(tree)
+    if container is not None:
+        container.insert_before(MAIN_START + BREAK)
+        container.insert_after(BREAK + MAIN_END)
     text = body.text(deep=True, separator="")
     blocks: list[Block] = [Block(0, title)] if title else []
     pending_tag = ""
-    for raw in text.split("\n"):
+    inside = False
+    for raw in text.split(BREAK):
+        if MAIN_START in raw or MAIN_END in raw:
+            inside = MAIN_START in raw
+            raw = raw.replace(MAIN_START, "").replace(MAIN_END, "")
         if not raw or raw.isspace():
             continue
         if not _MARKER.sub("", raw).strip():
             # A block whose text starts on a later line keeps its tag (a heading holding a <br>).
             pending_tag = raw.strip()
             continue
-        block = _line_block(len(blocks), pending_tag + raw)
+        block = _line_block(len(blocks), pending_tag + raw, "main" if inside else "")
         pending_tag = ""
         if block is not None:
             blocks.append(block)

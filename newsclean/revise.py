@@ -20,6 +20,7 @@ from .rules import TERMINATORS
 from .settings import Settings
 
 Span = tuple[int, int]  # inclusive block indices
+MAIN = "main"  # the hint of blocks inside an HTML page's article container
 
 
 def mark_repeated(feats: tuple[Features, ...], verdicts: tuple[Verdict, ...], settings: Settings,
@@ -51,6 +52,14 @@ def block_score(verdict: Verdict, feat: Features, settings: Settings) -> float:
             return -settings.bad_penalty
         return -(settings.short_penalty if feat.words <= 4 else settings.other_penalty)
     return -(settings.terminator_penalty if verdict.rule in TERMINATORS else settings.bad_penalty)
+
+
+def container_score(score: float, inside: bool, settings: Settings) -> float:
+    """On an HTML page whose article container is known, prose outside it counts less and short
+    blocks inside it cost less (subheadings, short quotes)."""
+    if inside:
+        return score if score > 0 else score * settings.main_cost_factor
+    return score * settings.outside_main_weight if score > 0 else score
 
 
 def runs(scores: list[float]) -> list[tuple[float, Span]]:
@@ -124,6 +133,9 @@ def revise(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tup
            anchors: tuple[int, ...], settings: Settings) -> tuple[Verdict, ...]:
     verdicts = mark_repeated(feats, verdicts, settings)
     scores = [block_score(v, f, settings) for v, f in zip(verdicts, feats, strict=True)]
+    if any(b.hints == MAIN for b in blocks):
+        scores = [container_score(score, block.hints == MAIN, settings) for score, block in
+                  zip(scores, blocks, strict=True)]
     inside = [False] * len(blocks)
     for start, end in body_spans(scores, verdicts, anchors, settings):
         for i in range(start, end + 1):

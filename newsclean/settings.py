@@ -50,6 +50,11 @@ class Settings:
     # A further run of prose joins the body when the gap costs less than this share of its score.
     join_ratio: float = 0.5
 
+    # HTML with a known article container: prose outside it counts this share of its words...
+    outside_main_weight: float = 0.5
+    # ... and a short or non-prose block inside it costs this share of its usual cost.
+    main_cost_factor: float = 0.5
+
     # --- metadata ---
     # How many blocks before the body are searched for the headline, dateline and byline.
     header_window: int = 25

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .metadata import Found
 from .model import Block, Document
 from .rules import BULLET, LYNX_MARKER, MD_EMPHASIS, MD_HEADING, MD_IMAGE, MD_LINK, REFERENCES_HEAD
 
@@ -28,12 +29,16 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
 _LYNX_LINK_TEXT = re.compile(r"\[\d+\]([^\[\]]{0,40}?)(?=\s*(?:\[\d+\]|[.,;:!?|]|\s{2,}|$))")
 
 
-def to_blocks(doc: Document) -> tuple[Block, ...]:
+def to_blocks(doc: Document) -> tuple[tuple[Block, ...], dict[str, list[Found]]]:
+    """The page's blocks, and what an HTML page declares about itself (JSON-LD, meta tags)."""
     if doc.kind == "html":
-        from .html import html_blocks
+        from .html import blocks_of_tree, parse
+        from .htmlmeta import html_candidates
 
-        return html_blocks(doc.text)
-    return text_blocks(doc.text)
+        tree = parse(doc.text)
+        declared = html_candidates(tree)  # before the scripts holding JSON-LD are dropped
+        return blocks_of_tree(tree), declared
+    return text_blocks(doc.text), {}
 
 
 def text_blocks(text: str) -> tuple[Block, ...]:

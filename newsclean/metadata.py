@@ -132,7 +132,7 @@ def parse_authors(text: str) -> tuple[str, ...]:
             continue
         if any(ch.isdigit() for ch in part):
             continue
-        out.append(part)
+        out.append(part.title() if part.isupper() and len(part) > 3 else part)
     return tuple(dict.fromkeys(out))
 
 
@@ -245,9 +245,43 @@ def body_start(page: Page) -> int:
     return next((v.index for v in page.verdicts if v.label is not Label.BAD), len(page.verdicts))
 
 
-def text_metadata(page: Page, body_text: str, settings: Settings, today: dt.date,
-                  url: str | None = None) -> tuple[Metadata, int | None]:
-    """Metadata of a page from its blocks, and the index of the headline block (to drop from the body)."""
+def declared_date(values: list[Found], today: dt.date) -> Found | None:
+    """The first declared date that parses and is not in the future, as ISO 8601."""
+    for found in values:
+        value = found.value.strip()
+        try:
+            stamp = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            iso = find_date(value, today)
+            if iso:
+                return Found(iso, found.source)
+            continue
+        if stamp.date() > today or stamp.year < 1990:
+            continue
+        has_time = "T" in value or " " in value.strip()
+        return Found(stamp.isoformat() if has_time else stamp.date().isoformat(), found.source)
+    return None
+
+
+def declared_title(values: list[Found], site: str | None) -> Found | None:
+    """A declared headline without a ' | Site' suffix."""
+    for found in values:
+        head, suffix = split_title(found.value)
+        if suffix and (site is None or suffix.lower() == site.lower() or len(suffix.split()) <= 3):
+            return Found(head, found.source)
+        return found
+    return None
+
+
+def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date, url: str | None = None,
+                  declared: dict[str, list[Found]] | None = None) -> tuple[Metadata, int | None]:
+    """Metadata of a page, and the index of the headline block (to drop from the body).
+
+    What an HTML page declares (JSON-LD, meta tags) comes first where it is well-formed; what the
+    text shows (headline line, dateline, byline, © line) fills in the rest."""
+    from .htmlmeta import language_code, person_names
+
+    declared = declared or {}
     blocks = page.blocks
     start = body_start(page)
     title = find_title(page, start, settings)
@@ -258,18 +292,25 @@ def text_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
     _, title_site = split_title(blocks[0].text) if blocks else ("", None)
     byline = find_byline(page, header_lo, header_hi)
     source = outlet(page)
+    site = first(*declared.get("site_name", ()), Found(title_site, "window-title") if title_site else None,
+                 copyright_owner(page), masthead(blocks, start))
+    names = person_names(declared.get("authors", []))
+    authors_found = Found("\x1f".join(names), declared["authors"][0].source) if names else byline
+    lang_code = next((c for c in (language_code(f.value) for f in declared.get("language", ())) if c), None)
+    lang_source = next((f.source for f in declared.get("language", ()) if language_code(f.value)), "")
+    detected = detect_language(body_text) if not lang_code else None
     fields: dict[str, Found | None] = {
-        "title": title,
-        "date": find_dateline(blocks, header_lo, header_hi, today),
-        "site_name": first(
-            Found(title_site, "window-title") if title_site else None,
-            copyright_owner(page), masthead(blocks, start),
-        ),
-        "url": find_url(page),
+        "title": first(declared_title(declared.get("title", []), site.value if site else None),
+                       title if title and title.source != "first-line" else None, title),
+        "date": first(declared_date(declared.get("date", []), today),
+                      find_dateline(blocks, header_lo, header_hi, today)),
+        "site_name": site,
+        "url": first(*declared.get("url", ()), find_url(page)),
         "original_source": Found(source, "syndication-line") if source else None,
-        "section": find_section(blocks, header_lo, header_hi),
+        "section": first(*declared.get("section", ()), find_section(blocks, header_lo, header_hi)),
     }
-    authors = tuple(byline.value.split("\x1f")) if byline else ()
-    lang = detect_language(body_text)
-    meta = assemble_metadata(fields, authors, byline, Found(lang, "stopwords") if lang else None, url)
+    authors = tuple(authors_found.value.split("\x1f")) if authors_found else ()
+    language = (Found(lang_code, lang_source) if lang_code
+                else Found(detected, "stopwords") if detected else None)
+    meta = assemble_metadata(fields, authors, authors_found, language, url)
     return meta, (title.index if title and title.index else None)

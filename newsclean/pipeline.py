@@ -8,7 +8,7 @@ from .blocks import to_blocks
 from .classify import classify
 from .decode import decode
 from .headline import headline_indices
-from .metadata import text_metadata
+from .metadata import Found, page_metadata
 from .model import Article, Block, Document, Label, Page, Removal, Verdict
 from .revise import revise
 from .rules import features
@@ -34,20 +34,21 @@ def clean(
     if kind != settings.kind:
         settings = with_overrides(settings, kind=kind)
     doc = decode(data, name, settings)
-    blocks = to_blocks(doc)
+    blocks, declared = to_blocks(doc)
     feats = tuple(features(b) for b in blocks)
     anchors = headline_indices(blocks, feats)
     classified = classify(blocks, feats, settings)
     verdicts = revise(blocks, feats, classified, anchors, settings)
     page = Page(blocks, feats, classified, verdicts, anchors)
-    return assemble(doc, page, settings, today or dt.date.today(), url)
+    return assemble(doc, page, declared, settings, today or dt.date.today(), url)
 
 
-def assemble(doc: Document, page: Page, settings: Settings, today: dt.date, url: str | None) -> Article:
+def assemble(doc: Document, page: Page, declared: dict[str, list[Found]], settings: Settings, today: dt.date,
+             url: str | None) -> Article:
     """Metadata, then the kept blocks (without the headline) and the removed ones with their rules."""
     blocks = page.blocks
     body_text = "\n".join(b.text for b, v in zip(blocks, page.verdicts, strict=True) if v.label is not Label.BAD)
-    meta, headline = text_metadata(page, body_text, settings, today, url)
+    meta, headline = page_metadata(page, body_text, settings, today, url, declared)
     final = tuple(
         Verdict(v.index, Label.BAD, "headline") if v.index == headline and v.label is not Label.BAD else v
         for v in page.verdicts

@@ -329,7 +329,7 @@ BYLINE = re.compile(r"^\s*" + _alt(BYLINE_LEADS) + r"\s*:?\s+(?P<names>\S.{1,150
 AUTHOR_TITLE = re.compile(r",\s*(?:[\w.]+\s+){0,3}" + _alt(AUTHOR_TITLE_WORDS) + r"s?\b.*$", _I)
 # What follows the names in a byline: a separator, then a role, an outlet or a date.
 BYLINE_TAIL = re.compile(r"\s+[|•·–—]\s+|\s*,\s*(?=[A-Z]{2}|\d)")
-NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b)\s*", _I)
+NAME_SPLIT = re.compile(r"\s*[,;&]\s*|\s+(?:and|und|et|y|e|og|en|i|AND)\s+")
 SECTION_LINE = re.compile(r"^\s*(?:in|posted in|filed (?:in|under)|category:?)\s+(?P<section>[A-Z][\w&' -]{1,40})\s*$")
 TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+")
 

@@ -3,9 +3,10 @@
 The article in a page is a run of prose that menus, teasers and footers lack. Each block gets a
 score: prose counts its words; short, non-prose and boilerplate blocks cost a fixed amount, and
 blocks that end an article (Related, Comments, ©...) cost a lot. Candidate bodies are the
-maximum-sum runs of scores. The body is the best run that starts soon after a copy of the
-headline, when the page has one (so a long comment thread or a feed of other articles' leads
-does not win over a short article), else the best run overall. Further runs of prose join it when
+maximum-sum runs of scores; no run crosses a copy of the headline, since teasers above the
+headline must not merge with the article below it. The body is the best run that starts soon
+after a copy of the headline, when the page has one (so a long comment thread or a feed of other
+articles' leads does not win over a short article), else the best run overall. Further runs of prose join it when
 the gap between costs little next to what they bring and holds no terminator (an article split by
 an ad or a photo). Blocks outside are removed with a context rule; inside, boilerplate rules
 still apply.
@@ -62,13 +63,14 @@ def container_score(score: float, inside: bool, settings: Settings) -> float:
     return score * settings.outside_main_weight if score > 0 else score
 
 
-def runs(scores: list[float]) -> list[tuple[float, Span]]:
-    """The maximal positive runs (Kadane, reset whenever the running total drops to zero)."""
+def runs(scores: list[float], breaks: frozenset[int] = frozenset()) -> list[tuple[float, Span]]:
+    """The maximal positive runs (Kadane, reset whenever the running total drops to zero, and at
+    every index in `breaks`: a copy of the headline starts an article, so no run crosses it)."""
     found: list[tuple[float, Span]] = []
     best: tuple[float, Span] | None = None
     start, total = 0, 0.0
     for i, score in enumerate(scores):
-        if total <= 0:
+        if total <= 0 or i in breaks:
             if best is not None:
                 found.append(best)
             start, total, best = i, 0.0, None
@@ -101,7 +103,7 @@ def choose_run(candidates: list[tuple[float, Span]], anchors: tuple[int, ...],
 
 def body_spans(scores: list[float], verdicts: tuple[Verdict, ...], anchors: tuple[int, ...],
                settings: Settings) -> list[Span]:
-    candidates = runs(scores)
+    candidates = runs(scores, frozenset(anchors))
     main = choose_run(candidates, anchors, verdicts, settings)
     if main is None:
         return []

@@ -42,6 +42,26 @@ def mark_repeated(feats: tuple[Features, ...], verdicts: tuple[Verdict, ...], se
     return tuple(out)
 
 
+def mark_toolbars(feats: tuple[Features, ...], verdicts: tuple[Verdict, ...], settings: Settings,
+                  ) -> tuple[Verdict, ...]:
+    """A one- or two-word 'Comments' or 'Newsletter' label among share buttons (email, print...)
+    is a toolbar button, not the start of the comment section or newsletter box: it does not end
+    the article."""
+    def button(i: int) -> bool:
+        return 0 <= i < len(verdicts) and (verdicts[i].rule == "share-bar" or label(i))
+
+    def label(i: int) -> bool:
+        return verdicts[i].rule in TERMINATORS and feats[i].words <= 2
+
+    reach = settings.toolbar_reach
+    return tuple(
+        Verdict(v.index, Label.BAD, "toolbar-button", f"was {v.rule}")
+        if label(i) and sum(button(i + d) for d in range(-reach, reach + 1) if d) >= 2
+        else v
+        for i, v in enumerate(verdicts)
+    )
+
+
 def block_score(verdict: Verdict, feat: Features, settings: Settings) -> float:
     label = verdict.label
     if label is Label.GOOD:
@@ -133,7 +153,7 @@ def _context_rule(index: int, verdicts: tuple[Verdict, ...]) -> str:
 
 def revise(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tuple[Verdict, ...],
            anchors: tuple[int, ...], settings: Settings) -> tuple[Verdict, ...]:
-    verdicts = mark_repeated(feats, verdicts, settings)
+    verdicts = mark_toolbars(feats, mark_repeated(feats, verdicts, settings), settings)
     scores = [block_score(v, f, settings) for v, f in zip(verdicts, feats, strict=True)]
     if any(b.hints == MAIN for b in blocks):
         scores = [container_score(score, block.hints == MAIN, settings) for score, block in

@@ -43,6 +43,8 @@ class Settings:
     # Cost of a block that ends an article (Related, Comments, Newsletter, ©): later prose is
     # someone else's (teasers, comments) unless there is a great deal of it.
     terminator_penalty: float = 40.0
+    # A terminator with two share buttons this close is a toolbar button ('email print comments').
+    toolbar_reach: int = 2
     # The body starts within this many blocks after the headline when the page repeats it.
     anchor_window: int = 40
     # ... and a run after the headline must score this much to win over a bigger run elsewhere.

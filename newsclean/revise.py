@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .model import Block, Features, Label, Verdict
-from .rules import TERMINATORS
+from .rules import TERMINATORS, normalize
 from .settings import Settings
 
 Span = tuple[int, int]  # inclusive block indices
@@ -39,6 +39,25 @@ def mark_repeated(feats: tuple[Features, ...], verdicts: tuple[Verdict, ...], se
                 verdict = Verdict(verdict.index, Label.BAD, "repeated-line", f"{counts[key]} times on the page")
         seen.add(key)
         out.append(verdict)
+    return tuple(out)
+
+
+def mark_copies(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tuple[Verdict, ...],
+                settings: Settings) -> tuple[Verdict, ...]:
+    """A very long block made mostly of paragraphs printed elsewhere on the page is a second copy
+    of the article (a summary field, a print view run together): the paragraphs stay, it goes."""
+    long_ones = [i for i, f in enumerate(feats) if f.words >= settings.copy_min_words
+                 and verdicts[i].label is not Label.BAD]
+    if not long_ones:
+        return verdicts
+    paragraphs = [(i, normalize(blocks[i].text)) for i, v in enumerate(verdicts)
+                  if v.label is Label.GOOD and feats[i].words >= settings.good_words]
+    out = list(verdicts)
+    for i in long_ones:
+        text = normalize(blocks[i].text)
+        covered = sum(len(p) for j, p in paragraphs if j != i and len(p) < len(text) and p in text)
+        if covered >= settings.copy_share * len(text):
+            out[i] = Verdict(i, Label.BAD, "copy-of-text", f"{covered / len(text):.0%} printed elsewhere")
     return tuple(out)
 
 
@@ -154,6 +173,7 @@ def _context_rule(index: int, verdicts: tuple[Verdict, ...]) -> str:
 def revise(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tuple[Verdict, ...],
            anchors: tuple[int, ...], settings: Settings) -> tuple[Verdict, ...]:
     verdicts = mark_toolbars(feats, mark_repeated(feats, verdicts, settings), settings)
+    verdicts = mark_copies(blocks, feats, verdicts, settings)
     scores = [block_score(v, f, settings) for v, f in zip(verdicts, feats, strict=True)]
     if any(b.hints == MAIN for b in blocks):
         scores = [container_score(score, block.hints == MAIN, settings) for score, block in

@@ -565,6 +565,7 @@ for _i, _rule in enumerate(RULES):
 CONTEXT_RULES: dict[str, str] = {
     "repeated-line": "A short line printed more than once on the page (menus, the headline as a caption).",
     "toolbar-button": "A 'Comments' or 'Newsletter' label among share buttons: a button, not a section.",
+    "copy-of-text": "A long block made mostly of paragraphs printed elsewhere on the page: a second copy.",
     "menu-run": "A run of short lines outside the article body: menus, link lists.",
     "outside-body": "Outside the main run of prose: header, sidebar or footer text.",
     "headline": "The article's headline; it goes to the metadata.",

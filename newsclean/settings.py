@@ -28,6 +28,11 @@ class Settings:
     # A line printed this many times on one page is template (menus printed twice).
     repeat_min_count: int = 2
 
+    # A block this long can be a second copy of the article run together (a summary field dumped).
+    copy_min_words: int = 100
+    # ... and is one when this share of its text is paragraphs printed elsewhere on the page.
+    copy_share: float = 0.5
+
     # --- body selection (maximum-sum run of block scores) ---
     # Prose scores its word count; a medium sentence scores this share of its words.
     neargood_weight: float = 1.0

@@ -291,6 +291,9 @@ CAPTION = re.compile(r"^\W*" + _alt(CAPTION_LEADS) + r"s?(?:\s+(?:credit|by|sour
 IMAGE_COUNTER = re.compile(r"\b(?:image|photo|picture|slide|bild|foto)?\s*\d+\s*(?:of|/|von|de|di|sur)\s*\d+\b",
                            _I)
 COMMENT_COUNT = re.compile(r"^(?:\d+ )?(?:comments?|replies|responses)(?: \d+)?$")
+# '34 responses to "<headline>"', '12 thoughts on "<headline>"': the head of a comment thread.
+COMMENT_THREAD_HEAD = re.compile(
+    r"^(?:\d+|one|no) (?:comments?|replies|responses|thoughts|reactions) (?:to|on)\b")
 URL_LINE = re.compile(r"^\W*(?:https?://|www\.)\S+\W*$", _I)
 URL = re.compile(r"https?://[^\s<>\"')\]]+", _I)
 SYNDICATION = re.compile(
@@ -486,8 +489,10 @@ _RULES: tuple[Rule, ...] = (
     Rule("read-more-teaser", "'Read more', 'See also', 'Related: ...' and similar teaser lines.", Label.BAD,
          lambda b, f, s: f.key in TEASER_LINES
          or (_short(f, s) and not f.sentence_end and _starts(f.key, TEASER_PREFIXES))),
-    Rule("comments-label", "Comment counters and 'leave a comment' prompts.", Label.BAD,
-         lambda b, f, s: f.key in COMMENT_LINES or (f.words <= 3 and bool(COMMENT_COUNT.match(f.key)))),
+    Rule("comments-label", "Comment counters, thread heads and 'leave a comment' prompts.", Label.BAD,
+         lambda b, f, s: f.key in COMMENT_LINES or (f.words <= 3 and bool(COMMENT_COUNT.match(f.key)))
+         or ((f.key[:1].isdigit() or f.key.startswith(("one ", "no ")))
+             and bool(COMMENT_THREAD_HEAD.match(f.key)))),
     Rule("share-bar", "Lines made only of share/social button labels.", Label.BAD,
          lambda b, f, s: f.words <= 12 and _share_bar(f)),
     Rule("navigation", "Menu words alone: Home, Search, Skip to content, Next, Previous...", Label.BAD,
@@ -539,7 +544,7 @@ RULE_CUES: dict[str, frozenset[str]] = {
     "advertisement": _tokens(AD_PHRASES),
     "related-list": _tokens(RELATED_PHRASES),
     "read-more-teaser": _tokens(TEASER_PHRASES, RELATED_PHRASES),
-    "comments-label": _tokens(COMMENT_PHRASES) | {"replies", "responses"},
+    "comments-label": _tokens(COMMENT_PHRASES) | {"replies", "responses", "thoughts", "reactions"},
     "share-bar": SHARE_CORE_TOKENS,
     "navigation": NAV_TOKENS,
     "legal-links": LEGAL_CUES,

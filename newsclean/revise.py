@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .model import Block, Features, Label, Verdict
-from .rules import TERMINATORS, normalize
+from .rules import HARD_TERMINATORS, TERMINATORS, normalize
 from .settings import Settings
 
 Span = tuple[int, int]  # inclusive block indices
@@ -135,7 +135,7 @@ def choose_run(candidates: list[tuple[float, Span]], anchors: tuple[int, ...],
     if not anchored:
         return max(candidates, key=lambda c: (c[0], -c[1][0]))
     # An article ends at its first terminator (Comments, Related, ©...): what follows is not it.
-    end = next((i for i in range(anchored[0][1][1], len(verdicts)) if verdicts[i].rule in TERMINATORS),
+    end = next((i for i in range(anchored[0][1][1], len(verdicts)) if verdicts[i].rule in HARD_TERMINATORS),
                len(verdicts))
     return max((c for c in anchored if c[1][0] <= end), key=lambda c: (c[0], -c[1][0]))
 
@@ -149,7 +149,7 @@ def body_spans(scores: list[float], verdicts: tuple[Verdict, ...], anchors: tupl
     spans = [main[1]]
 
     def gap_ok(lo: int, hi: int, gain: float) -> bool:
-        if any(verdicts[i].rule in TERMINATORS for i in range(lo, hi)):
+        if any(verdicts[i].rule in HARD_TERMINATORS for i in range(lo, hi)):
             return False
         return -sum(scores[lo:hi]) < settings.join_ratio * gain
 

@@ -576,8 +576,11 @@ CONTEXT_RULES: dict[str, str] = {
     "headline": "The article's headline; it goes to the metadata.",
 }
 
-# Rules whose lines end an article: the body does not extend across them to later prose.
+# Rules whose lines usually end an article; they cost more than other boilerplate.
 TERMINATORS = frozenset({"related-list", "comments-label", "newsletter-box", "copyright-footer",
                          "legal-links", "tag-list"})
+# Related-list headings also open boxes set inside an article ('Related', 'Most popular'), so they do
+# not bound it; the body does not extend across the others to later prose.
+HARD_TERMINATORS = TERMINATORS - {"related-list"}
 
 RULE_NAMES: tuple[str, ...] = tuple(r.name for r in RULES) + tuple(CONTEXT_RULES)

@@ -1,35 +1,39 @@
-"""The command line: inputs, streams, errors and exit codes. No heuristics live here."""
+"""The command line: inputs, streams, state, errors and exit codes. No heuristics live here."""
 
 from __future__ import annotations
 
+import codecs
+import signal
 import sys
 import time
 from collections.abc import Iterator
 from contextlib import nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import IntEnum
 from pathlib import Path
 
 import click
+from rich.console import Console
 
 from . import __version__
 from .console import line, make_console
 from .inputs import STDIN, Input, expand, read_list
-from .model import Article, InputError
 from .output import OutputError, target_path, write_atomic
-from .pipeline import clean
-from .render import EXTENSIONS, FORMATS, render
+from .render import EXTENSIONS, FORMATS
+from .runner import Result, Task, default_jobs, run_all
 from .settings import DEFAULTS, Settings, with_overrides
+from .state import LockedError, Record, Stamp, StateStore, config_key, locked, stamp_of
 
 
 class Exit(IntEnum):
     """Exit statuses, documented in --help and the README."""
 
-    OK = 0  # every input was cleaned
+    OK = 0  # every input was cleaned (or was unchanged since the last run)
     FAILED = 1  # some inputs failed (the others were written)
     USAGE = 2  # the command line was wrong
     NO_ARTICLE = 3  # no input failed, but some held no article (nothing written for them)
-    INTERRUPTED = 130  # Ctrl-C
+    LOCKED = 4  # another run holds the output folder
+    INTERRUPTED = 130  # Ctrl-C or SIGTERM: the files in hand were finished, the state saved
 
 
 def exit_status(failed: int, empty: int) -> Exit:
@@ -40,43 +44,59 @@ def exit_status(failed: int, empty: int) -> Exit:
 
 EPILOG = """\b
 Exit status:
-  0    every input was cleaned
+  0    every input was cleaned (or unchanged since the last run into the same folder)
   1    some inputs failed (one error line each on stderr); the others were written
   2    usage error
   3    no input failed, but some held no article (reported on stderr, nothing written)
-  130  interrupted (Ctrl-C)
+  4    another run is writing to the output folder (see --wait)
+  130  interrupted (Ctrl-C, SIGTERM): files in hand were finished and the state saved
 """
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """What became of one input: an article, an error, or no article."""
-
-    source: str
-    article: Article | None = None
-    error: str | None = None
-
-
-def read_input(inp: Input, stdin: bytes | None) -> bytes:
-    if inp.is_stdin:
-        return stdin or b""
-    try:
-        with open(inp.source, "rb") as handle:
-            return handle.read()
-    except IsADirectoryError:
-        raise InputError(inp.source, "is a directory") from None
-    except OSError as exc:
-        raise InputError(inp.source, exc.strerror or str(exc)) from None
+@dataclass(slots=True)
+class Tally:
+    cleaned: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    empty: int = 0
+    pruned: int = 0
+    started: float = field(default_factory=time.perf_counter)
 
 
-def clean_one(inp: Input, data: bytes, settings: Settings) -> Outcome:
-    try:
-        article = clean(data, source=inp.source, kind=settings.kind, settings=settings)
-    except InputError as exc:
-        return Outcome(inp.source, error=exc.reason)
-    except RecursionError:
-        return Outcome(inp.source, error="page is nested too deeply to parse")
-    return Outcome(inp.source, article=article)
+class Stop:
+    """Set by SIGINT/SIGTERM: the run finishes the files in hand, saves its state and exits 130."""
+
+    def __init__(self) -> None:
+        self.requested = False
+
+    def __call__(self, signum: int, frame: object) -> None:
+        if self.requested:  # a second Ctrl-C: stop now
+            raise KeyboardInterrupt
+        self.requested = True
+
+
+@dataclass(slots=True)
+class Run:
+    """Everything one invocation decided: where outputs go, how inputs are cleaned, what was done."""
+
+    output_dir: Path | None
+    store: StateStore | None
+    config: str
+    stdin: bytes | None
+    settings: Settings
+    fmt: str
+    explain: bool
+    timeout: float
+    force: bool
+    prune: bool
+    jobs: int
+    quiet: bool
+    console: Console
+    tally: Tally
+    stop: Stop
+
+    def error(self, source: str, reason: str) -> None:
+        line(self.console, f"newsclean: error: {source}: {reason}")
 
 
 def _inputs(sources: tuple[str, ...], files_from: str | None, null: bool,
@@ -98,8 +118,9 @@ def _inputs(sources: tuple[str, ...], files_from: str | None, null: bool,
                epilog=EPILOG)
 @click.argument("inputs", nargs=-1, metavar="[INPUT]...")
 @click.option("-o", "--output-dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Write one file per input here, mirroring the input folders. "
-                   "Without it, articles go to stdout (JSON Lines when there are several).")
+              help="Write one file per input here, mirroring the input folders, and remember what was "
+                   "done: a later run only cleans new or changed inputs. Without it, articles go to "
+                   "stdout (JSON Lines when there are several).")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
               help="Output format.")
 @click.option("--kind", type=click.Choice(["auto", "html", "text"]), default="auto", show_default=True,
@@ -108,8 +129,16 @@ def _inputs(sources: tuple[str, ...], files_from: str | None, null: bool,
               help="Read input paths from FILE, one per line ('-' for stdin).")
 @click.option("-0", "--null", is_flag=True, help="With --files-from: paths are NUL-separated (find -print0).")
 @click.option("--encoding", metavar="NAME", help="Decode every input with this encoding instead of detecting.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: the number of cores). Output does not depend on it.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULTS.max_bytes, show_default=True,
               help="Refuse inputs larger than this (after gunzip).")
+@click.option("--timeout", type=click.FloatRange(min=0), default=30.0, show_default=True,
+              help="Give up on an input after this many seconds (0: no limit).")
+@click.option("--force", is_flag=True, help="With -o: clean every input again, changed or not.")
+@click.option("--prune", is_flag=True,
+              help="With -o: delete the outputs of inputs that no longer exist.")
+@click.option("--wait", is_flag=True, help="With -o: wait for another run on the same folder to end.")
 @click.option("--explain", is_flag=True,
               help="Print every removed block with the rule that removed it (stderr); "
                    "with JSON also as a 'removed' list.")
@@ -118,8 +147,9 @@ def _inputs(sources: tuple[str, ...], files_from: str | None, null: bool,
 @click.version_option(__version__, "--version", prog_name="newsclean")
 @click.pass_context
 def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, fmt: str, kind: str,
-         files_from: str | None, null: bool, encoding: str | None, max_bytes: int, explain: bool,
-         quiet: bool, verbose: bool) -> None:
+         files_from: str | None, null: bool, encoding: str | None, jobs: int | None, max_bytes: int,
+         timeout: float, force: bool, prune: bool, wait: bool, explain: bool, quiet: bool,
+         verbose: bool) -> None:
     """Clean scraped news pages (HTML or whole-page text dumps) into articles.
 
     An INPUT is a file, a folder (searched recursively for *.html, *.htm, *.xhtml and *.txt, each
@@ -132,88 +162,146 @@ def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, f
         raise click.UsageError("-0/--null goes with --files-from")
     if files_from == STDIN and STDIN in inputs:
         raise click.UsageError("standard input cannot be both an input and the --files-from list")
+    if output_dir is None and (force or prune or wait):
+        raise click.UsageError("--force, --prune and --wait go with -o/--output-dir")
     if encoding:
-        import codecs
-
         try:
             codecs.lookup(encoding)
         except LookupError:
             raise click.BadParameter(f"unknown encoding {encoding!r}", param_hint="--encoding") from None
 
     settings = with_overrides(DEFAULTS, kind=kind, encoding=encoding, max_bytes=max_bytes)
+    config = config_key(__version__, settings=repr(settings), fmt=fmt, explain=explain)
     console = make_console()
-    errors = make_console()
     stdin = sys.stdin.buffer.read() if (STDIN in inputs or files_from == STDIN) else None
     items = list(_inputs(inputs, files_from, null, stdin))
-    cleaned = failed = empty = 0
-    started = time.perf_counter()
-    taken: dict[Path, str] = {}
+    tally = Tally()
+    stop = Stop()
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
 
-    def error(source: str, reason: str) -> None:
-        line(errors, f"newsclean: error: {source}: {reason}")
-
-    show_progress = console.is_terminal and not quiet and len(items) > 1
-    progress_cm = _progress(console) if show_progress else nullcontext(None)
     try:
-        with progress_cm as progress:
-            task = progress.add_task("cleaning", total=len(items)) if progress else None
-            for item in items:
-                if progress is not None:
-                    progress.advance(task)
-                if isinstance(item, tuple):
-                    error(*item)
-                    failed += 1
-                    continue
-                try:
-                    data = read_input(item, stdin)
-                except InputError as exc:
-                    error(exc.source, exc.reason)
-                    failed += 1
-                    continue
-                outcome = clean_one(item, data, settings)
-                if outcome.error is not None:
-                    error(outcome.source, outcome.error)
-                    failed += 1
-                    continue
-                article = outcome.article
-                assert article is not None
-                if explain:
-                    for removal in article.removed:
-                        line(errors, f"newsclean: explain: {item.source}: {removal.rule}: {removal.text[:100]}")
-                if not article.blocks:
-                    if not quiet:
-                        line(errors, f"newsclean: warning: {item.source}: no article found; nothing written")
-                    empty += 1
-                    continue
-                text = render(article, fmt, explain=explain)  # type: ignore[arg-type]
-                if output_dir is None:
-                    sys.stdout.write(text if text.endswith("\n") else text + "\n")
-                    sys.stdout.flush()
-                else:
-                    try:
-                        path = target_path(output_dir, item.rel, EXTENSIONS[fmt])
-                        if path in taken:
-                            raise OutputError(f"output {path} was already written for {taken[path]}")
-                        write_atomic(path, text)
-                        taken[path] = item.source
-                    except (OutputError, OSError) as exc:
-                        error(item.source, str(exc))
-                        failed += 1
-                        continue
-                cleaned += 1
+        lock = locked(output_dir, wait) if output_dir is not None else nullcontext()
+        with lock:
+            store = StateStore(output_dir) if output_dir is not None else None
+            run = Run(output_dir, store, config, stdin, settings, fmt, explain, timeout, force, prune,
+                      jobs or default_jobs(), quiet, console, tally, stop)
+            try:
+                _run(items, run)
+            finally:
+                if store is not None:
+                    store.close()
+    except LockedError as exc:
+        line(console, f"newsclean: error: {exc}")
+        ctx.exit(Exit.LOCKED)
     except KeyboardInterrupt:
-        line(errors, "newsclean: interrupted")
+        line(console, "newsclean: interrupted")
         ctx.exit(Exit.INTERRUPTED)
     except BrokenPipeError:
         # The reader of stdout went away (| head): stop quietly, as Unix tools do.
         sys.stderr.close()
         ctx.exit(Exit.FAILED)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
     if not quiet and (verbose or console.is_terminal):
-        seconds = time.perf_counter() - started
-        line(errors, f"newsclean: {cleaned} cleaned, {failed} failed, {empty} without article "
-                     f"in {seconds:.2f} s")
-    ctx.exit(exit_status(failed, empty))
+        seconds = time.perf_counter() - tally.started
+        line(console, f"newsclean: {tally.cleaned} cleaned, {tally.unchanged} unchanged, {tally.failed} failed, "
+                      f"{tally.empty} without article" + (f", {tally.pruned} pruned" if prune else "")
+                      + f" in {seconds:.2f} s")
+    if stop.requested:
+        line(console, "newsclean: interrupted; finished files are written and recorded")
+        ctx.exit(Exit.INTERRUPTED)
+    ctx.exit(exit_status(tally.failed, tally.empty))
+
+
+def _run(items: list[Input | tuple[str, str]], run: Run) -> None:
+    """Skip what the state says is unchanged, clean the rest (in workers), write, record, prune."""
+    store, output_dir, tally = run.store, run.output_dir, run.tally
+    records: dict[str, Record] = store.records() if store is not None else {}
+    stamps: dict[str, Stamp | None] = {}
+    todo: list[Input] = []
+    for item in items:
+        if isinstance(item, tuple):
+            run.error(*item)
+            tally.failed += 1
+            continue
+        if store is not None and output_dir is not None and not item.is_stdin:
+            stamps[item.source] = stamp = stamp_of(item.source)
+            record = records.get(item.source)
+            if (not run.force and record is not None and stamp is not None and record.stamp == stamp
+                    and record.config == run.config
+                    and (record.output is None or (output_dir / record.output).exists())):
+                tally.unchanged += 1
+                continue
+        todo.append(item)
+
+    by_source = {item.source: item for item in todo}
+    taken: dict[Path, str] = {}
+    tasks = (Task(i.source, run.stdin if i.is_stdin else None, run.settings, run.fmt, run.explain, run.timeout)
+             for i in todo)
+    show_progress = run.console.is_terminal and not run.quiet and len(todo) > 1
+    with _progress(run.console) if show_progress else nullcontext(None) as progress:
+        task_id = progress.add_task("cleaning", total=len(todo)) if progress else None
+        results = run_all(tasks, run.jobs)
+        try:
+            for result in results:
+                if progress is not None:
+                    progress.advance(task_id)
+                _handle(result, by_source[result.source], stamps.get(result.source), taken, run)
+                if run.stop.requested:
+                    break
+        finally:
+            results.close()  # type: ignore[attr-defined]
+    if run.prune and store is not None and output_dir is not None and not run.stop.requested:
+        present = {i.source for i in items if isinstance(i, Input)}
+        gone = [s for s in records if s not in present and stamp_of(s) is None]
+        root = output_dir.resolve()
+        for source in gone:
+            output = records[source].output
+            path = root / output if output else None
+            if path is not None and path.is_file() and path.resolve().is_relative_to(root):
+                path.unlink()
+            tally.pruned += 1
+        store.forget(gone)
+
+
+def _handle(result: Result, item: Input, stamp: Stamp | None, taken: dict[Path, str], run: Run) -> None:
+    """Report, write and record one result."""
+    tally, store = run.tally, run.store
+    if result.error is not None:
+        run.error(result.source, result.error)
+        tally.failed += 1
+        return
+    if run.explain:
+        for rule, text in result.removed:
+            line(run.console, f"newsclean: explain: {result.source}: {rule}: {text[:100]}")
+    if result.text is None:
+        if not run.quiet:
+            line(run.console, f"newsclean: warning: {result.source}: no article found; nothing written")
+        tally.empty += 1
+        if store is not None and stamp is not None:
+            store.record(result.source, stamp, run.config, None, "no-article")
+        return
+    if run.output_dir is None:
+        sys.stdout.write(result.text if result.text.endswith("\n") else result.text + "\n")
+        sys.stdout.flush()
+        tally.cleaned += 1
+        return
+    try:
+        path = target_path(run.output_dir, item.rel, EXTENSIONS[run.fmt])
+        if path in taken:
+            raise OutputError(f"output {path} was already written for {taken[path]}")
+        write_atomic(path, result.text)
+        taken[path] = result.source
+    except (OutputError, OSError) as exc:
+        run.error(result.source, str(exc))
+        tally.failed += 1
+        return
+    tally.cleaned += 1
+    if store is not None and stamp is not None:
+        store.record(result.source, stamp, run.config, path.relative_to(run.output_dir.resolve()).as_posix(),
+                     "written")
 
 
 def _progress(console):

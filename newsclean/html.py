@@ -36,6 +36,12 @@ KEPT_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "
 _MARKER = re.compile(OPEN + r"([a-z0-9]+)" + CLOSE)
 _LINK = re.compile(LINK_START + "([^" + LINK_END + "]*)" + LINK_END)
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u3000]+")
+# Nesting deeper than this is flattened before parsing; no real page comes near it.
+MAX_DEPTH = 1000
+_DEEP_TAGS = 20000  # pages with fewer tags than this cannot be nested deep enough to matter
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
+_WHOLE_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr param keygen".split())
 # A paragraph's parent holding this much of the page's paragraph text is the article container.
 _MIN_CONTAINER_CHARS = 200
 # Without such a container, a chrome candidate holding more than this share of the text stays.
@@ -43,7 +49,42 @@ _MAX_CHROME_SHARE = 0.4
 
 
 def parse(html: str) -> LexborHTMLParser:
-    return LexborHTMLParser(html)
+    return LexborHTMLParser(limit_nesting(html))
+
+
+def limit_nesting(html: str) -> str:
+    """Drop the tags nested deeper than MAX_DEPTH (their text stays).
+
+    The HTML tree builder checks the stack of open elements at many start tags, so a page nested
+    100,000 levels deep takes it minutes. Only a page with very many tags can be that deep, so
+    the others pay one count.
+    """
+    if html.count("<") < _DEEP_TAGS:
+        return html
+    depth = 0
+    deepest = 0
+    for close, name in _TAG.findall(html):
+        if close:
+            depth = max(0, depth - 1)
+        elif name.lower() not in _VOID:
+            depth += 1
+            deepest = max(deepest, depth)
+    if deepest <= MAX_DEPTH:
+        return html
+    depth = 0
+
+    def keep(match: re.Match[str]) -> str:
+        nonlocal depth
+        close, name = match.group(1), match.group(2).lower()
+        if name in _VOID:
+            return match.group(0) if depth <= MAX_DEPTH else ""
+        if close:
+            depth = max(0, depth - 1)
+            return match.group(0) if depth < MAX_DEPTH else ""
+        depth += 1
+        return match.group(0) if depth <= MAX_DEPTH else ""
+
+    return _WHOLE_TAG.sub(keep, html)
 
 
 def window_title(tree: LexborHTMLParser) -> str:

@@ -1,0 +1,136 @@
+"""Cleaning many inputs: in worker processes, results back in input order, each input under a time
+limit. The same inputs give the same results whatever the number of workers."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+
+from .model import InputError
+from .pipeline import clean
+from .render import render
+from .settings import Settings
+
+# Inputs sent to a worker at a time: enough to amortise the hand-over, few enough to stay responsive.
+BATCH = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """What a worker needs for one input: where to read it (or its bytes, for stdin), and how to render."""
+
+    source: str
+    data: bytes | None
+    settings: Settings
+    fmt: str
+    explain: bool
+    timeout: float
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """One input's outcome: rendered text, or an error reason, or neither (no article)."""
+
+    source: str
+    text: str | None = None
+    error: str | None = None
+    removed: tuple[tuple[str, str], ...] = ()  # (rule, text) for --explain
+
+
+class TimeLimit(Exception):
+    pass
+
+
+def _alarm(signum: int, frame: object) -> None:
+    raise TimeLimit
+
+
+def read_bytes(source: str) -> bytes:
+    try:
+        with open(source, "rb") as handle:
+            return handle.read()
+    except IsADirectoryError:
+        raise InputError(source, "is a directory") from None
+    except OSError as exc:
+        raise InputError(source, exc.strerror or str(exc)) from None
+
+
+def run_task(task: Task) -> Result:
+    """Read, clean and render one input; every failure becomes a one-line reason."""
+    use_alarm = task.timeout > 0 and hasattr(signal, "setitimer")
+    if use_alarm:
+        previous = signal.signal(signal.SIGALRM, _alarm)
+        signal.setitimer(signal.ITIMER_REAL, task.timeout)
+    try:
+        data = task.data if task.data is not None else read_bytes(task.source)
+        article = clean(data, source=task.source, kind=task.settings.kind, settings=task.settings)
+        removed = tuple((r.rule, r.text) for r in article.removed) if task.explain else ()
+        if not article.blocks:
+            return Result(task.source, removed=removed)
+        return Result(task.source, text=render(article, task.fmt, explain=task.explain),  # type: ignore[arg-type]
+                      removed=removed)
+    except InputError as exc:
+        return Result(task.source, error=exc.reason)
+    except TimeLimit:
+        return Result(task.source, error=f"took longer than {task.timeout:g} s (--timeout)")
+    except RecursionError:
+        return Result(task.source, error="page is nested too deeply to parse")
+    except MemoryError:
+        return Result(task.source, error="out of memory while cleaning")
+    finally:
+        if use_alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+
+def _run_batch(tasks: list[Task]) -> list[Result]:
+    return [run_task(task) for task in tasks]
+
+
+def _worker_init() -> None:
+    # Ctrl-C and SIGTERM are the parent's to handle: it finishes the current files and stops.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 10000))
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def run_all(tasks: Iterable[Task], jobs: int) -> Iterator[Result]:
+    """Results in the order of `tasks`. With jobs > 1, batches run in worker processes, with a
+    bounded number in flight so memory stays flat however many inputs there are."""
+    if jobs <= 1:
+        for task in tasks:
+            yield run_task(task)
+        return
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_init) as pool:
+        window: deque[Future[list[Result]]] = deque()
+        batch: list[Task] = []
+        try:
+            for task in tasks:
+                batch.append(task)
+                if len(batch) == BATCH:
+                    window.append(pool.submit(_run_batch, batch))
+                    batch = []
+                    if len(window) >= 4 * jobs:
+                        yield from window.popleft().result()
+            if batch:
+                window.append(pool.submit(_run_batch, batch))
+            while window:
+                yield from window.popleft().result()
+        finally:
+            for future in window:
+                future.cancel()

@@ -1,0 +1,125 @@
+"""What earlier runs did, kept in the output folder: which input state gave which output, under
+which version and settings. A run skips inputs whose record still matches, and records each
+output only after the file is in place, so a run killed at any moment leaves a state that at
+worst makes the next run redo a few files.
+
+The store is SQLite (standard library) in `OUT/.newsclean/state.sqlite`, beside the lock file
+that keeps two runs off the same folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import hashlib
+import os
+import sqlite3
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+STATE_DIR = ".newsclean"
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS outputs (
+    source TEXT PRIMARY KEY,   -- the input path as given
+    size INTEGER NOT NULL,     -- the input's size and modification time when it was cleaned
+    mtime_ns INTEGER NOT NULL,
+    config TEXT NOT NULL,      -- version and settings that produced the output
+    output TEXT,               -- the output path relative to the output folder (NULL: no article)
+    outcome TEXT NOT NULL      -- 'written' or 'no-article'
+);
+"""
+
+
+class LockedError(Exception):
+    """Another run holds the output folder."""
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """An input's identity for change detection: size and modification time."""
+
+    size: int
+    mtime_ns: int
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    stamp: Stamp
+    config: str
+    output: str | None
+    outcome: str
+
+
+def config_key(version: str, **settings: object) -> str:
+    """A short, stable digest of the version and the options that change outputs."""
+    text = repr((version, sorted(settings.items())))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def stamp_of(path: str) -> Stamp | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return Stamp(st.st_size, st.st_mtime_ns)
+
+
+@contextlib.contextmanager
+def locked(out_dir: Path, wait: bool) -> Iterator[None]:
+    """Hold the output folder's lock for the duration; raise LockedError if taken and not waiting."""
+    folder = out_dir / STATE_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / "lock", "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except OSError as exc:
+            if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                raise LockedError(f"another newsclean run is writing to {out_dir} (use --wait to queue)") from None
+            raise
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+class StateStore:
+    """The records of one output folder. Writes are batched and committed at least every second."""
+
+    def __init__(self, out_dir: Path) -> None:
+        folder = out_dir / STATE_DIR
+        folder.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(folder / "state.sqlite", isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(SCHEMA)
+        self._pending: list[tuple] = []
+        self._last_commit = time.monotonic()
+
+    def records(self) -> dict[str, Record]:
+        rows = self._db.execute("SELECT source, size, mtime_ns, config, output, outcome FROM outputs")
+        return {r[0]: Record(Stamp(r[1], r[2]), r[3], r[4], r[5]) for r in rows}
+
+    def record(self, source: str, stamp: Stamp, config: str, output: str | None, outcome: str) -> None:
+        self._pending.append((source, stamp.size, stamp.mtime_ns, config, output, outcome))
+        if len(self._pending) >= 200 or time.monotonic() - self._last_commit > 1.0:
+            self.flush()
+
+    def forget(self, sources: list[str]) -> None:
+        self.flush()
+        with self._db:
+            self._db.executemany("DELETE FROM outputs WHERE source = ?", [(s,) for s in sources])
+
+    def flush(self) -> None:
+        if self._pending:
+            self._db.execute("BEGIN")
+            self._db.executemany("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?, ?)", self._pending)
+            self._db.execute("COMMIT")
+            self._pending.clear()
+        self._last_commit = time.monotonic()
+
+    def close(self) -> None:
+        self.flush()
+        self._db.close()

@@ -6,7 +6,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -97,7 +98,15 @@ def _worker_init() -> None:
     # Ctrl-C and SIGTERM are the parent's to handle: it finishes the current files and stops.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    sys.setrecursionlimit(max(sys.getrecursionlimit(), 10000))
+    # A parent killed outright (SIGKILL) cannot stop its workers: they notice and leave.
+    parent = os.getppid()
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def default_jobs() -> int:

@@ -72,9 +72,11 @@ def locked(out_dir: Path, wait: bool) -> Iterator[None]:
     """Hold the output folder's lock for the duration; raise LockedError if taken and not waiting."""
     folder = out_dir / STATE_DIR
     folder.mkdir(parents=True, exist_ok=True)
+    # POSIX record locks belong to this process alone: worker processes forked from it do not
+    # inherit them, so a killed run never leaves the folder locked behind it.
     with open(folder / "lock", "a+") as handle:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+            fcntl.lockf(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except OSError as exc:
             if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
                 raise LockedError(f"another newsclean run is writing to {out_dir} (use --wait to queue)") from None
@@ -82,7 +84,7 @@ def locked(out_dir: Path, wait: bool) -> Iterator[None]:
         try:
             yield
         finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            fcntl.lockf(handle, fcntl.LOCK_UN)
 
 
 class StateStore:

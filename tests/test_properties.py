@@ -1,0 +1,62 @@
+"""Whatever bytes come in, clean() gives an article or a one-line InputError, never a traceback."""
+
+from __future__ import annotations
+
+import gzip
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import newsclean
+
+from .conftest import SEED
+
+SEED_BYTES = SEED.read_bytes()
+
+
+def _clean_or_reason(data: bytes) -> None:
+    try:
+        article = newsclean.clean(data, source="fuzz")
+    except newsclean.InputError as exc:
+        assert exc.reason and "\n" not in exc.reason
+        return
+    assert isinstance(article.text, str)
+    newsclean.render(article, "json")
+    newsclean.render(article, "markdown")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=4096))
+def test_random_bytes(data: bytes) -> None:
+    _clean_or_reason(data)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=0, max_value=len(gzip.compress(SEED_BYTES))))
+def test_truncated_gzip(cut: int) -> None:
+    _clean_or_reason(gzip.compress(SEED_BYTES)[:cut])
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(min_value=0, max_value=len(SEED_BYTES) - 1), st.binary(min_size=1, max_size=8))
+def test_invalid_utf8_spliced_into_a_real_page(at: int, junk: bytes) -> None:
+    _clean_or_reason(SEED_BYTES[:at] + b"\xff\xfe" + junk + SEED_BYTES[at:])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(["<div>", "</div>", "<p>", "</p>", "<table><tr><td>", "<ul><li>", "<a href=x>",
+                                 "</a>", "<!--", "-->", "<script>", "</script>", "text words here. ", "<br>",
+                                 "<h1>", "</h1>", "&amp;", "&#x0;", "<svg><g>", "<![CDATA[", "]]>"]),
+                max_size=300),
+       st.integers(min_value=0, max_value=3000))
+def test_markup_soup_and_deep_nesting(parts: list[str], depth: int) -> None:
+    html = "<html><body>" + "<div>" * depth + "".join(parts) + "</div>" * depth + "</body></html>"
+    _clean_or_reason(html.encode())
+
+
+def test_very_deep_nesting_finishes_quickly() -> None:
+    depth = 100_000
+    paragraph = "A paragraph deep inside the page, long enough to be read as the article's prose. " * 3
+    html = "<html><body>" + "<div>" * depth + f"<p>{paragraph}</p>" + "</div>" * depth + "</body></html>"
+    article = newsclean.clean(html.encode())
+    assert article.text.strip() == paragraph.strip()

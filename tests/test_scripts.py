@@ -1,0 +1,206 @@
+"""newsclean as cron and pipelines run it: real subprocesses, incremental folders, locks, kills."""
+
+from __future__ import annotations
+
+import fcntl
+import gzip
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import PAGES, SEED
+
+CMD = [sys.executable, "-m", "newsclean"]
+
+
+def newsclean(*args: str | Path, input: bytes | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+    return subprocess.run([*CMD, *map(str, args)], input=input, capture_output=True, timeout=timeout,
+                          check=False)
+
+
+def _outputs(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and ".newsclean" not in p.parts}
+
+
+def make_pages(folder: Path, count: int) -> Path:
+    """`count` inputs: the seed and the fixture dumps, with small edits so each one differs."""
+    sources = [SEED.read_text("utf-8")] + [(p / "source.txt").read_text("utf-8") for p in sorted(PAGES.iterdir())
+                                             if (p / "source.txt").exists()]
+    for i in range(count):
+        text = sources[i % len(sources)].replace("the ", f"the{'' if i % 2 else ' '}", 1 + i % 3)
+        sub = folder / f"d{i % 4}"
+        sub.mkdir(parents=True, exist_ok=True)
+        name = sub / f"page-{i:04d}.txt"
+        if i % 5 == 0:
+            name.with_suffix(".txt.gz").write_bytes(gzip.compress(text.encode()))
+        else:
+            name.write_text(text, "utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_pages(tmp_path_factory.mktemp("corpus"), 60)
+
+
+@pytest.fixture(scope="module")
+def big_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_pages(tmp_path_factory.mktemp("big"), 400)
+
+
+@pytest.fixture(scope="module")
+def big_reference(big_corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    out = tmp_path_factory.mktemp("big-reference")
+    assert newsclean(big_corpus, "-o", out, "-j", "2").returncode == 0
+    return _outputs(out)
+
+
+def _wait_for_outputs(folder: Path, count: int, proc: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 60
+    while len(list(folder.rglob("*.json"))) < count and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
+@pytest.fixture(scope="module")
+def reference(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    out = tmp_path_factory.mktemp("reference")
+    proc = newsclean(corpus, "-o", out, "-j", "1")
+    assert proc.returncode == 0, proc.stderr
+    return _outputs(out)
+
+
+def test_pipe_to_jq_like_consumer() -> None:
+    proc = subprocess.run(f"cat {SEED} | {sys.executable} -m newsclean - | {sys.executable} -c "
+                          "'import json,sys; print(json.load(sys.stdin)[\"title\"])'",
+                          shell=True, capture_output=True, check=False)
+    assert proc.stdout.decode().strip() == "Putin to meet with U.S. delegation in latest bid to end Ukraine war"
+
+
+def test_find_print0_into_files_from(corpus: Path, tmp_path: Path, reference: dict[str, bytes]) -> None:
+    proc = subprocess.run(f"cd {corpus} && find . -name '*.txt*' -print0 | "
+                          f"{sys.executable} -m newsclean --files-from - -0 -o {tmp_path}/o",
+                          shell=True, capture_output=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert len(_outputs(tmp_path / "o")) == len(reference)
+
+
+def test_workers_do_not_change_a_byte(corpus: Path, tmp_path: Path, reference: dict[str, bytes]) -> None:
+    proc = newsclean(corpus, "-o", tmp_path, "-j", "2")
+    assert proc.returncode == 0
+    assert _outputs(tmp_path) == reference
+
+
+def test_rerun_with_nothing_new_cleans_nothing(corpus: Path, tmp_path: Path) -> None:
+    assert newsclean(corpus, "-o", tmp_path).returncode == 0
+    before = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*.json")}
+    proc = newsclean(corpus, "-o", tmp_path, "-v")
+    assert proc.returncode == 0
+    assert "0 cleaned, 60 unchanged" in proc.stderr.decode()
+    assert {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*.json")} == before
+
+
+def test_changed_input_option_or_force_reprocess(corpus: Path, tmp_path: Path) -> None:
+    pages = make_pages(tmp_path / "pages", 6)
+    out = tmp_path / "out"
+    assert newsclean(pages, "-o", out).returncode == 0
+    target = next(pages.rglob("page-0001.txt"))
+    target.write_text(target.read_text() + "\nOne more closing paragraph of the article, long enough to count.\n")
+    assert "1 cleaned, 5 unchanged" in newsclean(pages, "-o", out, "-v").stderr.decode()
+    assert "6 cleaned, 0 unchanged" in newsclean(pages, "-o", out, "-v", "--explain").stderr.decode()
+    assert "6 cleaned, 0 unchanged" in newsclean(pages, "-o", out, "-v", "--force", "--explain").stderr.decode()
+
+
+def test_prune_only_when_asked(tmp_path: Path) -> None:
+    pages = make_pages(tmp_path / "pages", 3)
+    out = tmp_path / "out"
+    newsclean(pages, "-o", out)
+    victim = next(pages.rglob("page-0001.txt"))
+    victim.unlink()
+    newsclean(pages, "-o", out)
+    assert (out / "d1" / "page-0001.json").exists()
+    proc = newsclean(pages, "-o", out, "--prune", "-v")
+    assert "1 pruned" in proc.stderr.decode()
+    assert not (out / "d1" / "page-0001.json").exists() and (out / "d2" / "page-0002.json").exists()
+
+
+def test_second_run_on_a_locked_folder(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / ".newsclean").mkdir(parents=True)
+    with open(out / ".newsclean" / "lock", "a+") as handle:
+        fcntl.lockf(handle, fcntl.LOCK_EX)
+        proc = newsclean(SEED, "-o", out)
+        assert proc.returncode == 4
+        assert proc.stderr.decode().startswith("newsclean: error: another newsclean run is writing to")
+        threading.Timer(1.0, lambda: fcntl.lockf(handle, fcntl.LOCK_UN)).start()
+        started = time.monotonic()
+        proc = newsclean(SEED, "-o", out, "--wait")
+        assert proc.returncode == 0 and time.monotonic() - started >= 0.9
+    assert (out / "000_0283c32584861ab3.json").exists()
+
+
+def test_sigkill_at_random_moments_never_leaves_a_bad_file(big_corpus: Path, tmp_path: Path,
+                                                           big_reference: dict[str, bytes]) -> None:
+    out = tmp_path / "out"
+    rng = random.Random(1234)
+    reference = big_reference
+    for _ in range(6):
+        proc = subprocess.Popen([*CMD, str(big_corpus), "-o", str(out), "-j", "2"], stderr=subprocess.DEVNULL)
+        _wait_for_outputs(out, 1, proc)
+        time.sleep(rng.uniform(0.0, 0.3))
+        assert proc.poll() is None, "the run ended before it was killed; make the corpus larger"
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        for path, data in _outputs(out).items():
+            if path.endswith(".tmp"):
+                continue  # a temporary file may be left; it is never an output name
+            assert data == reference[path], path
+    final = newsclean(big_corpus, "-o", out)
+    assert final.returncode == 0
+    leftovers = {p: d for p, d in _outputs(out).items() if not p.split("/")[-1].startswith(".")}
+    assert leftovers == reference
+
+
+def test_sigterm_finishes_current_file_and_saves_state(big_corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    proc = subprocess.Popen([*CMD, str(big_corpus), "-o", str(out), "-j", "1"], stderr=subprocess.PIPE)
+    _wait_for_outputs(out, 5, proc)
+    assert proc.poll() is None, "the run ended before SIGTERM; make the corpus larger"
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and b"interrupted" in err
+    done = len(_outputs(out))
+    assert 5 <= done < 400
+    rerun = newsclean(big_corpus, "-o", out, "-v")
+    assert f"{400 - done} cleaned, {done} unchanged" in rerun.stderr.decode()
+
+
+def test_output_never_escapes_through_a_symlink(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    (pages / "a").mkdir(parents=True)
+    (pages / "a" / "x.txt").write_bytes(SEED.read_bytes())
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
+    os.symlink(outside, out / "a")
+    proc = newsclean(pages, "-o", out)
+    assert proc.returncode == 1 and b"leads outside" in proc.stderr
+    assert not list(outside.iterdir())
+
+
+def test_time_limit_per_input(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("\n".join(f"Line {i} of a long page with a few words of prose in it." for i in range(60000)))
+    proc = newsclean(big, SEED, "--timeout", "0.01", "-j", "1")
+    assert proc.returncode == 1
+    assert f"newsclean: error: {big}: took longer than 0.01 s (--timeout)" in proc.stderr.decode()
+    assert json.loads(proc.stdout)["site_name"] == "DNYUZ"

@@ -137,13 +137,85 @@ def child(shared: Path, tool: str, data: str) -> dict | None:
     return json.loads(proc.stdout)
 
 
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants, from /proc (Linux)."""
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            total += int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")))
+            for task in Path(f"/proc/{current}/task").iterdir():
+                stack += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, StopIteration, ValueError):
+            continue
+    return total / 1024
+
+
+def timed_run(args: list[str]) -> tuple[float, float, int]:
+    """Wall seconds, peak memory of the whole process tree (MB), exit status."""
+    import threading
+
+    started = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0.0
+
+    def sample() -> None:
+        nonlocal peak
+        while proc.poll() is None:
+            peak = max(peak, tree_rss_mb(proc.pid))
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    proc.wait()
+    sampler.join()
+    return time.perf_counter() - started, peak, proc.returncode
+
+
+def scale(shared: Path, count: int) -> None:
+    """The cron picture: a folder of `count` inputs (bench pages, renamed and slightly edited),
+    cleaned with -j 1 and -j 2, then re-run with nothing new."""
+    import shutil
+    import tempfile
+
+    root = Path(tempfile.mkdtemp(prefix="newsclean-scale-"))
+    try:
+        sources = []
+        for data in ("sh-text", "sh-html"):
+            _, pages = read_pages(shared, data)
+            sources += [(pid, raw, ".txt" if data.endswith("text") else ".html") for pid, raw in pages.items()]
+        pages_dir = root / "pages"
+        for i in range(count):
+            pid, raw, ext = sources[i % len(sources)]
+            folder = pages_dir / f"{i % 100:02d}"
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / f"{pid[:12]}-{i:05d}{ext}").write_bytes(raw.replace(b"the ", b"the  ", 1 + i % 3))
+        exe = str(Path(sys.executable).with_name("newsclean"))
+        rows = []
+        for jobs in (1, 2):
+            out = root / f"out-j{jobs}"
+            seconds, peak, status = timed_run([exe, str(pages_dir), "-o", str(out), "-j", str(jobs), "-q"])
+            rows.append((f"-j {jobs}", seconds, count / seconds, peak, status))
+        seconds, peak, status = timed_run([exe, str(pages_dir), "-o", str(root / "out-j2"), "-q"])
+        rows.append(("re-run, nothing new", seconds, count / seconds, peak, status))
+        print(f"\nscale: {count} inputs")
+        print(f"{'run':22} {'seconds':>8} {'pages/s':>8} {'peak MB':>8} {'exit':>5}")
+        for name, sec, rate, mb, st in rows:
+            print(f"{name:22} {sec:8.2f} {rate:8.0f} {mb:8.0f} {st:5d}")
+        print(f"-j 2 speed-up over -j 1: {rows[0][1] / rows[1][1]:.2f}x")
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=HERE.parent.parent / "shared")
     parser.add_argument("--tool")
     parser.add_argument("--data", choices=sorted(DATASETS))
-    parser.add_argument("--datasets", default="sh-text,ms-text", help="comma-separated dataset names")
+    parser.add_argument("--datasets", default="sh-text,sh-html,ms-text,ms-html", help="comma-separated dataset names")
     parser.add_argument("--no-peers", action="store_true", help="newsclean only")
+    parser.add_argument("--scale", type=int, default=10000, help="inputs in the scale run (0: skip it)")
     args = parser.parse_args(argv)
     if args.tool:
         print(json.dumps(measure(args.shared, args.tool, args.data)))
@@ -162,6 +234,8 @@ def main(argv: list[str]) -> int:
         other = f"{r['other_f1']:.3f} ({r['other_pages']})" if r["other_f1"] is not None else "-"
         print(f"{r['data']:8} {r['tool']:22} {r['f1']:6.3f} {r['precision']:6.3f} {r['recall']:6.3f} "
               f"{r['pages_per_s']:8.0f} {r['peak_mb']:8.0f} {other:>10}")
+    if args.scale:
+        scale(args.shared, args.scale)
     failed = [f"{r['data']}: F1 {r['f1']:.3f} < floor {floors[r['data']]}" for r in rows
               if r["tool"] == "newsclean" and r["f1"] < floors.get(r["data"], 0)]
     for line in failed:

@@ -63,7 +63,8 @@ def sniff_kind(data: bytes) -> Kind:
     head = data[:16384]
     if _HTML_START.match(head):
         return "html"
-    return "html" if len(_HTML_TAG.findall(head)) >= 5 else "text"
+    tags = _HTML_TAG.finditer(head)
+    return "html" if sum(1 for _, _ in zip(range(5), tags, strict=False)) >= 5 else "text"
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -138,7 +139,7 @@ def decode(data: bytes | str, source: str, settings: Settings = DEFAULTS) -> Doc
                                      "(--max-bytes)")
         if raw.startswith(_GZIP_MAGIC):
             raw = gunzip(raw, source, settings.max_bytes)
-        if not raw.strip():
+        if not raw or raw.isspace():
             raise InputError(source, "empty input")
         if looks_binary(raw) and not raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             raise InputError(source, "binary data, not an HTML page or a text dump")
@@ -150,9 +151,11 @@ def decode(data: bytes | str, source: str, settings: Settings = DEFAULTS) -> Doc
         kind = sniff_kind(raw if raw is not None else text[:16384].encode("utf-8", "replace"))
     if raw is not None:
         text, encoding = decode_bytes(raw, source, kind, settings)
-    if not text.strip():
+    if not text or text.isspace():
         raise InputError(source, "empty input")
-    return Document(source=source, text=text.replace("\r\n", "\n").replace("\r", "\n"), kind=kind,
+    if kind == "text" and "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return Document(source=source, text=text, kind=kind,
                     encoding=encoding)
 
 

@@ -137,7 +137,7 @@ def remove_chrome(tree: LexborHTMLParser, container: LexborNode | None) -> None:
     candidates = [node for node in tree.css(",".join(CHROME_TAGS))]
     candidates += [node for node in tree.css("[role]") if node.attrs.get("role") in CHROME_ROLES]
     for node in tree.css("[class],[id]"):
-        attrs = node.attrs
+        attrs = node.attributes
         if _chrome(f"{attrs.get('class') or ''} {attrs.get('id') or ''}") is not None:
             candidates.append(node)
     doomed = {
@@ -191,18 +191,15 @@ def mark_blocks(tree: LexborHTMLParser) -> None:
         node.decompose()
 
 
-def _line_block(index: int, line: str, hints: str) -> Block | None:
-    tag = "p"
-    match = _MARKER.search(line)
-    if match is not None:
-        tags = _MARKER.findall(line)
-        tag = next((t for t in tags if t != "p"), "p")
-        line = _MARKER.sub("", line)
+def _line_block(index: int, tags: list[str], line: str, hints: str) -> Block | None:
+    """A block from one extracted line: the first non-paragraph tag that opened on it, its text
+    with white space folded, and how much of that text was link text."""
+    tag = next((t for t in tags if t != "p"), "p")
     link_chars = 0
     if LINK_START in line:
         link_chars = sum(len(m.group(1).strip()) for m in _LINK.finditer(line))
         line = line.replace(LINK_START, "").replace(LINK_END, "")
-    text = _SPACES.sub(" ", line).strip()
+    text = " ".join(line.replace("\u200b", " ").split())
     if not text:
         return None
     return Block(index, text, tag, "", min(link_chars, len(text)), hints)
@@ -227,7 +224,7 @@ def blocks_of_tree(tree: LexborHTMLParser) -> tuple[Block, ...]:
         container.insert_after(BREAK + MAIN_END)
     text = body.text(deep=True, separator="")
     blocks: list[Block] = [Block(0, title)] if title else []
-    pending_tag = ""
+    pending: list[str] = []  # tags of blocks whose text starts on a later line (a heading with a <br>)
     inside = False
     for raw in text.split(BREAK):
         if MAIN_START in raw or MAIN_END in raw:
@@ -235,12 +232,15 @@ def blocks_of_tree(tree: LexborHTMLParser) -> tuple[Block, ...]:
             raw = raw.replace(MAIN_START, "").replace(MAIN_END, "")
         if not raw or raw.isspace():
             continue
-        if not _MARKER.sub("", raw).strip():
-            # A block whose text starts on a later line keeps its tag (a heading holding a <br>).
-            pending_tag = raw.strip()
-            continue
-        block = _line_block(len(blocks), pending_tag + raw, "main" if inside else "")
-        pending_tag = ""
+        tags = pending
+        if OPEN in raw:
+            tags = pending + _MARKER.findall(raw)
+            raw = _MARKER.sub("", raw)
+            if not raw or raw.isspace():
+                pending = tags
+                continue
+        pending = []
+        block = _line_block(len(blocks), tags, raw, "main" if inside else "")
         if block is not None:
             blocks.append(block)
     return tuple(blocks)

@@ -121,7 +121,7 @@ def html_candidates(tree: LexborHTMLParser) -> dict[str, list[Found]]:
 
     metas = []
     for node in tree.css("meta[content]"):
-        attrs = node.attrs
+        attrs = node.attributes
         key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv")
                or "").strip().lower()
         if key in _META_FIELD:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from .model import Block, Features, Label
@@ -244,17 +244,25 @@ _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 def chrome_kind(attr: str) -> str | None:
     """The kind of page chrome a class/id string names ('share', 'comments', ...), or None."""
     words = [w for w in _ATTR_SPLIT.split(_CAMEL.sub("-", attr).lower()) if w]
-    joined = "-".join(words)
     for word in words:
-        if word in CHROME_EXCEPTIONS:
-            continue
-        kind = _CHROME_EXACT.get(word)
-        if kind is None and len(word) > 5:
-            prefix = next((p for p in _CHROME_PREFIX if word.startswith(p)), None)
-            kind = _CHROME_EXACT[prefix] if prefix else None
+        kind = _word_kind(word)
         if kind is not None:
             return kind
-    return next((_CHROME_EXACT[c] for c in _CHROME_COMPOUNDS if c in joined), None)
+    if len(words) > 1:
+        joined = "-".join(words)
+        return next((_CHROME_EXACT[c] for c in _CHROME_COMPOUNDS if c in joined), None)
+    return None
+
+
+@lru_cache(maxsize=16384)
+def _word_kind(word: str) -> str | None:
+    """A class/id word's chrome kind: the word itself, or a long chrome word it starts with."""
+    if word in CHROME_EXCEPTIONS:
+        return None
+    kind = _CHROME_EXACT.get(word)
+    if kind is None and len(word) > 5 and word.startswith(_CHROME_PREFIX):
+        kind = next(_CHROME_EXACT[p] for p in _CHROME_PREFIX if word.startswith(p))
+    return kind
 
 
 # ---------------------------------------------------------------------------------------------

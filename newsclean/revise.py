@@ -162,12 +162,13 @@ def body_spans(scores: list[float], verdicts: tuple[Verdict, ...], anchors: tupl
     return spans
 
 
-def _context_rule(index: int, verdicts: tuple[Verdict, ...]) -> str:
-    """Name the reason a block outside the body is removed: a run of short lines is a menu."""
-    def short(i: int) -> bool:
-        return 0 <= i < len(verdicts) and verdicts[i].label in (Label.SHORT, Label.BAD)
-
-    return "menu-run" if sum(1 for d in (-2, -1, 1, 2) if short(index + d)) >= 3 else "outside-body"
+def context_rules(verdicts: tuple[Verdict, ...]) -> list[str]:
+    """Why each block would be removed if it lies outside the body: a block with three short or
+    boilerplate blocks among its four nearest neighbours is in a menu run."""
+    weak = [v.label is Label.SHORT or v.label is Label.BAD for v in verdicts]
+    padded = [False, False, *weak, False, False]
+    return ["menu-run" if padded[i] + padded[i + 1] + padded[i + 3] + padded[i + 4] >= 3 else "outside-body"
+            for i in range(len(weak))]
 
 
 def revise(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tuple[Verdict, ...],
@@ -182,8 +183,9 @@ def revise(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tup
     for start, end in body_spans(scores, verdicts, anchors, settings):
         for i in range(start, end + 1):
             inside[i] = True
+    reasons = context_rules(verdicts)
     return tuple(
         v if v.label is Label.BAD or inside[i]
-        else Verdict(v.index, Label.BAD, _context_rule(i, verdicts), f"was {v.rule}")
+        else Verdict(v.index, Label.BAD, reasons[i], f"was {v.rule}")
         for i, v in enumerate(verdicts)
     )

@@ -389,11 +389,11 @@ def features(block: Block) -> Features:
     chars = len(text)
     words = word_count(text)
     if words <= PHRASE_WINDOW:
-        key = normalize(text)
-        tokens = key.split()
+        tokens = WORD.findall(text.lower())
+        key = " ".join(tokens)
         if "©" in text:
             tokens.append(COPYRIGHT_CUE)
-        if _DIGIT.search(key):
+        if not key.isalpha() and _DIGIT.search(key):
             tokens.append(DIGIT_CUE)
         if " | " in text or " · " in text or " • " in text:
             tokens.append(SEPARATOR_CUE)
@@ -402,8 +402,8 @@ def features(block: Block) -> Features:
     if text.endswith(_ELLIPSES):
         tokens.append(ELLIPSIS_CUE)
     return Features(words, chars, text[-1:] in SENTENCE_END_CHARS,
-                    block.link_chars / chars if chars else 0.0, LETTER.search(text) is not None,
-                    key, frozenset(tokens))
+                    block.link_chars / chars if chars else 0.0,
+                    key.isalpha() or LETTER.search(text) is not None, key, frozenset(tokens))
 
 
 RuleTest = Callable[[Block, Features, Settings], bool]

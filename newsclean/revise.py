@@ -81,6 +81,16 @@ def mark_toolbars(feats: tuple[Features, ...], verdicts: tuple[Verdict, ...], se
     )
 
 
+def mark_cut_paragraphs(verdicts: tuple[Verdict, ...]) -> tuple[Verdict, ...]:
+    """A paragraph ending in '...' right after a paragraph of prose is the article's own text (a
+    quote trailing off, a paywall cutting the story), not a teaser for another page."""
+    out = list(verdicts)
+    for i in range(1, len(verdicts)):
+        if verdicts[i].rule == "truncated-teaser" and verdicts[i - 1].label is Label.GOOD:
+            out[i] = Verdict(i, Label.NEARGOOD, "cut-paragraph", "follows prose")
+    return tuple(out)
+
+
 def block_score(verdict: Verdict, feat: Features, settings: Settings) -> float:
     label = verdict.label
     if label is Label.GOOD:
@@ -173,7 +183,7 @@ def context_rules(verdicts: tuple[Verdict, ...]) -> list[str]:
 
 def revise(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tuple[Verdict, ...],
            anchors: tuple[int, ...], settings: Settings) -> tuple[Verdict, ...]:
-    verdicts = mark_toolbars(feats, mark_repeated(feats, verdicts, settings), settings)
+    verdicts = mark_toolbars(feats, mark_repeated(feats, mark_cut_paragraphs(verdicts), settings), settings)
     verdicts = mark_copies(blocks, feats, verdicts, settings)
     scores = [block_score(v, f, settings) for v, f in zip(verdicts, feats, strict=True)]
     if any(b.hints == MAIN for b in blocks):

@@ -582,6 +582,7 @@ CONTEXT_RULES: dict[str, str] = {
     "menu-run": "A run of short lines outside the article body: menus, link lists.",
     "outside-body": "Outside the main run of prose: header, sidebar or footer text.",
     "headline": "The article's headline; it goes to the metadata.",
+    "cut-paragraph": "A paragraph ending in '...' right after prose: the article's own text, kept.",
 }
 
 # Rules whose lines usually end an article; they cost more than other boilerplate.

@@ -161,6 +161,9 @@ def body_spans(scores: list[float], verdicts: tuple[Verdict, ...], anchors: tupl
     def gap_ok(lo: int, hi: int, gain: float) -> bool:
         if any(verdicts[i].rule in HARD_TERMINATORS for i in range(lo, hi)):
             return False
+        # A short box (related links, an ad, a photo) inside the article does not split it.
+        if hi - lo <= settings.box_max_blocks and gain >= settings.anchor_min_score:
+            return True
         return -sum(scores[lo:hi]) < settings.join_ratio * gain
 
     for score, span in sorted(candidates, key=lambda c: c[1]):

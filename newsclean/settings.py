@@ -54,6 +54,9 @@ class Settings:
     anchor_window: int = 40
     # ... and a run after the headline must score this much to win over a bigger run elsewhere.
     anchor_min_score: float = 40.0
+    # A gap of at most this many blocks between two substantial runs of prose is a box inside the
+    # article (related links, an ad, a photo with its caption), not its end.
+    box_max_blocks: int = 8
     # A further run of prose joins the body when the gap costs less than this share of its score.
     join_ratio: float = 0.5
 

@@ -25,7 +25,6 @@ _OVER_SHARE = 0.1
 _WRAP_SLACK = 25
 # First characters that can open a heading, quote or list item (anything else is a plain paragraph).
 _MARKUP_START = frozenset("#>*+-•·◦▪□o0123456789 \t")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
 _LYNX_LINK_TEXT = re.compile(r"\[\d+\]([^\[\]]{0,40}?)(?=\s*(?:\[\d+\]|[.,;:!?|]|\s{2,}|$))")
 
 
@@ -176,8 +175,9 @@ def _make_block(index: int, raw: str, tag: str) -> Block | None:
             text = LYNX_MARKER.sub("", text)
     if "*" in text or "_" in text:
         text = MD_EMPHASIS.sub(lambda m: m.group(2), text)
-    if not text.isascii() or "  " in text or "\t" in text:
-        text = _SPACES.sub(" ", text).strip()
+    if "\u200b" in text:
+        text = text.replace("\u200b", " ")
+    text = " ".join(text.split())
     if not text:
         return None
-    return Block(index=index, text=text, tag=tag, link_chars=min(link_chars, len(text)))
+    return Block(index, text, tag, "", min(link_chars, len(text)), "")

@@ -1,24 +1,64 @@
-"""Context-free pass: one Verdict per block, from the first rule in RULES that matches."""
+"""Context-free pass: each block's features, and one Verdict per block from the first rule in
+RULES that matches.
+
+Both depend only on a block's text and link share (and the settings), so they are memoised per
+distinct block: a site's menus, share bars and footers recur on page after page. The memo is a
+pure cache (the same block always gives the same answer), bounded in size.
+"""
 
 from __future__ import annotations
 
-from .model import Block, Features, Verdict
-from .rules import ALWAYS_TRIED, CUE_RULES, RULES
+from .model import Block, Features, Label, Verdict
+from .rules import ALWAYS_TRIED, CUE_RULES, RULES, Rule, features
 from .settings import Settings
+
+# Rule lists by bit mask: a block tries, in RULES order, the rules its words cue plus those tried on
+# every block. Few distinct masks occur, so each list is built once.
+_TRIED: dict[int, tuple[Rule, ...]] = {}
+# Distinct blocks remembered per settings before the memo starts afresh (memory stays bounded).
+MEMO_SIZE = 50_000
+_MEMO: dict[Settings, dict[tuple[str, int], tuple[Features, Label, str]]] = {}
+
+
+def rules_for(mask: int) -> tuple[Rule, ...]:
+    rules = _TRIED.get(mask)
+    if rules is None:
+        rules = _TRIED[mask] = tuple(rule for i, rule in enumerate(RULES) if mask >> i & 1)
+    return rules
+
+
+def first_rule(block: Block, feats: Features, settings: Settings) -> Rule:
+    mask = ALWAYS_TRIED
+    for token in feats.tokens:
+        mask |= CUE_RULES.get(token, 0)
+    for rule in rules_for(mask):
+        if rule.test(block, feats, settings):
+            return rule
+    raise AssertionError("RULES must end with a catch-all rule")  # pragma: no cover
 
 
 def classify_block(block: Block, feats: Features, settings: Settings) -> Verdict:
-    # Only the rules this block's words cue, plus those tried on every block, in RULES order.
-    tried = ALWAYS_TRIED
-    for token in feats.tokens:
-        tried |= CUE_RULES.get(token, 0)
-    while tried:
-        lowest = tried & -tried
-        rule = RULES[lowest.bit_length() - 1]
-        if rule.test(block, feats, settings):
-            return Verdict(block.index, rule.label, rule.name)
-        tried ^= lowest
-    raise AssertionError("RULES must end with a catch-all rule")  # pragma: no cover
+    rule = first_rule(block, feats, settings)
+    return Verdict(block.index, rule.label, rule.name)
+
+
+def measure(blocks: tuple[Block, ...], settings: Settings) -> tuple[tuple[Features, ...], tuple[Verdict, ...]]:
+    """Features and context-free verdicts of every block."""
+    memo = _MEMO.get(settings)
+    if memo is None or len(memo) > MEMO_SIZE:
+        memo = _MEMO[settings] = {}
+    feats: list[Features] = []
+    verdicts: list[Verdict] = []
+    for block in blocks:
+        key = (block.text, block.link_chars)
+        known = memo.get(key)
+        if known is None:
+            feat = features(block)
+            rule = first_rule(block, feat, settings)
+            known = memo[key] = (feat, rule.label, rule.name)
+        feats.append(known[0])
+        verdicts.append(Verdict(block.index, known[1], known[2]))
+    return tuple(feats), tuple(verdicts)
 
 
 def classify(blocks: tuple[Block, ...], feats: tuple[Features, ...], settings: Settings,

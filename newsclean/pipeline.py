@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from .blocks import to_blocks
-from .classify import classify
+from .classify import measure
 from .decode import decode
 from .headline import headline_indices
 from .metadata import Found, page_metadata
 from .model import Article, Block, Document, Label, Page, Removal, Verdict
 from .revise import revise
-from .rules import features
 from .settings import DEFAULTS, Settings, with_overrides
 
 
@@ -35,9 +34,8 @@ def clean(
         settings = with_overrides(settings, kind=kind)
     doc = decode(data, name, settings)
     blocks, declared = to_blocks(doc)
-    feats = tuple(features(b) for b in blocks)
+    feats, classified = measure(blocks, settings)
     anchors = headline_indices(blocks, feats)
-    classified = classify(blocks, feats, settings)
     verdicts = revise(blocks, feats, classified, anchors, settings)
     page = Page(blocks, feats, classified, verdicts, anchors)
     return assemble(doc, page, declared, settings, today or dt.date.today(), url)

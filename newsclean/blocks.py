@@ -25,6 +25,7 @@ _OVER_SHARE = 0.1
 _WRAP_SLACK = 25
 # First characters that can open a heading, quote or list item (anything else is a plain paragraph).
 _MARKUP_START = frozenset("#>*+-•·◦▪□o0123456789 \t")
+_LYNX_LINK_TEXT = re.compile(r"\[\d+\]([^\[\]]{0,40}?)(?=\s*(?:\[\d+\]|[.,;:!?|]|\s{2,}|$))")
 
 
 def to_blocks(doc: Document) -> tuple[tuple[Block, ...], dict[str, list[Found]]]:

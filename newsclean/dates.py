@@ -17,7 +17,7 @@ def _month(name: str) -> int:
     return _MONTH_NUMBER[name.lower()[:3]]
 
 
-def _ymd(match: re.Match[str]) -> tuple[int, int, int] | None:
+def _ymd(match: re.Match[str], day_first: bool = False) -> tuple[int, int, int] | None:
     g = match.groupdict()
     if g["mdy_y"]:
         return int(g["mdy_y"]), _month(g["mdy_m"]), int(g["mdy_d"])
@@ -26,16 +26,17 @@ def _ymd(match: re.Match[str]) -> tuple[int, int, int] | None:
     if g["iso_y"]:
         return int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"])
     a, b, year = int(g["num_a"]), int(g["num_b"]), int(g["num_y"])
-    # 12/02/2025 is ambiguous; a day above 12 settles it, else the US month-first order.
-    if a > 12:
+    # 12/02/2025 is ambiguous; a day above 12 settles it, else the page's language does: month
+    # first in English, day first elsewhere.
+    if a > 12 or (day_first and b <= 12):
         return year, b, a
     return year, a, b
 
 
-def find_date(text: str, today: dt.date) -> str | None:
+def find_date(text: str, today: dt.date, day_first: bool = False) -> str | None:
     """The first valid date in `text` not later than `today`, as ISO 8601 (with time when given)."""
     for match in DATE.finditer(text):
-        parts = _ymd(match)
+        parts = _ymd(match, day_first)
         if parts is None:
             continue
         try:
@@ -49,6 +50,46 @@ def find_date(text: str, today: dt.date) -> str | None:
             return day.isoformat()
         return dt.datetime.combine(day, clock).isoformat()
     return None
+
+
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})(?:[/-](\d{1,2}))?/")
+
+
+def url_date(url: str, today: dt.date) -> str | None:
+    """A date in an article URL (/2019/11/19/...), or None."""
+    match = _URL_DATE.search(url)
+    if not match or match.group(3) is None:
+        return None
+    try:
+        day = dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+    return day.isoformat() if day <= today else None
+
+
+def parse_stamp(value: str) -> dt.datetime | None:
+    """An ISO 8601 date or timestamp ('Z' accepted), or None."""
+    try:
+        return dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def local_form(stamp: dt.datetime, others: list[dt.datetime]) -> dt.datetime:
+    """A UTC stamp in the page's own time zone, when another stamp shows the same instant as local
+    time: with an offset, or without one but differing by whole hours (same minutes and seconds)."""
+    if stamp.utcoffset() != dt.timedelta(0):
+        return stamp
+    for other in others:
+        offset = other.utcoffset()
+        if offset is not None and offset != dt.timedelta(0) and abs((other - stamp).total_seconds()) < 60:
+            return other
+        if offset is None:
+            delta = other - stamp.replace(tzinfo=None)
+            hours = delta.total_seconds() / 3600
+            if hours and hours == int(hours) and abs(hours) <= 14:
+                return other.replace(tzinfo=dt.timezone(delta))
+    return stamp
 
 
 def _time_near(text: str, match: re.Match[str]) -> dt.time | None:

@@ -112,7 +112,7 @@ def html_candidates(tree: LexborHTMLParser) -> dict[str, list[Found]]:
         add("date", _text(article.get("datePublished")), "json-ld")
         for name in _names(article.get("author")):
             add("authors", name, "json-ld")
-        add("site_name", _text(article.get("publisher")), "json-ld")
+        publisher = _text(article.get("publisher"))
         add("section", _text(article.get("articleSection")), "json-ld")
         url = article.get("url") or article.get("mainEntityOfPage")
         add("url", _text(url) if not isinstance(url, dict) else _text(url.get("@id")), "json-ld")
@@ -128,6 +128,11 @@ def html_candidates(tree: LexborHTMLParser) -> dict[str, list[Found]]:
             metas.append((_META_RANK[key], key, attrs.get("content") or ""))
     for _, key, content in sorted(metas, key=lambda m: m[0]):
         add(_META_FIELD[key], content, f"meta:{key}")
+    if article is not None:
+        add("site_name", publisher, "json-ld")
+    # Author names marked up as such: schema.org microdata, rel=author links.
+    for node in tree.css('[itemprop=author] [itemprop=name], [itemprop=author], a[rel~=author]')[:4]:
+        add("authors", node.attrs.get("content") or node.text(deep=True), "html-author")
 
     for node in tree.css("[itemprop=datePublished]"):
         add("date", node.attrs.get("datetime") or node.attrs.get("content") or node.text(), "itemprop")
@@ -149,13 +154,20 @@ def language_code(value: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
-def person_names(values: list[Found]) -> tuple[str, ...]:
-    """Author candidates that name people: no URLs, no 'Staff', split where several are joined."""
-    from .metadata import parse_authors
+def person_names(values: list[Found], outlets: frozenset[str] = frozenset()) -> tuple[tuple[str, ...], str]:
+    """The people named by the first source (JSON-LD, a meta tag, marked-up bylines) that names any,
+    and that source: no URLs, no outlets or desks, several names split apart."""
+    from .metadata import is_person, parse_authors
 
-    names: list[str] = []
+    by_source: dict[str, list[str]] = {}
     for found in values:
-        if _URLISH.search(found.value):
-            continue
-        names += parse_authors(found.value)
-    return tuple(dict.fromkeys(names))
+        if not _URLISH.search(found.value):
+            by_source.setdefault(found.source, []).extend(parse_authors(found.value))
+    for source, names in by_source.items():
+        people = [n for n in dict.fromkeys(names) if is_person(n, outlets)]
+        # A one-word item among full names ('Jane Doe, Outlet') is an outlet or a role.
+        if any(" " in n for n in people):
+            people = [n for n in people if " " in n or not n.isascii()]
+        if people:
+            return tuple(people), source
+    return (), ""

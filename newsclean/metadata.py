@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from .dates import find_date
+from .dates import find_date, local_form, parse_stamp, url_date
 from .headline import split_title, syndicated_title
 from .model import Block, Features, Label, Metadata, Page
 from .rules import (
@@ -18,11 +18,13 @@ from .rules import (
     HANGUL,
     LANGUAGES,
     NAME_SPLIT,
+    ORGANISATION_WORDS,
     SECTION_LINE,
     SYNDICATION,
     TITLE_SEPARATORS,
     URL,
     WORD,
+    normalize,
     stopwords,
     title_case_ratio,
 )
@@ -109,14 +111,26 @@ def find_title(page: Page, start: int, settings: Settings) -> Found | None:
     return None
 
 
-def find_dateline(blocks: tuple[Block, ...], lo: int, hi: int, today: dt.date) -> Found | None:
+def find_dateline(blocks: tuple[Block, ...], lo: int, hi: int, today: dt.date,
+                  day_first: bool = False) -> Found | None:
     for i in range(lo, min(hi, len(blocks))):
         if len(blocks[i].text) > 120:
             continue
-        value = find_date(blocks[i].text, today)
+        value = find_date(blocks[i].text, today, day_first)
         if value:
             return Found(value, "dateline", i)
     return None
+
+
+def is_person(name: str, outlets: frozenset[str] = frozenset()) -> bool:
+    """A name that reads as a person's: not an outlet the page names (its site, its publisher), not
+    a desk or an agency, not a handle."""
+    words = name.lower().replace(".", " ").split()
+    if not words or any(w in ORGANISATION_WORDS for w in words):
+        return False
+    if normalize(name).replace(" ", "") in outlets:
+        return False
+    return not ("@" in name or "/" in name or "_" in name)
 
 
 def parse_authors(text: str) -> tuple[str, ...]:
@@ -124,6 +138,8 @@ def parse_authors(text: str) -> tuple[str, ...]:
     match = BYLINE.match(text)
     names = match.group("names") if match else text
     names = AUTHOR_TITLE.sub("", names)
+    # 'Jane Doe. Outlet International': what follows a full stop after the name is not a name.
+    names = re.split(r"(?<=[a-z]{2})\.\s+", names, maxsplit=1)[0]
     names = re.split(r"\s+(?:[|•·–—-]|on|updated|published)\s+", names, maxsplit=1, flags=re.I)[0]
     out = []
     for part in NAME_SPLIT.split(names):
@@ -246,31 +262,73 @@ def body_start(page: Page) -> int:
 
 
 def declared_date(values: list[Found], today: dt.date) -> Found | None:
-    """The first declared date that parses and is not in the future, as ISO 8601."""
-    for found in values:
-        value = found.value.strip()
-        try:
-            stamp = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-        except ValueError:
-            iso = find_date(value, today)
+    """The first declared date that parses and is not in the future, as ISO 8601; a UTC timestamp
+    is given in the page's own time zone when another declared stamp reveals it."""
+    stamps = [parse_stamp(f.value) for f in values]
+    for found, stamp in zip(values, stamps, strict=True):
+        if stamp is None:
+            iso = find_date(found.value, today)
             if iso:
                 return Found(iso, found.source)
             continue
         if stamp.date() > today or stamp.year < 1990:
             continue
-        has_time = "T" in value or " " in value.strip()
-        return Found(stamp.isoformat() if has_time else stamp.date().isoformat(), found.source)
+        has_time = "T" in found.value or " " in found.value.strip()
+        if not has_time:
+            return Found(stamp.date().isoformat(), found.source)
+        local = local_form(stamp, [s for s in stamps if s is not None and s is not stamp])
+        return Found(local.isoformat(), found.source)
     return None
 
 
-def declared_title(values: list[Found], site: str | None) -> Found | None:
-    """A declared headline without a ' | Site' suffix."""
+def clean_site_name(found: Found) -> Found | None:
+    """A declared site name as a reader would write it: no URL, no 'www.', no ' | Tagline'."""
+    value = found.value.strip()
+    if "://" in value or value.startswith("#"):
+        return None
+    value = re.sub(r"^www\.", "", value, flags=re.I)
+    head = re.split(r"\s+[|–—-]\s+", value, maxsplit=1)[0].strip()
+    return Found(head, found.source) if head else None
+
+
+def declared_title(values: list[Found], outlets: frozenset[str]) -> Found | None:
+    """A declared headline without a ' | Site' suffix (only a part that names the site goes)."""
     for found in values:
-        head, suffix = split_title(found.value)
-        if suffix and (site is None or suffix.lower() == site.lower() or len(suffix.split()) <= 3):
-            return Found(head, found.source)
+        parts = [p for p in TITLE_SEPARATORS.split(found.value) if p.strip()]
+        kept = [p for p in parts if normalize(p).replace(" ", "") not in outlets]
+        if kept and len(kept) < len(parts):
+            return Found(" - ".join(kept).strip(), found.source)
         return found
     return None
+
+
+def page_heading(page: Page, start: int, outlets: frozenset[str], titles: list[str],
+                 settings: Settings) -> Found | None:
+    """The headline as the page shows it: the first <h1> above the body that is not the site's
+    name or a one-word label, and shares a word with the declared or window title if there is one."""
+    known = {w for t in titles for w in normalize(t).split() if len(w) > 2 or not w.isascii()}
+    for i in range(max(0, start - settings.header_window), min(start + 1, len(page.blocks))):
+        block = page.blocks[i]
+        if block.tag != "h1":
+            continue
+        if normalize(block.text).replace(" ", "") in outlets:
+            continue
+        if known and known.isdisjoint(normalize(block.text).split()):
+            continue
+        if page.feats[i].words >= 3 or (not block.text.isascii() and len(block.text) >= 4):
+            return Found(block.text, "h1", i)
+    return None
+
+
+def page_language(declared: list[Found], body_text: str) -> Found | None:
+    """The body's language by its stopwords (or script); a declared one when the text cannot tell.
+    Templates often declare the site's default language on every page, whatever the article's."""
+    from .htmlmeta import language_code
+
+    detected = detect_language(body_text)
+    if detected:
+        return Found(detected, "stopwords")
+    return next((Found(code, f.source) for f in declared if (code := language_code(f.value))), None)
 
 
 def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date, url: str | None = None,
@@ -279,7 +337,7 @@ def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
 
     What an HTML page declares (JSON-LD, meta tags) comes first where it is well-formed; what the
     text shows (headline line, dateline, byline, © line) fills in the rest."""
-    from .htmlmeta import language_code, person_names
+    from .htmlmeta import person_names
 
     declared = declared or {}
     blocks = page.blocks
@@ -292,25 +350,33 @@ def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
     _, title_site = split_title(blocks[0].text) if blocks else ("", None)
     byline = find_byline(page, header_lo, header_hi)
     source = outlet(page)
-    site = first(*declared.get("site_name", ()), Found(title_site, "window-title") if title_site else None,
+    site = first(*(clean_site_name(f) for f in declared.get("site_name", ())),
+                 *(clean_site_name(Found(title_site, "window-title")) for _ in (1,) if title_site),
                  copyright_owner(page), masthead(blocks, start))
-    names = person_names(declared.get("authors", []))
-    authors_found = Found("\x1f".join(names), declared["authors"][0].source) if names else byline
-    lang_code = next((c for c in (language_code(f.value) for f in declared.get("language", ())) if c), None)
-    lang_source = next((f.source for f in declared.get("language", ()) if language_code(f.value)), "")
-    detected = detect_language(body_text) if not lang_code else None
+    outlets = frozenset(normalize(f.value).replace(" ", "") for f in (
+        *declared.get("site_name", ()), site, Found(title_site, "") if title_site else None) if f)
+    names, names_source = person_names(declared.get("authors", []), outlets)
+    if byline is not None:
+        byline_names = tuple(n for n in byline.value.split("\x1f") if is_person(n, outlets))
+        byline = Found("\x1f".join(byline_names), byline.source, byline.index) if byline_names else None
+    authors_found = Found("\x1f".join(names), names_source) if names else byline
+    urls = [u for u in (*declared.get("url", ()), find_url(page)) if u]
+    language = page_language(declared.get("language", []), body_text)
     fields: dict[str, Found | None] = {
-        "title": first(declared_title(declared.get("title", []), site.value if site else None),
+        "title": first(page_heading(page, start, outlets,
+                                    [f.value for f in declared.get("title", ())] + [blocks[0].text if blocks else ""],
+                                    settings),
+                       declared_title(declared.get("title", []), outlets),
                        title if title and title.source != "first-line" else None, title),
         "date": first(declared_date(declared.get("date", []), today),
-                      find_dateline(blocks, header_lo, header_hi, today)),
+                      find_dateline(blocks, header_lo, header_hi, today,
+                                    day_first=language is not None and language.value != "en"),
+                      *(Found(d, "url") for d in [url_date(u.value, today) for u in urls] if d)),
         "site_name": site,
         "url": first(*declared.get("url", ()), find_url(page)),
         "original_source": Found(source, "syndication-line") if source else None,
         "section": first(*declared.get("section", ()), find_section(blocks, header_lo, header_hi)),
     }
     authors = tuple(authors_found.value.split("\x1f")) if authors_found else ()
-    language = (Found(lang_code, lang_source) if lang_code
-                else Found(detected, "stopwords") if detected else None)
     meta = assemble_metadata(fields, authors, authors_found, language, url)
     return meta, (title.index if title and title.index else None)

@@ -196,6 +196,12 @@ MONTHS = _group(
 )
 WEEKDAYS = _group(r"mon(?:day)?", r"tue(?:s|sday)?", r"wed(?:nesday)?", r"thu(?:rs|rsday)?", r"fri(?:day)?",
                   r"sat(?:urday)?", r"sun(?:day)?")
+# Words that make a byline name an organisation or a desk rather than a person.
+ORGANISATION_WORDS = frozenset(_group(
+    "news", "staff", "editorial", "editors", "team", "desk", "agency", "press", "media", "newsroom", "inc",
+    "ltd", "llc", "group", "network", "online", "magazine", "business", "international", "times", "post",
+    "daily", "digital", "redaktion", "rédaction", "redacción", "redazione", "wire", "service", "reporters",
+))
 AUTHOR_TITLE_WORDS = _group(
     r"writer", r"correspondent", r"reporter", r"editor", r"columnist", r"contributor", r"staff",
     r"journalist", r"bureau chief", r"analyst", r"producer",

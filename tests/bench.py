@@ -234,6 +234,12 @@ def main(argv: list[str]) -> int:
         other = f"{r['other_f1']:.3f} ({r['other_pages']})" if r["other_f1"] is not None else "-"
         print(f"{r['data']:8} {r['tool']:22} {r['f1']:6.3f} {r['precision']:6.3f} {r['recall']:6.3f} "
               f"{r['pages_per_s']:8.0f} {r['peak_mb']:8.0f} {other:>10}")
+    sys.path.insert(0, str(HERE.parent))
+    from tests.metadata_eval import evaluate
+
+    accuracy, _ = evaluate(args.shared)
+    print("\nmetadata accuracy on 45 hand-checked pages: "
+          + ", ".join(f"{field} {value:.2f}" for field, value in accuracy.items()))
     if args.scale:
         scale(args.shared, args.scale)
     failed = [f"{r['data']}: F1 {r['f1']:.3f} < floor {floors[r['data']]}" for r in rows

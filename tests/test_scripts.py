@@ -153,7 +153,9 @@ def test_sigkill_at_random_moments_never_leaves_a_bad_file(big_corpus: Path, tmp
     rng = random.Random(1234)
     reference = big_reference
     for _ in range(6):
-        proc = subprocess.Popen([*CMD, str(big_corpus), "-o", str(out), "-j", "2"], stderr=subprocess.DEVNULL)
+        # --force: every run rewrites every output, so each kill lands amid writes.
+        proc = subprocess.Popen([*CMD, str(big_corpus), "-o", str(out), "-j", "2", "--force"],
+                                stderr=subprocess.DEVNULL)
         _wait_for_outputs(out, 1, proc)
         time.sleep(rng.uniform(0.0, 0.3))
         assert proc.poll() is None, "the run ended before it was killed; make the corpus larger"

@@ -91,6 +91,30 @@ def mark_cut_paragraphs(verdicts: tuple[Verdict, ...]) -> tuple[Verdict, ...]:
     return tuple(out)
 
 
+def mark_data_rows(feats: tuple[Features, ...], verdicts: tuple[Verdict, ...], settings: Settings,
+                   ) -> tuple[Verdict, ...]:
+    """Runs of short lines that each hold figures (standings, results, a schedule) are a table of
+    the article's, not a menu: menus are words, tables are numbers."""
+    def row(i: int) -> bool:
+        f, v = feats[i], verdicts[i]
+        if v.label is not Label.SHORT or f.words < 3:
+            return False
+        tokens = f.key.split()
+        return sum(1 for t in tokens if t.isdigit()) >= max(1, len(tokens) // 4)
+
+    out = list(verdicts)
+    i = 0
+    while i < len(verdicts):
+        j = i
+        while j < len(verdicts) and row(j):
+            j += 1
+        if j - i >= settings.table_min_rows:
+            for k in range(i, j):
+                out[k] = Verdict(k, Label.NEARGOOD, "data-row", f"row {k - i + 1} of {j - i}")
+        i = max(j, i + 1)
+    return tuple(out)
+
+
 def block_score(verdict: Verdict, feat: Features, settings: Settings) -> float:
     label = verdict.label
     if label is Label.GOOD:
@@ -188,6 +212,7 @@ def revise(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tup
            anchors: tuple[int, ...], settings: Settings) -> tuple[Verdict, ...]:
     verdicts = mark_toolbars(feats, mark_repeated(feats, mark_cut_paragraphs(verdicts), settings), settings)
     verdicts = mark_copies(blocks, feats, verdicts, settings)
+    verdicts = mark_data_rows(feats, verdicts, settings)
     scores = [block_score(v, f, settings) for v, f in zip(verdicts, feats, strict=True)]
     if any(b.hints == MAIN for b in blocks):
         scores = [container_score(score, block.hints == MAIN, settings) for score, block in

@@ -65,6 +65,9 @@ class Settings:
     # ... and a short or non-prose block inside it costs this share of its usual cost.
     main_cost_factor: float = 0.5
 
+    # This many short lines in a row that each hold figures are a data table, not a menu.
+    table_min_rows: int = 5
+
     # --- metadata ---
     # How many blocks before the body are searched for the headline, dateline and byline.
     header_window: int = 25

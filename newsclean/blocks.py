@@ -19,6 +19,8 @@ from .rules import BULLET, LYNX_MARKER, MD_EMPHASIS, MD_HEADING, MD_IMAGE, MD_LI
 _MIN_WRAP_WIDTH, _MAX_WRAP_WIDTH = 50, 132
 _WRAPPED_SHARE = 0.3
 _WRAP_MIN_WORDS = 6
+# In a wrapped dump most full-width lines stop mid-sentence; fewer than this share end one.
+_SENTENCE_END_SHARE = 0.5
 # In a wrapped dump almost no prose line is longer than the width.
 _OVER_SHARE = 0.1
 # Wrapped lines end within this many characters of the width (a long next word moves down).
@@ -56,12 +58,13 @@ def wrap_width(lines: list[str]) -> int | None:
     """The width a dump was wrapped at, or None when its lines were not wrapped.
 
     Wrapped prose fills its lines up to nearly the same width: the widest length that several
-    sentence-like lines share, with many more just below it. Unwrapped list items and URLs may run
-    longer; they do not count against it.
+    sentence-like lines share, with many more just below it, most of them ending mid-sentence.
+    Unwrapped list items and URLs may run longer; they do not count against it.
     """
-    lengths = [len(line) for line in lines
-               if line.count(" ") >= _WRAP_MIN_WORDS - 1 and len(line.split()) >= _WRAP_MIN_WORDS
-               and not _starts_item(line)]
+    prose = [line for line in lines
+             if line.count(" ") >= _WRAP_MIN_WORDS - 1 and len(line.split()) >= _WRAP_MIN_WORDS
+             and not _starts_item(line)]
+    lengths = [len(line) for line in prose]
     if len(lengths) < 4:
         return None
     counts = Counter(n for n in lengths if _MIN_WRAP_WIDTH <= n <= _MAX_WRAP_WIDTH)
@@ -73,7 +76,8 @@ def wrap_width(lines: list[str]) -> int | None:
     over = sum(1 for n in lengths if n > width + 2)
     if near < max(3, _WRAPPED_SHARE * len(lengths)) or over > _OVER_SHARE * len(lengths):
         return None
-    return width
+    ends = sum(1 for line in prose if width - _WRAP_SLACK <= len(line) <= width and line[-1:] in ".!?\"”")
+    return width if ends < _SENTENCE_END_SHARE * near else None
 
 
 def _indent(line: str) -> int:

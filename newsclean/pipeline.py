@@ -48,7 +48,7 @@ def assemble(doc: Document, page: Page, declared: dict[str, list[Found]], settin
     body_text = "\n".join(b.text for b, v in zip(blocks, page.verdicts, strict=True) if v.label is not Label.BAD)
     meta, headline = page_metadata(page, body_text, settings, today, url, declared)
     final = tuple(
-        Verdict(v.index, Label.BAD, "headline") if v.index == headline and v.label is not Label.BAD else v
+        Verdict(v.index, Label.BAD, "headline") if v.index == headline else v
         for v in page.verdicts
     )
     kept = tuple(_reindex(b, n) for n, b in enumerate(b for b, v in zip(blocks, final, strict=True)

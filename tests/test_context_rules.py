@@ -1,0 +1,91 @@
+"""Every context rule (revise.py) at work on a small page, and left alone where it must not act."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+from newsclean.rules import CONTEXT_RULES
+
+PARAGRAPHS = [
+    "The city council voted on Tuesday to extend the tram line to the airport by the end of 2027.",
+    "Supporters said the extension would cut travel times in half for thousands of daily commuters.",
+    "Opponents warned that the budget had already grown twice since the plan was first presented.",
+    "The mayor said construction would begin in the spring, once the last permits had been granted.",
+    "Residents near the planned depot asked for a noise barrier, which the council agreed to study.",
+    "The regional government has promised to cover a third of the cost, the rest coming from bonds.",
+    "A public hearing on the final route is planned for next month at the central library hall.",
+    "Trams would run every eight minutes at peak hours and every quarter hour late in the evening.",
+]
+MENU = ["Home", "News", "Sport", "Weather", "Culture"]
+
+
+def page(*lines: str) -> newsclean.Article:
+    return newsclean.clean("\n".join(lines).encode())
+
+
+def rule_of(article: newsclean.Article, text: str) -> str | None:
+    """The rule that removed `text`, or None when it was kept."""
+    return next((r.rule for r in article.removed if r.text == text), None)
+
+
+def test_repeated_line() -> None:
+    article = page("Tram line to reach the airport - City News", *MENU, "Tram line to reach the airport",
+                   *PARAGRAPHS, "Share this story", *MENU)
+    assert rule_of(article, "Sport") == "repeated-line"
+
+
+def test_menu_run_and_outside_body() -> None:
+    comment = "I have waited twenty years for this tram and I will believe it when I ride it myself, honestly."
+    article = page("Tram line to reach the airport - City News", *MENU, "Tram line to reach the airport",
+                   *PARAGRAPHS, "Comments", comment, "Same here, the buses in our part of town are always late.")
+    assert rule_of(article, "Weather") == "menu-run"
+    assert rule_of(article, comment) == "outside-body"
+
+
+def test_headline() -> None:
+    article = page("Tram line to reach the airport | City News", *MENU, "Tram line to reach the airport",
+                   *PARAGRAPHS)
+    assert article.metadata.title == "Tram line to reach the airport"
+    assert rule_of(article, "Tram line to reach the airport") == "headline"
+    assert article.text.startswith(PARAGRAPHS[0])
+
+
+def test_toolbar_button() -> None:
+    article = page("Tram line to reach the airport - City News", *MENU, "Tram line to reach the airport",
+                   *PARAGRAPHS[:4], "Facebook", "Comments", "Email", *PARAGRAPHS[4:])
+    assert rule_of(article, "Comments") == "toolbar-button"
+    assert PARAGRAPHS[-1] in article.text  # a button does not end the article
+
+
+def test_copy_of_text() -> None:
+    copy = " ".join(PARAGRAPHS)
+    article = page("Tram line to reach the airport - City News", "Tram line to reach the airport",
+                   *PARAGRAPHS, copy)
+    assert rule_of(article, copy) == "copy-of-text"
+
+
+def test_data_rows_are_kept_menus_are_not() -> None:
+    rows = [f"{i} Team {name} {30 - i} {10 + i}" for i, name in enumerate("ABCDEF", 1)]
+    article = page("Standings after the last round - Sports", *MENU, "Standings after the last round",
+                   "The league table after the final round of the season looks like this, with points.", *rows,
+                   "The top two teams qualify directly for next season's continental competition.")
+    for row in rows:
+        assert row in article.text
+    assert "Weather" not in article.text
+
+
+def test_cut_paragraph_after_prose_is_kept_but_a_lone_teaser_is_not() -> None:
+    cut = "Officials also said that the final cost of the project would depend on the price of steel, which..."
+    teaser = "Another story entirely about the harbour and its new ferry terminal, which opened..."
+    article = page("Tram line to reach the airport - City News", "Tram line to reach the airport",
+                   *PARAGRAPHS, cut, "Related Stories", "Harbour ferry terminal opens", "June 3, 2024", teaser)
+    assert cut in article.text
+    assert rule_of(article, teaser) is not None
+
+
+@pytest.mark.parametrize("name", sorted(CONTEXT_RULES))
+def test_every_context_rule_has_a_test(name: str) -> None:
+    tested = {"repeated-line", "menu-run", "outside-body", "headline", "toolbar-button", "copy-of-text",
+              "data-row", "cut-paragraph"}
+    assert name in tested, f"write a test for the context rule {name!r}"

@@ -44,6 +44,10 @@ _WHOLE_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr param keygen".split())
 # A paragraph's parent holding this much of the page's paragraph text is the article container.
 _MIN_CONTAINER_CHARS = 200
+# An ancestor of it is the container when it holds this many times its paragraph text...
+_WIDEN_GAIN = 1.5
+# ... and paragraphs are at least this share of its text (not a whole page of teasers).
+_WIDEN_DENSITY = 0.7
 # Without such a container, a chrome candidate holding more than this share of the text stays.
 _MAX_CHROME_SHARE = 0.4
 
@@ -97,8 +101,10 @@ def _chrome(attr: str) -> str | None:
     return chrome_kind(attr)
 
 
-def main_container(tree: LexborHTMLParser) -> LexborNode | None:
-    """The element whose paragraphs hold the most text: where the article is."""
+def main_container(tree: LexborHTMLParser) -> tuple[LexborNode, LexborNode] | None:
+    """The element whose paragraphs hold the most text (the core), and the container: the core
+    widened to the ancestor that gathers an article split into several blocks (by ads, photos,
+    'read also' boxes)."""
     totals: dict[int, int] = {}
     nodes: dict[int, LexborNode] = {}
     for p in tree.css("p"):
@@ -111,29 +117,63 @@ def main_container(tree: LexborHTMLParser) -> LexborNode | None:
     if not totals:
         return None
     key = max(totals, key=lambda k: totals[k])
-    return nodes[key] if totals[key] >= _MIN_CONTAINER_CHARS else None
+    if totals[key] < _MIN_CONTAINER_CHARS:
+        return None
+    return _widen(nodes[key], totals, nodes), nodes[key]
 
 
-def _protected(container: LexborNode | None) -> set[int]:
-    """The container and its ancestors: never removed as chrome, whatever their class says."""
+def _widen(best: LexborNode, totals: dict[int, int], nodes: dict[int, LexborNode]) -> LexborNode:
+    """Climb from the best paragraph parent while an ancestor gathers much more paragraph text
+    and that text is still most of what it holds."""
+    # Paragraph text under each ancestor of `best`: sum the parents' totals up their chains.
+    chain: list[LexborNode] = []
+    node = best.parent
+    while node is not None and node.tag not in ("body", "html"):
+        chain.append(node)
+        node = node.parent
+    if not chain:
+        return best
+    ids = {n.mem_id: i for i, n in enumerate(chain)}
+    under = [0] * len(chain)
+    for key, total in totals.items():
+        node = nodes[key]
+        while node is not None:
+            i = ids.get(node.mem_id)
+            if i is not None:
+                for j in range(i, len(chain)):
+                    under[j] += total
+                break
+            node = node.parent
+    current, current_total = best, totals[best.mem_id]
+    for node, total in zip(chain, under):
+        if total < _WIDEN_GAIN * current_total:
+            continue
+        if total < _WIDEN_DENSITY * len(node.text(deep=True)):
+            break
+        current, current_total = node, total
+    return current
+
+
+def _protected(core: LexborNode | None) -> set[int]:
+    """The core of the article and its ancestors: never removed as chrome, whatever their class says."""
     protected: set[int] = set()
-    node = container
+    node = core
     while node is not None:
         protected.add(node.mem_id)
         node = node.parent
     return protected
 
 
-def remove_chrome(tree: LexborHTMLParser, container: LexborNode | None) -> None:
+def remove_chrome(tree: LexborHTMLParser, core: LexborNode | None) -> None:
     """Decompose navigation, footers, asides and containers whose class/id names page chrome.
 
     The article's container and its ancestors stay. On a page without paragraphs to find that
     container by, a candidate holding much of the page's text stays too: a wrapper named
     'widget' or 'sidebar-layout' can hold the whole article.
     """
-    protected = _protected(container)
+    protected = _protected(core)
     body = tree.body
-    page_chars = len(body.text(deep=True)) if container is None and body is not None else 0
+    page_chars = len(body.text(deep=True)) if core is None and body is not None else 0
     candidates = [node for node in tree.css(",".join(CHROME_TAGS))]
     candidates += [node for node in tree.css("[role]") if node.attrs.get("role") in CHROME_ROLES]
     for node in tree.css("[class],[id]"):
@@ -216,8 +256,9 @@ def blocks_of_tree(tree: LexborHTMLParser) -> tuple[Block, ...]:
     body = tree.body
     if body is None:
         return (Block(0, title),) if title else ()
-    container = main_container(tree)
-    remove_chrome(tree, container)
+    found = main_container(tree)
+    container, core = found if found is not None else (None, None)
+    remove_chrome(tree, core)
     mark_blocks(tree)
     if container is not None:
         container.insert_before(MAIN_START + BREAK)

@@ -210,7 +210,7 @@ AUTHOR_TITLE_WORDS = _group(
 # HTML: elements that never hold article text, elements and ARIA roles that hold page chrome.
 DROP_TAGS = _group("script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
                    "select", "button", "input", "textarea", "option", "head", "map", "audio", "video")
-CHROME_TAGS = _group("nav", "aside", "footer", "menu", "dialog")
+CHROME_TAGS = _group("nav", "aside", "footer", "menu", "dialog", "figcaption")
 CHROME_ROLES = frozenset(_group("navigation", "complementary", "contentinfo", "menu", "menubar", "dialog",
                                 "alertdialog", "search", "banner", "toolbar", "tablist"))
 # Class and id words of page chrome, by kind: a container named with one of them is removed (the
@@ -234,6 +234,7 @@ CHROME_WORDS: dict[str, tuple[str, ...]] = {
     "cookie": _group("cookie", "cookies", "consent", "gdpr", "cmp"),
     "overlay": _group("modal", "popup", "overlay", "lightbox", "tooltip", "hidden", "visually-hidden",
                       "sr-only", "screen-reader-text"),
+    "caption": _group("caption", "captions", "figcaption", "wp-caption-text"),
     "tags": _group("tags", "tag-list", "taglist", "keywords", "topics"),
     "author-bio": _group("author-bio", "authorbio", "bio", "about-author", "author-info"),
 }

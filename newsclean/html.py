@@ -32,6 +32,8 @@ BLOCK_SELECTOR = ",".join((
     "figcaption", "caption", "address", "div", "section", "article", "header", "main", "aside", "footer",
     "nav", "ul", "ol", "dl", "table", "tr", "form", "fieldset", "figure", "details", "summary", "hr",
 ))
+# schema.org microdata naming the element that holds the article's text.
+ARTICLE_BODY_SELECTOR = "[itemprop~=articleBody]"
 KEPT_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dd", "dt"})
 _MARKER = re.compile(OPEN + r"([a-z0-9]+)" + CLOSE)
 _LINK = re.compile(LINK_START + "([^" + LINK_END + "]*)" + LINK_END)
@@ -154,24 +156,31 @@ def _widen(best: LexborNode, totals: dict[int, int], nodes: dict[int, LexborNode
     return current
 
 
-def _protected(core: LexborNode | None) -> set[int]:
-    """The core of the article and its ancestors: never removed as chrome, whatever their class says."""
+def declared_bodies(tree: LexborHTMLParser) -> list[LexborNode]:
+    """Elements the page marks up as the article's text (schema.org articleBody)."""
+    return [node for node in tree.css(ARTICLE_BODY_SELECTOR)
+            if len(node.text(deep=True)) >= _MIN_CONTAINER_CHARS]
+
+
+def _protected(cores: list[LexborNode]) -> set[int]:
+    """The article's core elements and their ancestors: never removed as chrome, whatever their
+    class says."""
     protected: set[int] = set()
-    node = core
-    while node is not None:
-        protected.add(node.mem_id)
-        node = node.parent
+    for node in cores:
+        while node is not None and node.mem_id not in protected:
+            protected.add(node.mem_id)
+            node = node.parent
     return protected
 
 
-def remove_chrome(tree: LexborHTMLParser, core: LexborNode | None) -> None:
+def remove_chrome(tree: LexborHTMLParser, core: LexborNode | None, declared: list[LexborNode]) -> None:
     """Decompose navigation, footers, asides and containers whose class/id names page chrome.
 
-    The article's container and its ancestors stay. On a page without paragraphs to find that
+    The article's core, the elements marked up as its body, and their ancestors stay. On a page without paragraphs to find that
     container by, a candidate holding much of the page's text stays too: a wrapper named
     'widget' or 'sidebar-layout' can hold the whole article.
     """
-    protected = _protected(core)
+    protected = _protected(([core] if core is not None else []) + declared)
     body = tree.body
     page_chars = len(body.text(deep=True)) if core is None and body is not None else 0
     candidates = [node for node in tree.css(",".join(CHROME_TAGS))]
@@ -257,8 +266,11 @@ def blocks_of_tree(tree: LexborHTMLParser) -> tuple[Block, ...]:
     if body is None:
         return (Block(0, title),) if title else ()
     found = main_container(tree)
+    declared = declared_bodies(tree)
     container, core = found if found is not None else (None, None)
-    remove_chrome(tree, core)
+    if container is None and declared:
+        container = declared[0]
+    remove_chrome(tree, core, declared)
     mark_blocks(tree)
     if container is not None:
         container.insert_before(MAIN_START + BREAK)

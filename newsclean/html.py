@@ -147,7 +147,7 @@ def _widen(best: LexborNode, totals: dict[int, int], nodes: dict[int, LexborNode
                 break
             node = node.parent
     current, current_total = best, totals[best.mem_id]
-    for node, total in zip(chain, under):
+    for node, total in zip(chain, under, strict=True):
         if total < _WIDEN_GAIN * current_total:
             continue
         if total < _WIDEN_DENSITY * len(node.text(deep=True)):
@@ -176,8 +176,8 @@ def _protected(cores: list[LexborNode]) -> set[int]:
 def remove_chrome(tree: LexborHTMLParser, core: LexborNode | None, declared: list[LexborNode]) -> None:
     """Decompose navigation, footers, asides and containers whose class/id names page chrome.
 
-    The article's core, the elements marked up as its body, and their ancestors stay. On a page without paragraphs to find that
-    container by, a candidate holding much of the page's text stays too: a wrapper named
+    The article's core, the elements marked up as its body, and their ancestors stay. On a page
+    without paragraphs to find that container by, a candidate holding much of the page's text stays too: a wrapper named
     'widget' or 'sidebar-layout' can hold the whole article.
     """
     protected = _protected(([core] if core is not None else []) + declared)

@@ -199,6 +199,29 @@ def body_spans(scores: list[float], verdicts: tuple[Verdict, ...], anchors: tupl
     return spans
 
 
+def extend_in_container(spans: list[Span], blocks: tuple[Block, ...], feats: tuple[Features, ...],
+                        verdicts: tuple[Verdict, ...], settings: Settings) -> list[Span]:
+    """Inside the article container, the lines that follow the body (a list of dates, a table of
+    results, closing notes) are the article's too, up to the container's end, a terminator or a
+    run of links."""
+    end = spans[-1][1]
+    if blocks[end].hints != MAIN:
+        return spans
+    last, taken = end, 0
+    for i in range(end + 1, len(blocks)):
+        if blocks[i].hints != MAIN or verdicts[i].rule in TERMINATORS:
+            break
+        if verdicts[i].label is Label.BAD:
+            continue
+        if verdicts[i].label is Label.GOOD or feats[i].link_density > settings.max_link_density:
+            break
+        last = i
+        taken += 1
+    if taken < settings.container_tail_min:
+        return spans
+    return [*spans[:-1], (spans[-1][0], last)]
+
+
 def context_rules(verdicts: tuple[Verdict, ...]) -> list[str]:
     """Why each block would be removed if it lies outside the body: a block with three short or
     boilerplate blocks among its four nearest neighbours is in a menu run."""
@@ -218,7 +241,10 @@ def revise(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tup
         scores = [container_score(score, block.hints == MAIN, settings) for score, block in
                   zip(scores, blocks, strict=True)]
     inside = [False] * len(blocks)
-    for start, end in body_spans(scores, verdicts, anchors, settings):
+    spans = body_spans(scores, verdicts, anchors, settings)
+    if spans and any(b.hints == MAIN for b in blocks):
+        spans = extend_in_container(spans, blocks, feats, verdicts, settings)
+    for start, end in spans:
         for i in range(start, end + 1):
             inside[i] = True
     reasons = context_rules(verdicts)

@@ -67,6 +67,9 @@ class Settings:
 
     # This many short lines in a row that each hold figures are a data table, not a menu.
     table_min_rows: int = 5
+    # Lines after the body inside the container join it when there are at least this many (a list
+    # of dates or results); fewer are a widget or a tagline.
+    container_tail_min: int = 5
 
     # --- metadata ---
     # How many blocks before the body are searched for the headline, dateline and byline.

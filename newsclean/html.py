@@ -19,7 +19,7 @@ from functools import lru_cache
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .model import Block
-from .rules import CHROME_ROLES, CHROME_TAGS, DROP_TAGS, chrome_kind
+from .rules import CHROME_ROLES, CHROME_TAGS, DROP_TAGS, FOREIGN_KINDS, chrome_kind
 
 # Markers inserted into the tree: BREAK separates blocks (source newlines are only white space),
 # OPEN tag CLOSE names the block that starts, LINK_START/LINK_END wrap link text.
@@ -116,12 +116,23 @@ def main_container(tree: LexborHTMLParser) -> tuple[LexborNode, LexborNode] | No
         key = parent.mem_id
         totals[key] = totals.get(key, 0) + len(p.text(deep=True))
         nodes[key] = parent
-    if not totals:
-        return None
-    key = max(totals, key=lambda k: totals[k])
-    if totals[key] < _MIN_CONTAINER_CHARS:
+    ranked = sorted((k for k in totals if totals[k] >= _MIN_CONTAINER_CHARS), key=lambda k: -totals[k])
+    # Paragraphs in a comment thread or a consent banner are not the article's.
+    key = next((k for k in ranked if not _in_foreign_box(nodes[k])), None)
+    if key is None:
         return None
     return _widen(nodes[key], totals, nodes), nodes[key]
+
+
+def _in_foreign_box(node: LexborNode) -> bool:
+    """True when the node or an ancestor is named as a box that never holds the article."""
+    while node is not None and node.tag not in ("body", "html"):
+        attrs = node.attrs
+        if (attrs.get("class") or attrs.get("id")) and \
+                _chrome(f"{attrs.get('class') or ''} {attrs.get('id') or ''}") in FOREIGN_KINDS:
+            return True
+        node = node.parent
+    return False
 
 
 def _widen(best: LexborNode, totals: dict[int, int], nodes: dict[int, LexborNode]) -> LexborNode:

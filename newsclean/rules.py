@@ -238,6 +238,8 @@ CHROME_WORDS: dict[str, tuple[str, ...]] = {
     "tags": _group("tags", "tag-list", "taglist", "keywords", "topics"),
     "author-bio": _group("author-bio", "authorbio", "bio", "about-author", "author-info"),
 }
+# Kinds of chrome box whose paragraphs are never the article's (the container is sought elsewhere).
+FOREIGN_KINDS = frozenset({"comments", "cookie", "newsletter"})
 # Words that look like chrome words but name content.
 CHROME_EXCEPTIONS = frozenset(_group("commentary", "commentaries", "shared", "shares", "adjust", "address",
                                      "header", "headline", "menuitem", "advertorial", "nav-content"))

@@ -236,9 +236,30 @@ def _outermost(doomed: dict[int, LexborNode]) -> list[LexborNode]:
     return out
 
 
+def data_cells(tree: LexborHTMLParser) -> set[int]:
+    """Cells of data tables (those with header cells): a row reads as one line, its cells apart
+    by a space, as the table prints. Layout tables keep a block per cell."""
+    tables: dict[int, LexborNode] = {}
+    for th in tree.css("th"):
+        node = th.parent
+        while node is not None and node.tag != "table":
+            node = node.parent
+        if node is not None:
+            tables[node.mem_id] = node
+    cells: set[int] = set()
+    for table in tables.values():
+        for cell in table.css("td,th"):
+            cell.insert_after(" ")
+            cells.add(cell.mem_id)
+    return cells
+
+
 def mark_blocks(tree: LexborHTMLParser) -> None:
+    inline = data_cells(tree)
     for node in tree.css(BLOCK_SELECTOR):
         tag = node.tag
+        if inline and node.mem_id in inline:
+            continue
         node.insert_before(f"{BREAK}{OPEN}{tag if tag in KEPT_TAGS else 'p'}{CLOSE}")
         node.insert_after(BREAK)
     for node in tree.css("br"):

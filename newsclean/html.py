@@ -34,6 +34,9 @@ BLOCK_SELECTOR = ",".join((
 ))
 # schema.org microdata naming the element that holds the article's text.
 ARTICLE_BODY_SELECTOR = "[itemprop~=articleBody]"
+# A table cell holding one of these is a layout cell, not a data cell.
+LAYOUT_CELL_SELECTOR = ",".join(f"td {tag},th {tag}" for tag in (
+    "table", "div", "p", "ul", "ol", "h1", "h2", "h3", "h4", "form", "section", "article", "blockquote"))
 KEPT_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dd", "dt"})
 _MARKER = re.compile(OPEN + r"([a-z0-9]+)" + CLOSE)
 _LINK = re.compile(LINK_START + "([^" + LINK_END + "]*)" + LINK_END)
@@ -237,17 +240,12 @@ def _outermost(doomed: dict[int, LexborNode]) -> list[LexborNode]:
 
 
 def data_cells(tree: LexborHTMLParser) -> set[int]:
-    """Cells of data tables (those with header cells): a row reads as one line, its cells apart
-    by a space, as the table prints. Layout tables keep a block per cell."""
-    tables: dict[int, LexborNode] = {}
-    for th in tree.css("th"):
-        node = th.parent
-        while node is not None and node.tag != "table":
-            node = node.parent
-        if node is not None:
-            tables[node.mem_id] = node
+    """Cells of data tables: a row reads as one line, its cells apart by a space, as the table
+    prints. A table is for layout, and keeps a block per cell, when a cell holds blocks of its own."""
     cells: set[int] = set()
-    for table in tables.values():
+    for table in tree.css("table"):
+        if table.css_first(LAYOUT_CELL_SELECTOR) is not None:
+            continue
         for cell in table.css("td,th"):
             cell.insert_after(" ")
             cells.add(cell.mem_id)

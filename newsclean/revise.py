@@ -211,9 +211,12 @@ def extend_in_container(spans: list[Span], blocks: tuple[Block, ...], feats: tup
     for i in range(end + 1, len(blocks)):
         if blocks[i].hints != MAIN or verdicts[i].rule in TERMINATORS:
             break
+        # A link named by its text leads to another page; a bare address is a reference.
+        if verdicts[i].rule != "url-line" and feats[i].link_density > settings.max_link_density:
+            break
         if verdicts[i].label is Label.BAD:
             continue
-        if verdicts[i].label is Label.GOOD or feats[i].link_density > settings.max_link_density:
+        if verdicts[i].label is Label.GOOD and feats[i].link_density > 0:
             break
         last = i
         taken += 1

@@ -24,16 +24,19 @@ Span = tuple[int, int]  # inclusive block indices
 MAIN = "main"  # the hint of blocks inside an HTML page's article container
 
 
-def mark_repeated(feats: tuple[Features, ...], verdicts: tuple[Verdict, ...], settings: Settings,
-                  ) -> tuple[Verdict, ...]:
+def mark_repeated(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tuple[Verdict, ...],
+                  settings: Settings) -> tuple[Verdict, ...]:
     """Lines printed more than once are template (menus twice, the headline as a caption, teasers
-    listed twice); a repeated long paragraph keeps its first copy."""
+    listed twice); a repeated long paragraph keeps its first copy. Lines repeated only inside an
+    HTML page's article container are the article's own (the same step in two recipes)."""
     counts = Counter(f.key for f in feats if f.key)
+    outside = Counter(f.key for f, b in zip(feats, blocks, strict=True) if f.key and b.hints != MAIN)
     seen: set[str] = set()
     out = []
-    for feat, verdict in zip(feats, verdicts, strict=True):
+    for block, feat, verdict in zip(blocks, feats, verdicts, strict=True):
         key = feat.key
-        if key and verdict.label is not Label.BAD and counts[key] >= settings.repeat_min_count:
+        if key and verdict.label is not Label.BAD and counts[key] >= settings.repeat_min_count \
+                and (block.hints != MAIN or outside[key]):
             prose = verdict.label is Label.GOOD and feat.words > 2 * settings.phrase_max_words
             if not prose or key in seen:
                 verdict = Verdict(verdict.index, Label.BAD, "repeated-line", f"{counts[key]} times on the page")
@@ -236,7 +239,7 @@ def context_rules(verdicts: tuple[Verdict, ...]) -> list[str]:
 
 def revise(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tuple[Verdict, ...],
            anchors: tuple[int, ...], settings: Settings) -> tuple[Verdict, ...]:
-    verdicts = mark_toolbars(feats, mark_repeated(feats, mark_cut_paragraphs(verdicts), settings), settings)
+    verdicts = mark_toolbars(feats, mark_repeated(blocks, feats, mark_cut_paragraphs(verdicts), settings), settings)
     verdicts = mark_copies(blocks, feats, verdicts, settings)
     verdicts = mark_data_rows(feats, verdicts, settings)
     scores = [block_score(v, f, settings) for v, f in zip(verdicts, feats, strict=True)]

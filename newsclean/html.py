@@ -14,7 +14,6 @@ unchanged on HTML.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -101,9 +100,20 @@ def window_title(tree: LexborHTMLParser) -> str:
     return _SPACES.sub(" ", node.text(deep=True)).strip() if node is not None else ""
 
 
-@lru_cache(maxsize=65536)
-def _chrome(attr: str) -> str | None:
-    return chrome_kind(attr)
+# class/id strings already judged (pages of one site share them); bounded, a pure memo.
+_CHROME_MEMO: dict[str, str | None] = {}
+_CHROME_MEMO_SIZE = 65536
+_UNSEEN = object()
+
+
+def chrome_of(names: str) -> str | None:
+    """rules.chrome_kind, remembered per distinct class/id string."""
+    kind = _CHROME_MEMO.get(names, _UNSEEN)
+    if kind is _UNSEEN:
+        if len(_CHROME_MEMO) > _CHROME_MEMO_SIZE:
+            _CHROME_MEMO.clear()
+        kind = _CHROME_MEMO[names] = chrome_kind(names)
+    return kind  # type: ignore[return-value]
 
 
 def main_container(tree: LexborHTMLParser) -> tuple[LexborNode, LexborNode] | None:
@@ -130,9 +140,9 @@ def main_container(tree: LexborHTMLParser) -> tuple[LexborNode, LexborNode] | No
 def _in_foreign_box(node: LexborNode) -> bool:
     """True when the node or an ancestor is named as a box that never holds the article."""
     while node is not None and node.tag not in ("body", "html"):
-        attrs = node.attrs
+        attrs = node.attributes
         if (attrs.get("class") or attrs.get("id")) and \
-                _chrome(f"{attrs.get('class') or ''} {attrs.get('id') or ''}") in FOREIGN_KINDS:
+                chrome_of((attrs.get("class") or "") + " " + (attrs.get("id") or "")) in FOREIGN_KINDS:
             return True
         node = node.parent
     return False
@@ -199,9 +209,14 @@ def remove_chrome(tree: LexborHTMLParser, core: LexborNode | None, declared: lis
     page_chars = len(body.text(deep=True)) if core is None and body is not None else 0
     candidates = [node for node in tree.css(",".join(CHROME_TAGS))]
     candidates += [node for node in tree.css("[role]") if node.attrs.get("role") in CHROME_ROLES]
+    known = _CHROME_MEMO
     for node in tree.css("[class],[id]"):
         attrs = node.attributes
-        if _chrome(f"{attrs.get('class') or ''} {attrs.get('id') or ''}") is not None:
+        names = (attrs.get("class") or "") + " " + (attrs.get("id") or "")
+        kind = known.get(names, _UNSEEN)
+        if kind is _UNSEEN:
+            kind = chrome_of(names)
+        if kind is not None:
             candidates.append(node)
     doomed = {
         node.mem_id: node for node in candidates
@@ -317,8 +332,14 @@ def blocks_of_tree(tree: LexborHTMLParser) -> tuple[Block, ...]:
             continue
         tags = pending
         if OPEN in raw:
-            tags = pending + _MARKER.findall(raw)
-            raw = _MARKER.sub("", raw)
+            # Each block marker follows a break, so it opens its line: cut it off without a regex.
+            end = raw.find(CLOSE)
+            if raw[0] == OPEN and end > 0 and raw.count(OPEN) == 1:
+                tags = [*pending, raw[1:end]]
+                raw = raw[end + 1:]
+            else:
+                tags = pending + _MARKER.findall(raw)
+                raw = _MARKER.sub("", raw)
             if not raw or raw.isspace():
                 pending = tags
                 continue

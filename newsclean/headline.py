@@ -38,7 +38,7 @@ def syndicated_title(blocks: tuple[Block, ...]) -> str | None:
     return None
 
 
-def _is_copy(words: list[str], title: set[str], title_len: int) -> bool:
+def _is_copy(words: list[str], title: frozenset[str], title_len: int) -> bool:
     if len(words) < 2:
         return False
     own = sum(1 for w in words if w in title) / len(words)
@@ -54,9 +54,10 @@ def headline_indices(blocks: tuple[Block, ...], feats: tuple[Features, ...]) -> 
     title_words = normalize(title_text).split()
     if len(title_words) < 2:
         return ()
-    title = set(title_words)
+    title = frozenset(title_words)
+    longest = 2 * len(title_words) + 2
     return tuple(
         i for i in range(1, len(blocks))
-        if feats[i].key and feats[i].words <= 2 * len(title_words) + 2
+        if feats[i].key and feats[i].words <= longest and not title.isdisjoint(feats[i].tokens)
         and _is_copy(feats[i].key.split(), title, len(title))
     )

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .model import Block, Features, Label, Verdict
-from .rules import HARD_TERMINATORS, TERMINATORS, normalize
+from .rules import DIGIT_CUE, HARD_TERMINATORS, TERMINATORS, normalize
 from .settings import Settings
 
 Span = tuple[int, int]  # inclusive block indices
@@ -98,18 +98,18 @@ def mark_data_rows(feats: tuple[Features, ...], verdicts: tuple[Verdict, ...], s
                    ) -> tuple[Verdict, ...]:
     """Runs of short lines that each hold figures (standings, results, a schedule) are a table of
     the article's, not a menu: menus are words, tables are numbers."""
-    def row(i: int) -> bool:
-        f, v = feats[i], verdicts[i]
-        if v.label is not Label.SHORT or f.words < 3:
+    def row(f: Features, v: Verdict) -> bool:
+        if v.label is not Label.SHORT or f.words < 3 or DIGIT_CUE not in f.tokens:
             return False
         tokens = f.key.split()
         return sum(1 for t in tokens if t.isdigit()) >= max(1, len(tokens) // 4)
 
+    rows = [row(f, v) for f, v in zip(feats, verdicts, strict=True)]
     out = list(verdicts)
     i = 0
     while i < len(verdicts):
         j = i
-        while j < len(verdicts) and row(j):
+        while j < len(verdicts) and rows[j]:
             j += 1
         if j - i >= settings.table_min_rows:
             for k in range(i, j):

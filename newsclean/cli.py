@@ -20,9 +20,10 @@ from .console import line, make_console
 from .inputs import STDIN, Input, expand, read_list
 from .output import OutputError, target_path, write_atomic
 from .render import EXTENSIONS, FORMATS
-from .runner import Result, Task, default_jobs, run_all
+from .runner import Result, Task, default_jobs, learn_task, run_all
 from .settings import DEFAULTS, Settings, with_overrides
 from .state import LockedError, Record, Stamp, StateStore, config_key, locked, stamp_of
+from .templates import MIN_PAGES, SiteModel, group_pages, models
 
 
 class Exit(IntEnum):
@@ -94,6 +95,7 @@ class Run:
     console: Console
     tally: Tally
     stop: Stop
+    templates: bool
 
     def error(self, source: str, reason: str) -> None:
         line(self.console, f"newsclean: error: {source}: {reason}")
@@ -139,6 +141,9 @@ def _inputs(sources: tuple[str, ...], files_from: str | None, null: bool,
 @click.option("--prune", is_flag=True,
               help="With -o: delete the outputs of inputs that no longer exist.")
 @click.option("--wait", is_flag=True, help="With -o: wait for another run on the same folder to end.")
+@click.option("--site-templates/--no-site-templates", default=True, show_default=True,
+              help="Learn the lines each site repeats across this run's pages (menus, footers, boxes) and "
+                   "remove them; needs at least 3 pages of a site.")
 @click.option("--explain", is_flag=True,
               help="Print every removed block with the rule that removed it (stderr); "
                    "with JSON also as a 'removed' list.")
@@ -148,8 +153,8 @@ def _inputs(sources: tuple[str, ...], files_from: str | None, null: bool,
 @click.pass_context
 def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, fmt: str, kind: str,
          files_from: str | None, null: bool, encoding: str | None, jobs: int | None, max_bytes: int,
-         timeout: float, force: bool, prune: bool, wait: bool, explain: bool, quiet: bool,
-         verbose: bool) -> None:
+         timeout: float, force: bool, prune: bool, wait: bool, site_templates: bool, explain: bool,
+         quiet: bool, verbose: bool) -> None:
     """Clean scraped news pages (HTML or whole-page text dumps) into articles.
 
     An INPUT is a file, a folder (searched recursively for *.html, *.htm, *.xhtml and *.txt, each
@@ -171,7 +176,7 @@ def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, f
             raise click.BadParameter(f"unknown encoding {encoding!r}", param_hint="--encoding") from None
 
     settings = with_overrides(DEFAULTS, kind=kind, encoding=encoding, max_bytes=max_bytes)
-    config = config_key(__version__, settings=repr(settings), fmt=fmt, explain=explain)
+    config = config_key(__version__, settings=repr(settings), fmt=fmt, explain=explain, templates=site_templates)
     console = make_console()
     stdin = sys.stdin.buffer.read() if (STDIN in inputs or files_from == STDIN) else None
     items = list(_inputs(inputs, files_from, null, stdin))
@@ -184,7 +189,7 @@ def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, f
         with lock:
             store = StateStore(output_dir) if output_dir is not None else None
             run = Run(output_dir, store, config, stdin, settings, fmt, explain, timeout, force, prune,
-                      jobs or default_jobs(), quiet, console, tally, stop)
+                      jobs or default_jobs(), quiet, console, tally, stop, site_templates)
             try:
                 _run(items, run)
             finally:
@@ -238,8 +243,9 @@ def _run(items: list[Input | tuple[str, str]], run: Run) -> None:
 
     by_source = {item.source: item for item in todo}
     taken: dict[Path, str] = {}
-    tasks = (Task(i.source, run.stdin if i.is_stdin else None, run.settings, run.fmt, run.explain, run.timeout)
-             for i in todo)
+    site_models = learn_sites(todo, run) if run.templates else {}
+    tasks = (Task(i.source, run.stdin if i.is_stdin else None, run.settings, run.fmt, run.explain, run.timeout,
+                  site_models.get(i.source)) for i in todo)
     show_progress = run.console.is_terminal and not run.quiet and len(todo) > 1
     with _progress(run.console) if show_progress else nullcontext(None) as progress:
         task_id = progress.add_task("cleaning", total=len(todo)) if progress else None
@@ -264,6 +270,17 @@ def _run(items: list[Input | tuple[str, str]], run: Run) -> None:
                 path.unlink()
             tally.pruned += 1
         store.forget(gone)
+
+
+def learn_sites(todo: list[Input], run: Run) -> dict[str, SiteModel]:
+    """Site-template models for the inputs of this run: every page is read once to learn from,
+    before any is cleaned, so the result depends on the set of inputs, not their order."""
+    if len(todo) < MIN_PAGES:
+        return {}
+    tasks = (Task(i.source, run.stdin if i.is_stdin else None, run.settings, run.fmt, False, run.timeout)
+             for i in todo)
+    learned = [sig for sig in run_all(tasks, run.jobs, learn_task) if sig is not None]
+    return models(group_pages(learned))
 
 
 def _handle(result: Result, item: Input, stamp: Stamp | None, taken: dict[Path, str], run: Run) -> None:

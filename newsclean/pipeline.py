@@ -12,6 +12,7 @@ from .metadata import Found, page_metadata
 from .model import Article, Block, Document, Label, Page, Removal, Verdict
 from .revise import revise
 from .settings import DEFAULTS, Settings, with_overrides
+from .templates import SiteModel, mark_template
 
 
 def clean(
@@ -22,11 +23,13 @@ def clean(
     kind: str = "auto",
     settings: Settings = DEFAULTS,
     today: dt.date | None = None,
+    site_model: SiteModel | None = None,
 ) -> Article:
     """Clean one page (HTML or a text dump) into an Article.
 
     `data` is the raw page (bytes are decoded here; gzip is accepted), `source` names it in errors
-    and output, `url` is its address if known, `kind` is "auto", "html" or "text". Raises
+    and output, `url` is its address if known, `kind` is "auto", "html" or "text", `site_model`
+    the template lines learned from the site's other pages (templates.py), if any. Raises
     InputError for input that cannot be cleaned.
     """
     name = source if source is not None else "<input>"
@@ -35,6 +38,7 @@ def clean(
     doc = decode(data, name, settings)
     blocks, declared = to_blocks(doc)
     feats, classified = measure(blocks, settings)
+    classified = mark_template(blocks, feats, classified, site_model, settings)
     anchors = headline_indices(blocks, feats)
     verdicts = revise(blocks, feats, classified, anchors, settings)
     page = Page(blocks, feats, classified, verdicts, anchors)

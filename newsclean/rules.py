@@ -591,6 +591,7 @@ CONTEXT_RULES: dict[str, str] = {
     "menu-run": "A run of short lines outside the article body: menus, link lists.",
     "outside-body": "Outside the main run of prose: header, sidebar or footer text.",
     "headline": "The article's headline; it goes to the metadata.",
+    "site-template": "A line found on many pages of the same site (learned across the run's pages).",
     "data-row": "A line of a table of figures (standings, results): kept with the article around it.",
     "cut-paragraph": "A paragraph ending in '...' right after prose: the article's own text, kept.",
 }

@@ -3,20 +3,25 @@ limit. The same inputs give the same results whatever the number of workers."""
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import TypeVar
 
 from .model import InputError
 from .pipeline import clean
 from .render import render
 from .settings import Settings
+from .templates import Signature, SiteModel, signature
+
+T = TypeVar("T")
 
 # Inputs sent to a worker at a time: enough to amortise the hand-over, few enough to stay responsive.
 BATCH = 8
@@ -32,6 +37,7 @@ class Task:
     fmt: str
     explain: bool
     timeout: float
+    site_model: SiteModel | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,20 +68,33 @@ def read_bytes(source: str) -> bytes:
         raise InputError(source, exc.strerror or str(exc)) from None
 
 
+@contextlib.contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise TimeLimit in this (main) thread after `seconds` (0: no limit)."""
+    if seconds <= 0 or not hasattr(signal, "setitimer"):
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def run_task(task: Task) -> Result:
     """Read, clean and render one input; every failure becomes a one-line reason."""
-    use_alarm = task.timeout > 0 and hasattr(signal, "setitimer")
-    if use_alarm:
-        previous = signal.signal(signal.SIGALRM, _alarm)
-        signal.setitimer(signal.ITIMER_REAL, task.timeout)
     try:
-        data = task.data if task.data is not None else read_bytes(task.source)
-        article = clean(data, source=task.source, kind=task.settings.kind, settings=task.settings)
-        removed = tuple((r.rule, r.text) for r in article.removed) if task.explain else ()
-        if not article.blocks:
-            return Result(task.source, removed=removed)
-        return Result(task.source, text=render(article, task.fmt, explain=task.explain),  # type: ignore[arg-type]
-                      removed=removed)
+        with time_limit(task.timeout):
+            data = task.data if task.data is not None else read_bytes(task.source)
+            article = clean(data, source=task.source, kind=task.settings.kind, settings=task.settings,
+                            site_model=task.site_model)
+            removed = tuple((r.rule, r.text) for r in article.removed) if task.explain else ()
+            if not article.blocks:
+                return Result(task.source, removed=removed)
+            return Result(task.source, text=render(article, task.fmt, explain=task.explain),  # type: ignore[arg-type]
+                          removed=removed)
     except InputError as exc:
         return Result(task.source, error=exc.reason)
     except TimeLimit:
@@ -84,14 +103,21 @@ def run_task(task: Task) -> Result:
         return Result(task.source, error="page is nested too deeply to parse")
     except MemoryError:
         return Result(task.source, error="out of memory while cleaning")
-    finally:
-        if use_alarm:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
 
 
-def _run_batch(tasks: list[Task]) -> list[Result]:
-    return [run_task(task) for task in tasks]
+def learn_task(task: Task) -> Signature | None:
+    """What site-template learning needs from one input (None when it cannot be read: the
+    cleaning pass reports why)."""
+    try:
+        with time_limit(task.timeout):
+            data = task.data if task.data is not None else read_bytes(task.source)
+            return signature(data, task.source, task.settings)
+    except (InputError, TimeLimit, RecursionError, MemoryError):
+        return None
+
+
+def _run_batch(work: Callable[[Task], T], tasks: list[Task]) -> list[T]:
+    return [work(task) for task in tasks]
 
 
 def _worker_init() -> None:
@@ -116,28 +142,28 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def run_all(tasks: Iterable[Task], jobs: int) -> Iterator[Result]:
-    """Results in the order of `tasks`. With jobs > 1, batches run in worker processes, with a
-    bounded number in flight so memory stays flat however many inputs there are."""
+def run_all(tasks: Iterable[Task], jobs: int, work: Callable[[Task], T] = run_task) -> Iterator[T]:  # type: ignore[assignment]
+    """work(task) for each task, in the order of `tasks`. With jobs > 1, batches run in worker
+    processes, with a bounded number in flight so memory stays flat however many inputs there are."""
     if jobs <= 1:
         for task in tasks:
-            yield run_task(task)
+            yield work(task)
         return
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_init) as pool:
-        window: deque[Future[list[Result]]] = deque()
+        window: deque[Future[list[T]]] = deque()
         batch: list[Task] = []
         try:
             for task in tasks:
                 batch.append(task)
                 if len(batch) == BATCH:
-                    window.append(pool.submit(_run_batch, batch))
+                    window.append(pool.submit(_run_batch, work, batch))
                     batch = []
                     if len(window) >= 4 * jobs:
                         yield from window.popleft().result()
             if batch:
-                window.append(pool.submit(_run_batch, batch))
+                window.append(pool.submit(_run_batch, work, batch))
             while window:
                 yield from window.popleft().result()
         finally:

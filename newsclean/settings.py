@@ -71,6 +71,11 @@ class Settings:
     # of dates or results); fewer are a widget or a tagline.
     container_tail_min: int = 5
 
+    # --- site templates ---
+    # A prose line (a sentence of 10+ words) counts as template only when this share of the site's
+    # pages carry it: a recurring credit or disclaimer is often the article's own.
+    template_prose_share: float = 0.9
+
     # --- metadata ---
     # How many blocks before the body are searched for the headline, dateline and byline.
     header_window: int = 25

@@ -87,5 +87,6 @@ def test_cut_paragraph_after_prose_is_kept_but_a_lone_teaser_is_not() -> None:
 @pytest.mark.parametrize("name", sorted(CONTEXT_RULES))
 def test_every_context_rule_has_a_test(name: str) -> None:
     tested = {"repeated-line", "menu-run", "outside-body", "headline", "toolbar-button", "copy-of-text",
+              "site-template",  # tests/test_templates.py
               "data-row", "cut-paragraph"}
     assert name in tested, f"write a test for the context rule {name!r}"

@@ -102,26 +102,28 @@ def signature(data: bytes, source: str, settings: Settings) -> Signature | None:
 
 
 def group_pages(signatures: Iterable[Signature]) -> list[Group]:
-    """Groups of pages, built in order of source path: by host where known, else by shared lines."""
+    """Groups of pages sharing a template, built in order of source path: a page joins the group
+    holding most of its lines (at least JOIN_SHARE of them), never one of another host; a site's
+    redesign shows as a second group of the same host."""
     groups: list[Group] = []
-    by_host: dict[str, Group] = {}
+    hosts: dict[int, str | None] = {}
     # line -> groups carrying it, to score a page against groups without comparing to each one
     index: dict[str, set[int]] = {}
     for sig in sorted(signatures, key=lambda s: s.source):
-        group = by_host.get(sig.host) if sig.host else None
-        if group is None:
-            overlap: Counter[int] = Counter()
-            for line in sig.lines:
-                overlap.update(index.get(line, ()))
-            best = min(overlap, key=lambda g: (-overlap[g], g)) if overlap else None
-            if best is not None and overlap[best] >= JOIN_SHARE * max(1, len(sig.lines)) \
-                    and (sig.host is None or groups[best].name.startswith("~")):
-                group = groups[best]
-            else:
-                group = Group(sig.host or f"~{len(groups)}", len(groups))
-                groups.append(group)
-            if sig.host:
-                by_host[sig.host] = group
+        overlap: Counter[int] = Counter()
+        for line in sig.lines:
+            overlap.update(index.get(line, ()))
+        fits = [g for g in overlap if sig.host is None or hosts[g] in (None, sig.host)]
+        best = min(fits, key=lambda g: (-overlap[g], g)) if fits else None
+        if best is not None and overlap[best] >= JOIN_SHARE * max(1, len(sig.lines)):
+            group = groups[best]
+        else:
+            group = Group(sig.host or "a site", len(groups))
+            groups.append(group)
+            hosts[group.number] = None
+        if sig.host and hosts[group.number] is None:
+            hosts[group.number] = sig.host
+            group.name = sig.host
         group.pages.append(sig.source)
         group.counts.update(sig.lines)
         for line in sig.lines:

@@ -41,7 +41,7 @@ def test_a_line_on_every_page_of_a_site_is_removed() -> None:
     article = newsclean.clean(pages["p0.txt"], site_model=learned["p0.txt"])
     assert BOX not in article.text
     removal = next(r for r in article.removed if r.text == BOX)
-    assert removal.rule == "site-template" and removal.detail == "on 5 of 5 pages of ~0"
+    assert removal.rule == "site-template" and removal.detail == "on 5 of 5 pages of a site"
     # Without the model the box sits inside the article and stays.
     assert BOX in newsclean.clean(pages["p0.txt"]).text
 

@@ -59,8 +59,3 @@ def measure(blocks: tuple[Block, ...], settings: Settings) -> tuple[tuple[Featur
         feats.append(known[0])
         verdicts.append(Verdict(block.index, known[1], known[2]))
     return tuple(feats), tuple(verdicts)
-
-
-def classify(blocks: tuple[Block, ...], feats: tuple[Features, ...], settings: Settings,
-             ) -> tuple[Verdict, ...]:
-    return tuple(classify_block(b, f, settings) for b, f in zip(blocks, feats, strict=True))

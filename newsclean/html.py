@@ -299,11 +299,6 @@ def _line_block(index: int, tags: list[str], line: str, hints: str) -> Block | N
     return Block(index, text, tag, "", min(link_chars, len(text)), hints)
 
 
-def html_blocks(html: str) -> tuple[Block, ...]:
-    """Blocks of an HTML page: the window title first, then the page's blocks in document order."""
-    return blocks_of_tree(parse(html))
-
-
 def blocks_of_tree(tree: LexborHTMLParser) -> tuple[Block, ...]:
     title = window_title(tree)
     tree.strip_tags(list(DROP_TAGS))

@@ -30,7 +30,8 @@ _MARKUP_START = frozenset("#>*+-•·◦▪□o0123456789 \t")
 _LYNX_LINK_TEXT = re.compile(r"\[\d+\]([^\[\]]{0,40}?)(?=\s*(?:\[\d+\]|[.,;:!?|]|\s{2,}|$))")
 
 
-def to_blocks(doc: Document) -> tuple[tuple[Block, ...], dict[str, list[Found]]]:
+def to_blocks(doc: Document, links: bool = False, images: bool = False,
+              ) -> tuple[tuple[Block, ...], dict[str, list[Found]]]:
     """The page's blocks, and what an HTML page declares about itself (JSON-LD, meta tags)."""
     if doc.kind == "html":
         from .html import blocks_of_tree, parse
@@ -38,7 +39,7 @@ def to_blocks(doc: Document) -> tuple[tuple[Block, ...], dict[str, list[Found]]]
 
         tree = parse(doc.text)
         declared = html_candidates(tree)  # before the scripts holding JSON-LD are dropped
-        return blocks_of_tree(tree), declared
+        return blocks_of_tree(tree, links, images), declared
     return text_blocks(doc.text), {}
 
 

@@ -125,6 +125,8 @@ def _inputs(sources: tuple[str, ...], files_from: str | None, null: bool,
                    "stdout (JSON Lines when there are several).")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
               help="Output format.")
+@click.option("--links", is_flag=True, help="Markdown: keep links, as [text](address).")
+@click.option("--images", is_flag=True, help="Markdown: keep the article's images, as ![alt](address).")
 @click.option("--kind", type=click.Choice(["auto", "html", "text"]), default="auto", show_default=True,
               help="Input kind; auto decides from the content, not the file name.")
 @click.option("--files-from", metavar="FILE",
@@ -151,7 +153,8 @@ def _inputs(sources: tuple[str, ...], files_from: str | None, null: bool,
 @click.option("-v", "--verbose", is_flag=True, help="Also print a summary when stderr is not a terminal.")
 @click.version_option(__version__, "--version", prog_name="newsclean")
 @click.pass_context
-def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, fmt: str, kind: str,
+def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, fmt: str, links: bool, images: bool,
+         kind: str,
          files_from: str | None, null: bool, encoding: str | None, jobs: int | None, max_bytes: int,
          timeout: float, force: bool, prune: bool, wait: bool, site_templates: bool, explain: bool,
          quiet: bool, verbose: bool) -> None:
@@ -175,7 +178,10 @@ def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, f
         except LookupError:
             raise click.BadParameter(f"unknown encoding {encoding!r}", param_hint="--encoding") from None
 
-    settings = with_overrides(DEFAULTS, kind=kind, encoding=encoding, max_bytes=max_bytes)
+    if (links or images) and fmt != "markdown":
+        raise click.UsageError("--links and --images go with -f markdown")
+    settings = with_overrides(DEFAULTS, kind=kind, encoding=encoding, max_bytes=max_bytes, keep_links=links,
+                              keep_images=images)
     config = config_key(__version__, settings=repr(settings), fmt=fmt, explain=explain, templates=site_templates)
     console = make_console()
     stdin = sys.stdin.buffer.read() if (STDIN in inputs or files_from == STDIN) else None

@@ -23,6 +23,10 @@ from .rules import CHROME_ROLES, CHROME_TAGS, DROP_TAGS, FOREIGN_KINDS, chrome_k
 # Markers inserted into the tree: BREAK separates blocks (source newlines are only white space),
 # OPEN tag CLOSE names the block that starts, LINK_START/LINK_END wrap link text.
 BREAK, OPEN, CLOSE, LINK_START, LINK_END = "\x1e", "\x02", "\x03", "\x0e", "\x0f"
+# CELL ends a data table's cell; ADDRESS_START/ADDRESS_END wrap a link's address (--links);
+# IMAGE_START src IMAGE_SEP alt IMAGE_END stands for an image (--images).
+CELL, ADDRESS_START, ADDRESS_END = "\x1f", "\x12", "\x13"
+IMAGE_START, IMAGE_SEP, IMAGE_END = "\x14", "\x15", "\x16"
 # MAIN_START/MAIN_END wrap the article container: its blocks get the hint "main".
 MAIN_START, MAIN_END = "\x10", "\x11"
 # Elements that start a new block; headings, list items, quotes and code keep their tag.
@@ -36,9 +40,12 @@ ARTICLE_BODY_SELECTOR = "[itemprop~=articleBody]"
 # A table cell holding one of these is a layout cell, not a data cell.
 LAYOUT_CELL_SELECTOR = ",".join(f"td {tag},th {tag}" for tag in (
     "table", "div", "p", "ul", "ol", "h1", "h2", "h3", "h4", "form", "section", "article", "blockquote"))
-KEPT_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dd", "dt"})
+KEPT_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dd", "dt",
+                       "tr"})
 _MARKER = re.compile(OPEN + r"([a-z0-9]+)" + CLOSE)
-_LINK = re.compile(LINK_START + "([^" + LINK_END + "]*)" + LINK_END)
+_LINK = re.compile(LINK_START + "([^" + LINK_END + "]*)" + LINK_END
+                   + "(?:" + ADDRESS_START + "([^" + ADDRESS_END + "]*)" + ADDRESS_END + ")?")
+_IMAGE = re.compile(IMAGE_START + "([^" + IMAGE_SEP + "]*)" + IMAGE_SEP + "([^" + IMAGE_END + "]*)" + IMAGE_END)
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u3000]+")
 # Nesting deeper than this is flattened before parsing; no real page comes near it.
 MAX_DEPTH = 1000
@@ -254,52 +261,74 @@ def _outermost(doomed: dict[int, LexborNode]) -> list[LexborNode]:
     return out
 
 
-def data_cells(tree: LexborHTMLParser) -> set[int]:
-    """Cells of data tables: a row reads as one line, its cells apart by a space, as the table
-    prints. A table is for layout, and keeps a block per cell, when a cell holds blocks of its own."""
+def data_cells(tree: LexborHTMLParser) -> tuple[set[int], set[int]]:
+    """Cells and rows of data tables: a row reads as one line (a `tr` block keeping its cells), as
+    the table prints. A table is for layout, and keeps a block per cell, when a cell holds blocks
+    of its own."""
     cells: set[int] = set()
+    rows: set[int] = set()
     for table in tree.css("table"):
         if table.css_first(LAYOUT_CELL_SELECTOR) is not None:
             continue
         for cell in table.css("td,th"):
-            cell.insert_after(" ")
+            cell.insert_after(CELL)
             cells.add(cell.mem_id)
-    return cells
+        rows.update(row.mem_id for row in table.css("tr"))
+    return cells, rows
 
 
-def mark_blocks(tree: LexborHTMLParser) -> None:
-    inline = data_cells(tree)
+def mark_blocks(tree: LexborHTMLParser, links: bool = False, images: bool = False) -> None:
+    inline, rows = data_cells(tree)
     for node in tree.css(BLOCK_SELECTOR):
         tag = node.tag
         if inline and node.mem_id in inline:
             continue
+        if rows and node.mem_id in rows:
+            tag = "tr"
         node.insert_before(f"{BREAK}{OPEN}{tag if tag in KEPT_TAGS else 'p'}{CLOSE}")
         node.insert_after(BREAK)
     for node in tree.css("br"):
         node.insert_before(BREAK)
     for node in tree.css("a"):
         node.insert_before(LINK_START)
-        node.insert_after(LINK_END)
-    for node in tree.css("img[alt]"):
+        href = node.attrs.get("href") if links else None
+        node.insert_after(LINK_END + (f"{ADDRESS_START}{href}{ADDRESS_END}" if href else ""))
+    if images:
+        for node in tree.css("img[src]"):
+            node.insert_before(f"{IMAGE_START}{node.attrs.get('src')}{IMAGE_SEP}{node.attrs.get('alt') or ''}"
+                               f"{IMAGE_END}")
+    for node in tree.css("img"):
         # Images stay out of the text; their alt text would read as caption debris.
         node.decompose()
 
 
-def _line_block(index: int, tags: list[str], line: str, hints: str) -> Block | None:
+def _line_block(index: int, tags: list[str], line: str, hints: str,
+                images: tuple[tuple[str, str], ...] = ()) -> Block | None:
     """A block from one extracted line: the first non-paragraph tag that opened on it, its text
-    with white space folded, and how much of that text was link text."""
+    with white space folded, how much of that text was link text, and its cells, links, images."""
     tag = next((t for t in tags if t != "p"), "p")
     link_chars = 0
+    links: tuple[tuple[str, str], ...] = ()
     if LINK_START in line:
-        link_chars = sum(len(m.group(1).strip()) for m in _LINK.finditer(line))
-        line = line.replace(LINK_START, "").replace(LINK_END, "")
+        found = _LINK.findall(line)
+        link_chars = sum(len(text.strip()) for text, _ in found)
+        links = tuple((" ".join(text.split()), href) for text, href in found if href and text.strip())
+        line = _LINK.sub(r"\1", line) if links or ADDRESS_START in line else \
+            line.replace(LINK_START, "").replace(LINK_END, "")
+    cells: tuple[str, ...] = ()
+    if CELL in line:
+        cells = tuple(" ".join(c.split()) for c in line.split(CELL))
+        while cells and not cells[-1]:
+            cells = cells[:-1]
+        line = line.replace(CELL, " ")
     text = " ".join(line.replace("\u200b", " ").split())
     if not text:
         return None
-    return Block(index, text, tag, "", min(link_chars, len(text)), hints)
+    return Block(index, text, tag, "", min(link_chars, len(text)), hints, cells if tag == "tr" else (),
+                 links, images)
 
 
-def blocks_of_tree(tree: LexborHTMLParser) -> tuple[Block, ...]:
+def blocks_of_tree(tree: LexborHTMLParser, links: bool = False, images: bool = False) -> tuple[Block, ...]:
     title = window_title(tree)
     tree.strip_tags(list(DROP_TAGS))
     body = tree.body
@@ -311,13 +340,14 @@ def blocks_of_tree(tree: LexborHTMLParser) -> tuple[Block, ...]:
     if container is None and declared:
         container = declared[0]
     remove_chrome(tree, core, declared)
-    mark_blocks(tree)
+    mark_blocks(tree, links, images)
     if container is not None:
         container.insert_before(MAIN_START + BREAK)
         container.insert_after(BREAK + MAIN_END)
     text = body.text(deep=True, separator="")
     blocks: list[Block] = [Block(0, title)] if title else []
     pending: list[str] = []  # tags of blocks whose text starts on a later line (a heading with a <br>)
+    waiting_images: tuple[tuple[str, str], ...] = ()  # images of lines without text go with the next block
     inside = False
     for raw in text.split(BREAK):
         if MAIN_START in raw or MAIN_END in raw:
@@ -339,7 +369,11 @@ def blocks_of_tree(tree: LexborHTMLParser) -> tuple[Block, ...]:
                 pending = tags
                 continue
         pending = []
-        block = _line_block(len(blocks), tags, raw, "main" if inside else "")
+        if IMAGE_START in raw:
+            waiting_images += tuple((src, alt) for src, alt in _IMAGE.findall(raw))
+            raw = _IMAGE.sub("", raw)
+        block = _line_block(len(blocks), tags, raw, "main" if inside else "", waiting_images)
         if block is not None:
             blocks.append(block)
+            waiting_images = ()
     return tuple(blocks)

@@ -31,9 +31,11 @@ class Document:
 class Block(NamedTuple):
     """One unit of a page: a paragraph, heading, list item, or a line of a text dump.
 
-    `tag` is an HTML-like tag (`p`, `h2`, `li`, `blockquote`, `pre`, `td`), `path` the chain of
+    `tag` is an HTML-like tag (`p`, `h2`, `li`, `blockquote`, `pre`, `tr`), `path` the chain of
     ancestors (`body>div.footer>p`, empty for dumps), `link_chars` how many characters of `text`
-    are link text, `hints` the class and id words of the block and its ancestors.
+    are link text, `hints` the class and id words of the block and its ancestors ("main" inside an
+    HTML page's article container). A table row (`tr`) keeps its `cells`; with --links / --images
+    a block keeps its `links` (anchor text, address) and `images` (alt text, address).
     """
 
     index: int
@@ -42,6 +44,9 @@ class Block(NamedTuple):
     path: str = ""
     link_chars: int = 0
     hints: str = ""
+    cells: tuple[str, ...] = ()
+    links: tuple[tuple[str, str], ...] = ()
+    images: tuple[tuple[str, str], ...] = ()
 
 
 class Features(NamedTuple):

@@ -36,7 +36,7 @@ def clean(
     if kind != settings.kind:
         settings = with_overrides(settings, kind=kind)
     doc = decode(data, name, settings)
-    blocks, declared = to_blocks(doc)
+    blocks, declared = to_blocks(doc, settings.keep_links, settings.keep_images)
     feats, classified = measure(blocks, settings)
     classified = mark_template(blocks, feats, classified, site_model, settings)
     anchors = headline_indices(blocks, feats)
@@ -64,5 +64,4 @@ def assemble(doc: Document, page: Page, declared: dict[str, list[Found]], settin
 
 
 def _reindex(block: Block, index: int) -> Block:
-    return block if block.index == index else Block(index, block.text, block.tag, block.path,
-                                                    block.link_chars, block.hints)
+    return block if block.index == index else block._replace(index=index)

@@ -43,39 +43,97 @@ def _yaml_value(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _markdown_block(block: Block) -> str:
-    text = block.text
-    if block.tag[:1] == "h" and block.tag[1:].isdigit():
-        return "#" * max(2, int(block.tag[1:])) + " " + text
-    if block.tag == "li":
-        return "- " + text
-    if block.tag == "blockquote":
-        return "> " + text
-    if block.tag == "pre":
-        return "```\n" + text + "\n```"
-    return text
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|"})
 
 
-def render_markdown(article: Article) -> str:
+def _md_escape(text: str) -> str:
+    """Scraped text as literal Markdown: characters that would start markup are escaped."""
+    return text.translate(_MD_SPECIAL)
+
+
+def _inline(block: Block, links: bool) -> str:
+    """The block's text as Markdown inline content, with its links when asked for."""
+    if not (links and block.links):
+        return _md_escape(block.text)
+    out, rest = [], block.text
+    for anchor, href in block.links:
+        at = rest.find(anchor)
+        if at < 0:
+            continue
+        out.append(_md_escape(rest[:at]) + f"[{_md_escape(anchor)}](<{href}>)")
+        rest = rest[at + len(anchor):]
+    return "".join(out) + _md_escape(rest)
+
+
+def _row(cells: tuple[str, ...], width: int) -> str:
+    cells = tuple(_md_escape(c) for c in cells) + ("",) * (width - len(cells))
+    return "| " + " | ".join(cells) + " |"
+
+
+def _markdown_block(block: Block, links: bool, images: bool) -> str:
+    text = _inline(block, links)
+    pictures = "".join(f"![{_md_escape(alt)}](<{src}>)\n\n" for src, alt in block.images) if images else ""
+    tag = block.tag
+    if tag[:1] == "h" and tag[1:].isdigit():
+        return pictures + "#" * max(2, int(tag[1:])) + " " + text
+    if tag == "li":
+        return pictures + "- " + text
+    if tag == "blockquote":
+        return pictures + "> " + text
+    if tag == "pre":
+        return pictures + "```\n" + block.text + "\n```"
+    return pictures + text
+
+
+def _markdown_blocks(blocks: tuple[Block, ...], links: bool, images: bool) -> list[str]:
+    """Markdown per group of blocks: list items stay together, consecutive table rows form a GFM
+    table whose first row is the header."""
+    out: list[str] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if block.tag == "tr" and block.cells:
+            j = i
+            while j < len(blocks) and blocks[j].tag == "tr" and blocks[j].cells:
+                j += 1
+            rows = blocks[i:j]
+            width = max(len(r.cells) for r in rows)
+            table = [_row(rows[0].cells, width), "| " + " | ".join(["---"] * width) + " |"]
+            table += [_row(r.cells, width) for r in rows[1:]]
+            out.append("\n".join(table))
+            i = j
+            continue
+        if block.tag == "li":
+            j = i
+            while j < len(blocks) and blocks[j].tag == "li":
+                j += 1
+            out.append("\n".join(_markdown_block(b, links, images) for b in blocks[i:j]))
+            i = j
+            continue
+        out.append(_markdown_block(block, links, images))
+        i += 1
+    return out
+
+
+def render_markdown(article: Article, *, links: bool = False, images: bool = False) -> str:
     data = to_dict(article)
     front = [f"{key}: {_yaml_value(data[key])}" for key in
              ("title", "date", "authors", "site_name", "url", "original_source", "section", "language",
               "source", "kind")]
     parts = ["---", *front, "---", ""]
     if article.metadata.title:
-        parts += ["# " + article.metadata.title, ""]
-    body = []
-    for prev, block in zip((None, *article.blocks), article.blocks, strict=False):
-        sep = "\n" if prev is not None and prev.tag == "li" and block.tag == "li" else "\n\n"
-        body.append((sep if body else "") + _markdown_block(block))
-    parts.append("".join(body))
+        parts += ["# " + _md_escape(article.metadata.title), ""]
+    parts.append("\n\n".join(_markdown_blocks(article.blocks, links, images)))
     return "\n".join(parts).rstrip("\n") + "\n"
 
 
-def render(article: Article, fmt: Format = "json", *, explain: bool = False) -> str:
-    """The article as a JSON object (one line) or a Markdown document with YAML front matter."""
+def render(article: Article, fmt: Format = "json", *, explain: bool = False, links: bool = False,
+           images: bool = False) -> str:
+    """The article as a JSON object (one line) or a Markdown document with YAML front matter.
+    Markdown keeps links and images only when asked (the page must have been cleaned with
+    Settings(keep_links=True) / keep_images=True for them to be known)."""
     if fmt == "json":
         return render_json(article, explain=explain)
     if fmt == "markdown":
-        return render_markdown(article)
+        return render_markdown(article, links=links, images=images)
     raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -93,8 +93,9 @@ def run_task(task: Task) -> Result:
             removed = tuple((r.rule, r.text) for r in article.removed) if task.explain else ()
             if not article.blocks:
                 return Result(task.source, removed=removed)
-            return Result(task.source, text=render(article, task.fmt, explain=task.explain),  # type: ignore[arg-type]
-                          removed=removed)
+            text = render(article, task.fmt, explain=task.explain,  # type: ignore[arg-type]
+                          links=task.settings.keep_links, images=task.settings.keep_images)
+            return Result(task.source, text=text, removed=removed)
     except InputError as exc:
         return Result(task.source, error=exc.reason)
     except TimeLimit:

@@ -14,6 +14,10 @@ class Settings:
     encoding: str | None = None
     # "auto" sniffs the content; "html" or "text" forces the kind.
     kind: str = "auto"
+    # Keep link addresses and images for Markdown output (--links / --images); off, the work of
+    # collecting them is skipped.
+    keep_links: bool = False
+    keep_images: bool = False
 
     # --- block classification (word counts; CJK characters count as half a word) ---
     # A block this long that ends like a sentence reads as prose on its own.

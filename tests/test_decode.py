@@ -102,3 +102,31 @@ def test_kind_is_sniffed_from_content_not_name() -> None:
     assert sniff_kind(b"<!DOCTYPE html><html><body><p>x</p></body></html>") == "html"
     assert sniff_kind(SEED.read_bytes()) == "text"
     assert sniff_kind(b"<div><p>a</p><p>b</p><a href=x>c</a><br><span>d</span></div>") == "html"
+
+
+JAPANESE = ("<html><head>{meta}<title>商品の改造が商標法違反に</title></head><body><h1>商品の改造が商標法違反に</h1>"
+            + "".join(f"<p>他人の登録商標が付された商品を改造して販売すると、商標権の侵害になる場合があります。"
+                      f"第{i}段落では、その理由と具体的な事例について詳しく説明します。</p>" for i in range(6))
+            + "</body></html>")
+CHINESE = ("<html><head>{meta}<title>北京发布新的空气质量报告</title></head><body><h1>北京发布新的空气质量报告</h1>"
+           + "".join(f"<p>北京市环境保护局今天发布了最新的空气质量报告，报告显示今年的空气质量比去年有明显改善。"
+                     f"第{i}段介绍了具体的数据和专家的分析意见。</p>" for i in range(6))
+           + "</body></html>")
+WESTERN = ("<html><head>{meta}<title>Le café de la gare rouvre</title></head><body><h1>Le café de la gare rouvre</h1>"
+           + "".join(f"<p>Après des mois de travaux, le café de la gare a rouvert ses portes ce matin à Genève, "
+                     f"au grand plaisir des habitués du quartier – paragraphe {i}.</p>" for i in range(4))
+           + "</body></html>")
+
+
+@pytest.mark.parametrize(("page", "encoding", "phrase"), [
+    (JAPANESE, "shift_jis", "商標権の侵害になる場合があります"),
+    (CHINESE, "gbk", "空气质量比去年有明显改善"),
+    (WESTERN, "cp1252", "au grand plaisir des habitués du quartier – paragraphe"),
+    (WESTERN.replace("–", "-"), "latin-1", "au grand plaisir des habitués du quartier - paragraphe"),
+])
+@pytest.mark.parametrize("declared", [True, False], ids=["declared", "undeclared"])
+def test_html_in_legacy_encodings(page: str, encoding: str, phrase: str, declared: bool) -> None:
+    meta = f'<meta http-equiv="Content-Type" content="text/html; charset={encoding}">' if declared else ""
+    article = newsclean.clean(page.format(meta=meta).encode(encoding))
+    assert phrase in article.text
+    assert article.metadata.title == page.split("<title>")[1].split("</title>")[0]

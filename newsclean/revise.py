@@ -97,12 +97,13 @@ def mark_cut_paragraphs(verdicts: tuple[Verdict, ...]) -> tuple[Verdict, ...]:
 def mark_data_rows(feats: tuple[Features, ...], verdicts: tuple[Verdict, ...], settings: Settings,
                    ) -> tuple[Verdict, ...]:
     """Runs of short lines that each hold figures (standings, results, a schedule) are a table of
-    the article's, not a menu: menus are words, tables are numbers."""
+    the article's, not a menu: menus are words, tables are numbers (a figure may be glued to a
+    word: '1st', '5a', '10km')."""
     def row(f: Features, v: Verdict) -> bool:
         if v.label is not Label.SHORT or f.words < 3 or DIGIT_CUE not in f.tokens:
             return False
         tokens = f.key.split()
-        return sum(1 for t in tokens if t.isdigit()) >= max(1, len(tokens) // 4)
+        return sum(1 for t in tokens if not t.isalpha()) >= max(1, len(tokens) // 4)
 
     rows = [row(f, v) for f, v in zip(feats, verdicts, strict=True)]
     out = list(verdicts)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .model import Block, Features, Label, Verdict
-from .rules import DIGIT_CUE, HARD_TERMINATORS, TERMINATORS, normalize
+from .rules import BOX_LABELS, DIGIT_CUE, HARD_TERMINATORS, TERMINATORS, normalize
 from .settings import Settings
 
 Span = tuple[int, int]  # inclusive block indices
@@ -116,6 +116,27 @@ def mark_data_rows(feats: tuple[Features, ...], verdicts: tuple[Verdict, ...], s
             for k in range(i, j):
                 out[k] = Verdict(k, Label.NEARGOOD, "data-row", f"row {k - i + 1} of {j - i}")
         i = max(j, i + 1)
+    return tuple(out)
+
+
+def mark_related_boxes(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tuple[Verdict, ...],
+                       settings: Settings) -> tuple[Verdict, ...]:
+    """The short lines right after a 'Related' or 'More:' label are the headlines of other
+    articles (a box set inside the article), not its subheadings: they go with their label. A
+    label names no article itself ('Related post: X' is one teaser, not a box)."""
+    def label(i: int) -> bool:
+        heading = feats[i].words <= 3 or blocks[i].text.endswith(":")
+        return heading and (verdicts[i].rule in BOX_LABELS
+                            or (verdicts[i].rule == "navigation" and blocks[i].text.endswith(":")))
+
+    out = list(verdicts)
+    for i, v in enumerate(verdicts):
+        if not label(i):
+            continue
+        for j in range(i + 1, min(i + 1 + settings.box_max_blocks, len(verdicts))):
+            if verdicts[j].label is not Label.SHORT or feats[j].words < 3:
+                break
+            out[j] = Verdict(j, Label.BAD, "related-box", f"after {v.rule} {i}")
     return tuple(out)
 
 
@@ -243,6 +264,7 @@ def revise(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tup
     verdicts = mark_toolbars(feats, mark_repeated(blocks, feats, mark_cut_paragraphs(verdicts), settings), settings)
     verdicts = mark_copies(blocks, feats, verdicts, settings)
     verdicts = mark_data_rows(feats, verdicts, settings)
+    verdicts = mark_related_boxes(blocks, feats, verdicts, settings)
     scores = [block_score(v, f, settings) for v, f in zip(verdicts, feats, strict=True)]
     if any(b.hints == MAIN for b in blocks):
         scores = [container_score(score, block.hints == MAIN, settings) for score, block in

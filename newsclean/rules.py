@@ -594,8 +594,11 @@ CONTEXT_RULES: dict[str, str] = {
     "site-template": "A line found on many pages of the same site (learned across the run's pages).",
     "data-row": "A line of a table of figures (standings, results): kept with the article around it.",
     "cut-paragraph": "A paragraph ending in '...' right after prose: the article's own text, kept.",
+    "related-box": "A short line right after a 'Related' or 'More:' label: another article's headline.",
 }
 
+# Labels that head a box of links to other articles ('Related', 'See also:').
+BOX_LABELS = frozenset({"related-list", "read-more-teaser"})
 # Rules whose lines usually end an article; they cost more than other boilerplate.
 TERMINATORS = frozenset({"related-list", "comments-label", "newsletter-box", "copyright-footer",
                          "legal-links", "tag-list"})

@@ -84,9 +84,22 @@ def test_cut_paragraph_after_prose_is_kept_but_a_lone_teaser_is_not() -> None:
     assert rule_of(article, teaser) is not None
 
 
+def test_related_box() -> None:
+    box = ["Harbour ferry terminal opens to the public", "New cycle lanes planned along the river"]
+    article = page("Tram line to reach the airport - City News", "Tram line to reach the airport",
+                   *PARAGRAPHS[:4], "Related Stories", *box, *PARAGRAPHS[4:])
+    assert rule_of(article, box[0]) == "related-box"
+    assert rule_of(article, box[1]) == "related-box"
+    assert PARAGRAPHS[-1] in article.text  # the box does not end the article
+    teaser = page("Tram line to reach the airport - City News", "Tram line to reach the airport",
+                  *PARAGRAPHS[:4], "Related post: Harbour ferry terminal opens", "What the plan costs",
+                  *PARAGRAPHS[4:])
+    assert rule_of(teaser, "What the plan costs") is None  # one teaser is no box: a subheading stays
+
+
 @pytest.mark.parametrize("name", sorted(CONTEXT_RULES))
 def test_every_context_rule_has_a_test(name: str) -> None:
     tested = {"repeated-line", "menu-run", "outside-body", "headline", "toolbar-button", "copy-of-text",
               "site-template",  # tests/test_templates.py
-              "data-row", "cut-paragraph"}
+              "data-row", "cut-paragraph", "related-box"}
     assert name in tested, f"write a test for the context rule {name!r}"

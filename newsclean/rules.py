@@ -137,6 +137,10 @@ CAPTION_LEADS = _group(
     "photo", "photos", "photograph", "image", "images", "picture", "pictured", "credit", "credits",
     "illustration", "foto", "fotos", "bild", "source", "caption", "gallery", "photography", "фото",
 )
+# Words that name a picture when a caption ends by crediting it ('(Image: Getty)'); not 'source',
+# which also credits the figures of an article's own sentence.
+PICTURE_LEADS = _group("photo", "photos", "photograph", "image", "images", "picture", "credit", "credits",
+                       "illustration", "foto", "fotos", "bild", "фото")
 # Two-word leads that mark a caption or credit without any punctuation after them.
 CAPTION_PHRASES = _group(
     "file photo", "image copyright", "image caption", "image source", "photo credit", "image credit",
@@ -305,6 +309,9 @@ COPYRIGHT = re.compile(_alt(COPYRIGHT_PATTERN), _I)
 LEGAL = re.compile(r"\b" + _alt(LEGAL_PATTERN) + r"\b")
 NEWSLETTER = re.compile(r"\b" + _alt(NEWSLETTER_PATTERN) + r"\b")
 CAPTION = re.compile(r"^\W*" + _alt(CAPTION_LEADS) + r"s?(?:\s+(?:credit|by|source))?\s*[:/|©]", _I)
+# A caption that ends by crediting its picture: '... in Hong Kong (Image: Getty)', '... Credit: AP'.
+CREDIT_TAIL = re.compile(
+    r"(?:[(\[]\s*|\b)" + _alt(PICTURE_LEADS) + r"(?:\s+(?:credit|by))?\s*:\s*[^()\[\]:]{1,40}[)\]]?\s*$", _I)
 IMAGE_COUNTER = re.compile(r"\b(?:image|photo|picture|slide|bild|foto)?\s*\d+\s*(?:of|/|von|de|di|sur)\s*\d+\b",
                            _I)
 COMMENT_COUNT = re.compile(r"^(?:\d+ )?(?:comments?|replies|responses)(?: \d+)?$")
@@ -390,6 +397,8 @@ PHRASE_WINDOW = 40
 # Marks added to a block's tokens so that rules keyed on them are tried: they cannot be words.
 COPYRIGHT_CUE, DIGIT_CUE, ELLIPSIS_CUE, SEPARATOR_CUE = "©", "0", "…", "|"
 _DIGIT = re.compile(r"\d")
+# A credit at the end of a caption is sought in this many last characters only.
+_CREDIT_TAIL_CHARS = 60
 _ELLIPSES = ("...", "…", "…]", "...]")
 
 
@@ -493,7 +502,8 @@ _RULES: tuple[Rule, ...] = (
          lambda b, f, s: len(f.key) > 0 and any(c in f.key for c in SYNDICATION_CUES)
          and bool(SYNDICATION.match(b.text))),
     Rule("photo-credit", "Photo captions, credits and gallery counters.", Label.BAD,
-         lambda b, f, s: f.words <= s.phrase_max_words and _caption(b, f)),
+         lambda b, f, s: (f.words <= s.phrase_max_words and _caption(b, f))
+         or (f.words <= PHRASE_WINDOW and bool(CREDIT_TAIL.search(b.text[-_CREDIT_TAIL_CHARS:])))),
     Rule("copyright-footer", "Copyright and rights-reserved lines belong to the page footer.", Label.BAD,
          lambda b, f, s: f.words <= 25 and ("©" in b.text or not f.tokens.isdisjoint(COPYRIGHT_CUES))
          and bool(COPYRIGHT.search(b.text))),

@@ -22,8 +22,12 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
                      "first on Washington Post.", "Originally published on Live Science."],
                     ["The bill was originally drafted by the Senate committee last spring and passed."]),
     "photo-credit": (["Image copyright Getty Images", "(Image: © NASA/ESA/K. Retherford/SWRI)",
-                      "Photo: Ringo H.W. Chiu, AP", "Image 1 of 23", "AP Photo/Evan Vucci"],
-                     ["The photo went viral after it was shared by thousands of users on Sunday."]),
+                      "Photo: Ringo H.W. Chiu, AP", "Image 1 of 23", "AP Photo/Evan Vucci",
+                      "Protesters marched through the city centre for a third weekend in a row (Image: Getty)",
+                      "The river burst its banks after a week of heavy rain in the valley. Credit: Jane Doe"],
+                     ["The photo went viral after it was shared by thousands of users on Sunday.",
+                      "The museum put the picture on show next to a letter from its owner, who wrote: "
+                      "keep it safe."]),
     "copyright-footer": (["DNYUZ © 2025", "Copyright © 2019 MediaNews Group, Inc.",
                           "© 2019 Dow Jones & Company, Inc. All Rights Reserved."],
                          ["The singer said she wants to own the copyright of her early albums, a fight "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from .dates import find_date, local_form, parse_stamp, url_date
@@ -281,6 +281,21 @@ def declared_date(values: list[Found], today: dt.date) -> Found | None:
     return None
 
 
+def printed_date(chosen: Found | None, candidates: list[Found]) -> Found | None:
+    """A UTC timestamp a day away from the date the page prints (its dateline, its URL) is that
+    date in another time zone: the printed date is what a reader of the page sees."""
+    if chosen is None or not chosen.value.endswith("+00:00"):
+        return chosen
+    stamp = parse_stamp(chosen.value)
+    if stamp is None:
+        return chosen
+    printed = [c for c in candidates if c.source == "dateline"] or [c for c in candidates if c.source == "url"]
+    day = parse_stamp(printed[0].value) if printed else None
+    if day is not None and abs((day.date() - stamp.date()).days) == 1:
+        return Found(day.date().isoformat(), printed[0].source)
+    return chosen
+
+
 def clean_site_name(found: Found) -> Found | None:
     """A declared site name as a reader would write it: no URL, no 'www.', no ' | Tagline'."""
     value = found.value.strip()
@@ -362,21 +377,26 @@ def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
     authors_found = Found("\x1f".join(names), names_source) if names else byline
     urls = [u for u in (*declared.get("url", ()), find_url(page)) if u]
     language = page_language(declared.get("language", []), body_text)
-    fields: dict[str, Found | None] = {
-        "title": first(page_heading(page, start, outlets,
-                                    [f.value for f in declared.get("title", ())] + [blocks[0].text if blocks else ""],
-                                    settings),
-                       declared_title(declared.get("title", []), outlets),
-                       title if title and title.source != "first-line" else None, title),
-        "date": first(declared_date(declared.get("date", []), today),
-                      find_dateline(blocks, header_lo, header_hi, today,
-                                    day_first=language is not None and language.value != "en"),
-                      *(Found(d, "url") for d in [url_date(u.value, today) for u in urls] if d)),
-        "site_name": site,
-        "url": first(*declared.get("url", ()), find_url(page)),
-        "original_source": Found(source, "syndication-line") if source else None,
-        "section": first(*declared.get("section", ()), find_section(blocks, header_lo, header_hi)),
+    considered: dict[str, list[Found | None]] = {
+        "title": [page_heading(page, start, outlets,
+                               [f.value for f in declared.get("title", ())] + [blocks[0].text if blocks else ""],
+                               settings),
+                  declared_title(declared.get("title", []), outlets),
+                  title if title and title.source != "first-line" else None, title],
+        "date": [declared_date(declared.get("date", []), today),
+                 find_dateline(blocks, header_lo, header_hi, today,
+                               day_first=language is not None and language.value != "en"),
+                 *(Found(d, "url") for d in [url_date(u.value, today) for u in urls] if d)],
+        "site_name": [site],
+        "url": [*declared.get("url", ()), find_url(page)],
+        "original_source": [Found(source, "syndication-line") if source else None],
+        "section": [*declared.get("section", ()), find_section(blocks, header_lo, header_hi)],
     }
+    fields = {name: first(*found) for name, found in considered.items()}
+    fields["date"] = printed_date(fields["date"], [f for f in considered["date"] if f is not None])
     authors = tuple(authors_found.value.split("\x1f")) if authors_found else ()
     meta = assemble_metadata(fields, authors, authors_found, language, url)
+    candidates = tuple(dict.fromkeys(
+        (name, f.value, f.source) for name, found in considered.items() for f in found if f is not None and f.value))
+    meta = replace(meta, candidates=candidates)
     return meta, (title.index if title and title.index else None)

@@ -91,6 +91,8 @@ class Metadata:
     section: str | None = None
     language: str | None = None
     provenance: tuple[tuple[str, str], ...] = ()
+    # Every value considered per field, in precedence order: (field, value, source). For --explain.
+    candidates: tuple[tuple[str, str, str], ...] = ()
 
 
 class Removal(NamedTuple):

@@ -31,6 +31,7 @@ def to_dict(article: Article, *, explain: bool = False) -> dict[str, Any]:
     if explain:
         out["removed"] = [{"rule": r.rule, "text": r.text, **({"detail": r.detail} if r.detail else {})}
                           for r in article.removed]
+        out["candidates"] = [{"field": f, "value": v, "source": src} for f, v, src in meta.candidates]
     return out
 
 

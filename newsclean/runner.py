@@ -90,7 +90,10 @@ def run_task(task: Task) -> Result:
             data = task.data if task.data is not None else read_bytes(task.source)
             article = clean(data, source=task.source, kind=task.settings.kind, settings=task.settings,
                             site_model=task.site_model)
-            removed = tuple((r.rule, r.text) for r in article.removed) if task.explain else ()
+            removed = (tuple((r.rule, r.text) for r in article.removed)
+                       + tuple((f"{field} candidate", f"{value} (from {source})")
+                               for field, value, source in article.metadata.candidates)
+                       if task.explain else ())
             if not article.blocks:
                 return Result(task.source, removed=removed)
             text = render(article, task.fmt, explain=task.explain,  # type: ignore[arg-type]

@@ -147,6 +147,13 @@ def test_explain_lists_rules_on_stderr_and_in_json() -> None:
         in removed
 
 
+def test_explain_shows_metadata_candidates() -> None:
+    code, out, err = run(str(SEED), "--explain")
+    assert code == 0
+    assert f"newsclean: explain: {SEED}: date candidate: 2025-12-02 (from dateline)" in err.splitlines()
+    assert {"field": "site_name", "value": "DNYUZ", "source": "copyright-line"} in json.loads(out)["candidates"]
+
+
 def test_quiet_silences_warnings_but_not_errors(tmp_path: Path) -> None:
     menu = tmp_path / "index.txt"
     menu.write_text("Home\nNews\n")

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from hashlib import blake2b
 from urllib.parse import urlsplit
 
 from .blocks import to_blocks
@@ -38,7 +39,7 @@ class Signature:
 
     source: str
     host: str | None
-    lines: frozenset[str]
+    lines: frozenset[int]  # line_id() of each candidate line
 
 
 @dataclass(slots=True)
@@ -48,7 +49,7 @@ class Group:
     name: str
     number: int
     pages: list[str] = field(default_factory=list)
-    counts: Counter[str] = field(default_factory=Counter)
+    counts: Counter[int] = field(default_factory=Counter)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,22 +58,29 @@ class SiteModel:
 
     site: str
     pages: int
-    lines: dict[str, int]  # template line -> pages of the group that carry it
+    lines: dict[int, int]  # line_id() of a template line -> pages of the group that carry it
 
-    def share(self, key: str) -> int:
-        return self.lines.get(key, 0)
+    def share(self, text: str) -> int:
+        """How many of the group's pages carry a block with this text (0: not template)."""
+        return self.lines.get(line_id(text), 0)
 
 
-def candidate_lines(blocks: Iterable[Block]) -> frozenset[str]:
-    """Normalized short lines of a page (numbers replaced, so dates and counters match)."""
+def line_id(text: str) -> int:
+    """A line's identity across pages and runs: a stable 64-bit digest of its normalized words
+    (figures replaced, so dates and counters match). Digests keep 10,000 pages' lines small."""
+    key = _DIGITS.sub("0", normalize(text))
+    return int.from_bytes(blake2b(key.encode(), digest_size=8).digest(), "big") if key else 0
+
+
+def candidate_lines(blocks: Iterable[Block]) -> frozenset[int]:
+    """The short lines of a page, as line_id()s."""
     out = set()
     for block in blocks:
         text = block.text
-        if len(text) > 300:
-            continue
-        key = normalize(text)
-        if key and len(key.split()) <= MAX_TEMPLATE_WORDS:
-            out.add(_DIGITS.sub("0", key))
+        if len(text) <= 300 and len(text.split()) <= MAX_TEMPLATE_WORDS:
+            ident = line_id(text)
+            if ident:
+                out.add(ident)
     return frozenset(out)
 
 
@@ -108,7 +116,7 @@ def group_pages(signatures: Iterable[Signature]) -> list[Group]:
     groups: list[Group] = []
     hosts: dict[int, str | None] = {}
     # line -> groups carrying it, to score a page against groups without comparing to each one
-    index: dict[str, set[int]] = {}
+    index: dict[int, set[int]] = {}
     for sig in sorted(signatures, key=lambda s: s.source):
         overlap: Counter[int] = Counter()
         for line in sig.lines:
@@ -146,11 +154,6 @@ def models(groups: Iterable[Group]) -> dict[str, SiteModel]:
     return out
 
 
-def template_key(text: str) -> str:
-    """A block's identity in a site model (the same normalization as learning)."""
-    return _DIGITS.sub("0", normalize(text))
-
-
 def mark_template(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tuple[Verdict, ...],
                   model: SiteModel | None, settings: Settings) -> tuple[Verdict, ...]:
     """Blocks the site prints on many of its pages are template. Prose that merely recurs (a
@@ -161,7 +164,7 @@ def mark_template(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdic
     for i, (block, feat, verdict) in enumerate(zip(blocks, feats, verdicts, strict=True)):
         if verdict.label is Label.BAD or feat.words > MAX_TEMPLATE_WORDS:
             continue
-        count = model.share(template_key(block.text))
+        count = model.share(block.text)
         if not count:
             continue
         if verdict.label is Label.GOOD and count < settings.template_prose_share * model.pages:

@@ -250,6 +250,16 @@ def extend_in_container(spans: list[Span], blocks: tuple[Block, ...], feats: tup
     return [*spans[:-1], (spans[-1][0], last)]
 
 
+def keep_cited_addresses(verdicts: tuple[Verdict, ...], inside: list[bool]) -> tuple[Verdict, ...]:
+    """A bare address between two blocks of the body is one the article cites (a source, a shop
+    link under each item of a list), not page chrome."""
+    return tuple(
+        Verdict(v.index, Label.NEARGOOD, "cited-address", "inside the body")
+        if v.rule == "url-line" and 0 < i < len(inside) - 1 and inside[i - 1] and inside[i + 1] else v
+        for i, v in enumerate(verdicts)
+    )
+
+
 def context_rules(verdicts: tuple[Verdict, ...]) -> list[str]:
     """Why each block would be removed if it lies outside the body: a block with three short or
     boilerplate blocks among its four nearest neighbours is in a menu run."""
@@ -277,6 +287,7 @@ def revise(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tup
         for i in range(start, end + 1):
             inside[i] = True
     reasons = context_rules(verdicts)
+    verdicts = keep_cited_addresses(verdicts, inside)
     return tuple(
         v if v.label is Label.BAD or inside[i]
         else Verdict(v.index, Label.BAD, reasons[i], f"was {v.rule}")

@@ -605,6 +605,7 @@ CONTEXT_RULES: dict[str, str] = {
     "data-row": "A line of a table of figures (standings, results): kept with the article around it.",
     "cut-paragraph": "A paragraph ending in '...' right after prose: the article's own text, kept.",
     "related-box": "A short line right after a 'Related' or 'More:' label: another article's headline.",
+    "cited-address": "A bare address between two blocks of the body: a link the article cites, kept.",
 }
 
 # Labels that head a box of links to other articles ('Related', 'See also:').

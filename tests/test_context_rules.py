@@ -95,11 +95,17 @@ def test_related_box() -> None:
                   *PARAGRAPHS[:4], "Related post: Harbour ferry terminal opens", "What the plan costs",
                   *PARAGRAPHS[4:])
     assert rule_of(teaser, "What the plan costs") is None  # one teaser is no box: a subheading stays
+def test_cited_address_inside_the_body_is_kept_but_not_at_its_edge() -> None:
+    cited = "https://example.org/council/tram-extension-plan.pdf"
+    article = page("Tram line to reach the airport - City News", "https://example.org/news/tram", *MENU,
+                   "Tram line to reach the airport", *PARAGRAPHS[:4], cited, *PARAGRAPHS[4:])
+    assert cited in article.text
+    assert "https://example.org/news/tram" not in article.text
 
 
 @pytest.mark.parametrize("name", sorted(CONTEXT_RULES))
 def test_every_context_rule_has_a_test(name: str) -> None:
     tested = {"repeated-line", "menu-run", "outside-body", "headline", "toolbar-button", "copy-of-text",
               "site-template",  # tests/test_templates.py
-              "data-row", "cut-paragraph", "related-box"}
+              "data-row", "cut-paragraph", "related-box", "cited-address"}
     assert name in tested, f"write a test for the context rule {name!r}"

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .model import Block, Features, Label, Verdict
-from .rules import BOX_LABELS, DIGIT_CUE, HARD_TERMINATORS, TERMINATORS, normalize
+from .rules import BOX_LABELS, DIGIT_CUE, HARD_TERMINATORS, SUMMARY_LINES, TERMINATORS, normalize
 from .settings import Settings
 
 Span = tuple[int, int]  # inclusive block indices
@@ -250,6 +250,29 @@ def extend_in_container(spans: list[Span], blocks: tuple[Block, ...], feats: tup
     return [*spans[:-1], (spans[-1][0], last)]
 
 
+def extend_head_in_container(spans: list[Span], blocks: tuple[Block, ...], feats: tuple[Features, ...],
+                             verdicts: tuple[Verdict, ...], anchors: tuple[int, ...], settings: Settings,
+                             ) -> list[Span]:
+    """Inside the article container, a run of short lines just before the body (a list with its
+    lead-in, a score table) is the article's too, back to the headline, the container's start, a
+    terminator, a link or a summary box's label; a line or two there is a dateline or a byline."""
+    start = spans[0][0]
+    if blocks[start].hints != MAIN:
+        return spans
+    first, taken = start, 0
+    for i in range(start - 1, 0, -1):
+        if blocks[i].hints != MAIN or i in anchors or verdicts[i].rule in TERMINATORS \
+                or feats[i].link_density > settings.max_link_density or feats[i].key in SUMMARY_LINES:
+            break
+        if verdicts[i].label is Label.BAD:
+            continue
+        first = i
+        taken += 1
+    if taken < settings.container_tail_min:
+        return spans
+    return [(first, spans[0][1]), *spans[1:]]
+
+
 def keep_cited_addresses(verdicts: tuple[Verdict, ...], inside: list[bool]) -> tuple[Verdict, ...]:
     """A bare address between two blocks of the body is one the article cites (a source, a shop
     link under each item of a list), not page chrome."""
@@ -283,6 +306,7 @@ def revise(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tup
     spans = body_spans(scores, verdicts, anchors, settings)
     if spans and any(b.hints == MAIN for b in blocks):
         spans = extend_in_container(spans, blocks, feats, verdicts, settings)
+        spans = extend_head_in_container(spans, blocks, feats, verdicts, anchors, settings)
     for start, end in spans:
         for i in range(start, end + 1):
             inside[i] = True

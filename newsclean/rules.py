@@ -106,6 +106,12 @@ RELATED_PHRASES = _group(
     "lire aussi", "à lire aussi", "mehr zum thema", "lesen sie auch", "lee también", "leggi anche",
     "leia também", "veja também", "lees ook", "читайте также", "baca juga", "more in", "more on",
 )
+# Labels of a summary box set above an article (bullet points the article then tells in full).
+SUMMARY_PHRASES = _group(
+    "story highlights", "highlights", "key points", "key takeaways", "at a glance", "in brief", "summary",
+    "das wichtigste in kürze", "auf einen blick", "en bref", "l essentiel", "en resumen", "in sintesi",
+    "em resumo", "in het kort", "главное", "w skrócie",
+)
 SHARE_CORE = _group(
     "share", "shares", "sharing", "tweet", "facebook", "twitter", "linkedin", "whatsapp", "pinterest",
     "reddit", "tumblr", "telegram", "email", "mail", "print", "flipboard", "messenger", "sms", "copy link",
@@ -295,6 +301,7 @@ AD_LINES = frozenset(AD_PHRASES)
 TEASER_LINES = frozenset(TEASER_PHRASES)
 TEASER_PREFIXES = tuple(p + " " for p in TEASER_PHRASES + RELATED_PHRASES)
 RELATED_LINES = frozenset(RELATED_PHRASES)
+SUMMARY_LINES = frozenset(SUMMARY_PHRASES)
 RELATED_PREFIXES = ("more from ", "more in ", "most read ", "most popular ", "top stories ", "latest news ")
 SHARE_CORE_TOKENS = _tokens(SHARE_CORE)
 SHARE_TOKENS = SHARE_CORE_TOKENS | _tokens(SHARE_FILLER)

@@ -109,3 +109,20 @@ def test_every_context_rule_has_a_test(name: str) -> None:
               "site-template",  # tests/test_templates.py
               "data-row", "cut-paragraph", "related-box", "cited-address"}
     assert name in tested, f"write a test for the context rule {name!r}"
+
+
+def _html(*inner: str) -> newsclean.Article:
+    head = "<html><head><title>Tram line to reach the airport - City News</title></head><body>"
+    return newsclean.clean((head + "".join(inner) + "</body></html>").encode())
+
+
+def test_list_before_the_body_in_the_container_is_kept_but_a_summary_box_is_not() -> None:
+    items = ["Four more kilometres of track", "Eight new stops", "A depot in the north", "Trams every eight minutes"]
+    lead = "What the plan holds"
+    listed = f"<p>{lead}</p><ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+    prose = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    kept = _html("<h1>Tram line to reach the airport</h1><div>", listed, prose, "</div>")
+    assert all(item in kept.text for item in [lead, *items])
+    boxed = _html("<h1>Tram line to reach the airport</h1><div>", listed.replace(lead, "Story highlights"),
+                  prose, "</div>")
+    assert not any(item in boxed.text for item in items)

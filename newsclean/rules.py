@@ -105,6 +105,12 @@ RELATED_PHRASES = _group(
     "popular now", "popular stories", "more to explore", "further reading", "watch more", "more videos",
     "lire aussi", "à lire aussi", "mehr zum thema", "lesen sie auch", "lee también", "leggi anche",
     "leia também", "veja também", "lees ook", "читайте также", "baca juga", "more in", "more on",
+    "ähnliche artikel", "das könnte sie auch interessieren", "meistgelesen", "articles similaires",
+    "sur le même sujet", "les plus lus", "artículos relacionados", "noticias relacionadas", "lo más leído",
+    "articoli correlati", "i più letti", "artigos relacionados", "notícias relacionadas", "mais lidas",
+    "gerelateerde artikelen", "meest gelezen", "podobne artykuły", "czytaj także", "najczęściej czytane",
+    "похожие статьи", "похожие новости", "другие новости", "самые популярные", "популярное", "смотрите также",
+    "関連記事", "관련 기사", "相关文章",
 )
 # Labels of a summary box set above an article (bullet points the article then tells in full).
 SUMMARY_PHRASES = _group(
@@ -137,7 +143,10 @@ COMMENT_PHRASES = _group(
     "comment", "comments", "leave a comment", "leave a reply", "post a comment", "add a comment",
     "join the conversation", "join the discussion", "show comments", "view comments", "hide comments",
     "reply", "commentaires", "kommentare", "comentarios", "commenti",
-    "comentários", "комментарии",
+    "comentários", "комментарии", "kommentar schreiben", "laisser un commentaire", "ajouter un commentaire",
+    "deja un comentario", "lascia un commento", "deixe um comentário", "reacties", "komentarze",
+    "dodaj komentarz", "отзывы", "добавить отзыв", "оставить отзыв", "добавить комментарий",
+    "оставить комментарий", "コメント", "댓글",
 )
 CAPTION_LEADS = _group(
     "photo", "photos", "photograph", "image", "images", "picture", "pictured", "credit", "credits",
@@ -302,7 +311,8 @@ TEASER_LINES = frozenset(TEASER_PHRASES)
 TEASER_PREFIXES = tuple(p + " " for p in TEASER_PHRASES + RELATED_PHRASES)
 RELATED_LINES = frozenset(RELATED_PHRASES)
 SUMMARY_LINES = frozenset(SUMMARY_PHRASES)
-RELATED_PREFIXES = ("more from ", "more in ", "most read ", "most popular ", "top stories ", "latest news ")
+RELATED_PREFIXES = ("more from ", "more in ", "most read ", "most popular ", "top stories ", "latest news ",
+                    "самые популярные ", "les plus lus ", "lo más leído ", "i più letti ", "mais lidas ")
 SHARE_CORE_TOKENS = _tokens(SHARE_CORE)
 SHARE_TOKENS = SHARE_CORE_TOKENS | _tokens(SHARE_FILLER)
 NAV_TOKENS = _tokens(NAV_PHRASES)

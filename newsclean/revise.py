@@ -273,6 +273,20 @@ def extend_head_in_container(spans: list[Span], blocks: tuple[Block, ...], feats
     return [(first, spans[0][1]), *spans[1:]]
 
 
+def drop_trailer(inside: list[bool], blocks: tuple[Block, ...], verdicts: tuple[Verdict, ...],
+                 settings: Settings) -> None:
+    """A line or two of prose kept after the article container's end, past a removed block, is
+    the site's sign-off (an author's bio, a 'join our forums' note), not the article."""
+    kept = [i for i, flag in enumerate(inside) if flag and verdicts[i].label is not Label.BAD]
+    last_main = max((i for i in kept if blocks[i].hints == MAIN), default=None)
+    if last_main is None:
+        return
+    trailer = [i for i in kept if i > last_main]
+    if 0 < len(trailer) <= settings.trailer_max_blocks and trailer[0] > last_main + 1:
+        for i in trailer:
+            inside[i] = False
+
+
 def keep_cited_addresses(verdicts: tuple[Verdict, ...], inside: list[bool]) -> tuple[Verdict, ...]:
     """A bare address between two blocks of the body is one the article cites (a source, a shop
     link under each item of a list), not page chrome."""
@@ -310,6 +324,8 @@ def revise(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tup
     for start, end in spans:
         for i in range(start, end + 1):
             inside[i] = True
+    if spans and any(b.hints == MAIN for b in blocks):
+        drop_trailer(inside, blocks, verdicts, settings)
     reasons = context_rules(verdicts)
     verdicts = keep_cited_addresses(verdicts, inside)
     return tuple(

@@ -74,6 +74,8 @@ class Settings:
     # Lines after the body inside the container join it when there are at least this many (a list
     # of dates or results); fewer are a widget or a tagline.
     container_tail_min: int = 5
+    # This many kept blocks or fewer after the container, past a removed block, are a sign-off.
+    trailer_max_blocks: int = 2
 
     # --- site templates ---
     # A prose line (a sentence of 10+ words) counts as template only when this share of the site's

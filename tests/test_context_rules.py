@@ -126,3 +126,13 @@ def test_list_before_the_body_in_the_container_is_kept_but_a_summary_box_is_not(
     boxed = _html("<h1>Tram line to reach the airport</h1><div>", listed.replace(lead, "Story highlights"),
                   prose, "</div>")
     assert not any(item in boxed.text for item in items)
+
+
+def test_a_line_after_the_container_past_a_removed_block_is_a_sign_off() -> None:
+    bio = ("Jane Doe has covered the city's transport for ten years. She lives near the old depot with her two "
+           "sons, a dog and far too many books, and still takes the night bus home on Fridays.")
+    prose = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    article = _html("<h1>Tram line to reach the airport</h1><div>", prose, "<p>(Image credit: City archive)</p>",
+                    "</div>", f"<p>{bio}</p>")
+    assert PARAGRAPHS[-1] in article.text
+    assert bio not in article.text

@@ -31,6 +31,8 @@ CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 HANGUL = re.compile(r"[\uac00-\ud7af]")
 # Characters that end a sentence (or a quoted one); blocks arrive stripped, so the last one decides.
 SENTENCE_END_CHARS = frozenset(""".!?…:;。！？」"”’'»)]""")
+# Emoji and pictographs a sentence may end with after its full stop ('See you soon! 🙂').
+TRAILING_SYMBOLS = re.compile(r"[\s\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+$")
 ELLIPSIS_END = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
 LETTER = re.compile(r"[^\W\d_]")
 INLINE_SEPARATOR = re.compile(r"\s[|·•]\s")
@@ -49,6 +51,14 @@ def word_count(text: str) -> int:
     if not cjk:
         return len(text.split())
     return len(CJK.sub(" ", text).split()) + cjk // 2
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the text ends like a sentence, emoji after the final punctuation aside."""
+    last = text[-1:]
+    if last in SENTENCE_END_CHARS:
+        return True
+    return last > "\u2600" and TRAILING_SYMBOLS.sub("", text)[-1:] in SENTENCE_END_CHARS
 
 
 def normalize(text: str) -> str:
@@ -436,7 +446,7 @@ def features(block: Block) -> Features:
         key, tokens = "", []
     if text.endswith(_ELLIPSES):
         tokens.append(ELLIPSIS_CUE)
-    return Features(words, chars, text[-1:] in SENTENCE_END_CHARS,
+    return Features(words, chars, ends_sentence(text),
                     block.link_chars / chars if chars else 0.0,
                     key.isalpha() or LETTER.search(text) is not None, key, frozenset(tokens))
 

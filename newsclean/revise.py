@@ -36,13 +36,19 @@ def mark_repeated(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdic
     for block, feat, verdict in zip(blocks, feats, verdicts, strict=True):
         key = feat.key
         if key and verdict.label is not Label.BAD and counts[key] >= settings.repeat_min_count \
-                and (block.hints != MAIN or outside[key]):
+                and (block.hints != MAIN or outside[key]) and not own_copy(block, verdict, counts[key] - outside[key]):
             prose = verdict.label is Label.GOOD and feat.words > 2 * settings.phrase_max_words
             if not prose or key in seen:
                 verdict = Verdict(verdict.index, Label.BAD, "repeated-line", f"{counts[key]} times on the page")
         seen.add(key)
         out.append(verdict)
     return tuple(out)
+
+
+def own_copy(block: Block, verdict: Verdict, inside: int) -> bool:
+    """A sentence of prose printed once inside the article container is the article's own, even
+    when a standfirst or a teaser repeats it elsewhere on the page."""
+    return block.hints == MAIN and inside == 1 and verdict.label is Label.GOOD
 
 
 def mark_copies(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tuple[Verdict, ...],

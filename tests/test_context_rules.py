@@ -136,3 +136,12 @@ def test_a_line_after_the_container_past_a_removed_block_is_a_sign_off() -> None
                     "</div>", f"<p>{bio}</p>")
     assert PARAGRAPHS[-1] in article.text
     assert bio not in article.text
+
+
+def test_a_sentence_repeated_outside_the_container_keeps_its_copy_inside() -> None:
+    standfirst = "The council has backed the extension after two years of debate over its rising cost."
+    prose = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    article = _html("<h1>Tram line to reach the airport</h1>", f"<h2>{standfirst}</h2><div>",
+                    f"<p>{standfirst}</p>", prose, "</div>")
+    assert article.text.startswith(standfirst)
+    assert article.text.count(standfirst) == 1

@@ -155,8 +155,16 @@ COMMENT_PHRASES = _group(
     "reply", "commentaires", "kommentare", "comentarios", "commenti",
     "comentários", "комментарии", "kommentar schreiben", "laisser un commentaire", "ajouter un commentaire",
     "deja un comentario", "lascia un commento", "deixe um comentário", "reacties", "komentarze",
+    "have your say", "share your thoughts", "join the debate",
     "dodaj komentarz", "отзывы", "добавить отзыв", "оставить отзыв", "добавить комментарий",
     "оставить комментарий", "コメント", "댓글",
+)
+# Notices a page shows when scripts or plug-ins do not run: no article text.
+SCRIPT_NOTICE_PATTERN = _group(
+    r"(?:requires?|needs?|enable|activate|turn on|uses?) (?:javascript|js)",
+    r"javascript (?:is )?(?:disabled|required)",
+    r"(?:browser|navigateur|navegador) (?:does not|doesn t|is not able to|cannot|can t) (?:support|play|display)",
+    r"(?:upgrade|update) your browser", r"javascript aktivieren", r"activez javascript", r"habilita javascript",
 )
 CAPTION_LEADS = _group(
     "photo", "photos", "photograph", "image", "images", "picture", "pictured", "credit", "credits",
@@ -334,6 +342,7 @@ BYLINE_PREFIXES = tuple(p + " " for p in BYLINE_LEADS)
 
 COPYRIGHT = re.compile(_alt(COPYRIGHT_PATTERN), _I)
 LEGAL = re.compile(r"\b" + _alt(LEGAL_PATTERN) + r"\b")
+SCRIPT_NOTICE = re.compile(r"\b" + _alt(SCRIPT_NOTICE_PATTERN) + r"\b")
 NEWSLETTER = re.compile(r"\b" + _alt(NEWSLETTER_PATTERN) + r"\b")
 CAPTION = re.compile(r"^\W*" + _alt(CAPTION_LEADS) + r"s?(?:\s+(?:credit|by|source))?\s*[:/|©]", _I)
 # A caption that ends by crediting its picture: '... in Hong Kong (Image: Getty)', '... Credit: AP'.
@@ -558,6 +567,9 @@ _RULES: tuple[Rule, ...] = (
          lambda b, f, s: f.words <= 25 and not f.tokens.isdisjoint(NEWSLETTER_CUES)
          and (f.words <= s.phrase_max_words or "newsletter" in f.tokens or "subscribe" in f.tokens)
          and bool(NEWSLETTER.search(f.key))),
+    Rule("script-notice", "'This slideshow requires JavaScript', 'Your browser does not support video'.",
+         Label.BAD,
+         lambda b, f, s: _short(f, s) and bool(SCRIPT_NOTICE.search(f.key))),
     Rule("cookie-notice", "Cookie and consent banners.", Label.BAD,
          lambda b, f, s: 0 < f.words <= PHRASE_WINDOW and not f.tokens.isdisjoint(COOKIE_WORDS)
          and not f.tokens.isdisjoint(COOKIE_CONTEXT)),
@@ -604,6 +616,7 @@ RULE_CUES: dict[str, frozenset[str]] = {
     "legal-links": LEGAL_CUES,
     "newsletter-box": NEWSLETTER_CUES,
     "cookie-notice": COOKIE_WORDS,
+    "script-notice": frozenset({"javascript", "js", "browser", "navigateur", "navegador"}),
     "tag-list": _tokens(TAG_LEADS),
     "byline": _tokens(BYLINE_LEADS),
     "date-line": frozenset({DIGIT_CUE, "ago", "yesterday", "today", "now"}),

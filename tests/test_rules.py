@@ -52,6 +52,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
                         "Get the latest news delivered to your inbox"],
                        ["Subscribers of the service complained about repeated outages over the weekend, "
                         "the company said in a statement on Monday."]),
+    "script-notice": (["This slideshow requires JavaScript.", "Your browser does not support the video tag."],
+                      ["The app was written in JavaScript by two students in Lisbon over one summer."]),
     "cookie-notice": (["We use cookies to give you the best experience on our website.",
                        "Cookies policy"],
                       ["She baked cookies for the volunteers every Sunday morning before the shift."]),

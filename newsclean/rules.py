@@ -155,7 +155,6 @@ COMMENT_PHRASES = _group(
     "reply", "commentaires", "kommentare", "comentarios", "commenti",
     "comentários", "комментарии", "kommentar schreiben", "laisser un commentaire", "ajouter un commentaire",
     "deja un comentario", "lascia un commento", "deixe um comentário", "reacties", "komentarze",
-    "have your say", "share your thoughts", "join the debate",
     "dodaj komentarz", "отзывы", "добавить отзыв", "оставить отзыв", "добавить комментарий",
     "оставить комментарий", "コメント", "댓글",
 )

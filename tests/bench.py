@@ -138,13 +138,14 @@ def child(shared: Path, tool: str, data: str) -> dict | None:
 
 
 def tree_rss_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants, from /proc (Linux)."""
+    """Memory of a process and all its descendants, from /proc (Linux): the proportional set size,
+    so pages that forked workers share with their parent count once, not once per process."""
     total, stack = 0, [pid]
     while stack:
         current = stack.pop()
         try:
-            status = Path(f"/proc/{current}/status").read_text()
-            total += int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")))
+            status = Path(f"/proc/{current}/smaps_rollup").read_text()
+            total += int(next(line.split()[1] for line in status.splitlines() if line.startswith("Pss:")))
             for task in Path(f"/proc/{current}/task").iterdir():
                 stack += [int(c) for c in (task / "children").read_text().split()]
         except (OSError, StopIteration, ValueError):
@@ -200,7 +201,7 @@ def scale(shared: Path, count: int) -> None:
         seconds, peak, status = timed_run([exe, str(pages_dir), "-o", str(root / "out-j2"), "-q"])
         rows.append(("re-run, nothing new", seconds, count / seconds, peak, status))
         print(f"\nscale: {count} inputs")
-        print(f"{'run':22} {'seconds':>8} {'pages/s':>8} {'peak MB':>8} {'exit':>5}")
+        print(f"{'run':22} {'seconds':>8} {'pages/s':>8} {'peak MB':>8} {'exit':>5}   (peak: PSS of the process tree)")
         for name, sec, rate, mb, st in rows:
             print(f"{name:22} {sec:8.2f} {rate:8.0f} {mb:8.0f} {st:5d}")
         print(f"-j 2 speed-up over -j 1: {rows[0][1] / rows[1][1]:.2f}x")

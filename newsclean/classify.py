@@ -16,7 +16,7 @@ from .settings import Settings
 # every block. Few distinct masks occur, so each list is built once.
 _TRIED: dict[int, tuple[Rule, ...]] = {}
 # Distinct blocks remembered per settings before the memo starts afresh (memory stays bounded).
-MEMO_SIZE = 50_000
+MEMO_SIZE = 20_000
 _MEMO: dict[Settings, dict[tuple[str, int], tuple[Features, Label, str]]] = {}
 
 

@@ -217,7 +217,8 @@ def remove_chrome(tree: LexborHTMLParser, core: LexborNode | None, declared: lis
     candidates = [node for node in tree.css(",".join(CHROME_TAGS))]
     candidates += [node for node in tree.css("[role]") if node.attrs.get("role") in CHROME_ROLES]
     known = _CHROME_MEMO
-    for node in tree.css("[class],[id]"):
+    # (an element with both a class and an id would match "[class],[id]" twice)
+    for node in tree.css("[class],[id]:not([class])"):
         attrs = node.attributes
         names = (attrs.get("class") or "") + " " + (attrs.get("id") or "")
         kind = known.get(names, _UNSEEN)

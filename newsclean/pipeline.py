@@ -49,7 +49,7 @@ def assemble(doc: Document, page: Page, declared: dict[str, list[Found]], settin
              url: str | None) -> Article:
     """Metadata, then the kept blocks (without the headline) and the removed ones with their rules."""
     blocks = page.blocks
-    body_text = "\n".join(b.text for b, v in zip(blocks, page.verdicts, strict=True) if v.label is not Label.BAD)
+    body_text = _opening(blocks, page.verdicts)
     meta, headline = page_metadata(page, body_text, settings, today, url, declared)
     final = tuple(
         Verdict(v.index, Label.BAD, "headline") if v.index == headline else v
@@ -61,6 +61,19 @@ def assemble(doc: Document, page: Page, declared: dict[str, list[Found]], settin
                     if v.label is Label.BAD)
     return Article(source=doc.source, kind=doc.kind, metadata=meta, blocks=kept, removed=removed,
                    encoding=doc.encoding)
+
+
+def _opening(blocks: tuple[Block, ...], verdicts: tuple[Verdict, ...], chars: int = 2000) -> str:
+    """The first `chars` characters of the kept text: enough to tell its language."""
+    parts: list[str] = []
+    size = 0
+    for block, verdict in zip(blocks, verdicts, strict=True):
+        if verdict.label is not Label.BAD:
+            parts.append(block.text)
+            size += len(block.text)
+            if size >= chars:
+                break
+    return "\n".join(parts)
 
 
 def _reindex(block: Block, index: int) -> Block:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 
 from .model import Block, Features, Label
@@ -282,24 +282,35 @@ CHROME_EXCEPTIONS = frozenset(_group("commentary", "commentaries", "shared", "sh
 _CHROME_EXACT = {word: kind for kind, words in CHROME_WORDS.items() for word in words}
 _CHROME_PREFIX = tuple(sorted((w for w in _CHROME_EXACT if len(w) >= 5), key=len, reverse=True))
 _CHROME_COMPOUNDS = tuple(w for w in _CHROME_EXACT if "-" in w)
-_ATTR_SPLIT = re.compile(r"[^a-z0-9]+")
+_COMPOUND_HEADS = frozenset(w.split("-")[0] for w in _CHROME_COMPOUNDS)
+# Words already judged (a pure memo; class vocabularies are small).
+_WORD_KINDS: dict[str, str | None] = {}
+_UNKNOWN = object()
+# Class and id strings split into words at anything but letters and digits.
+_ATTR_SPACES = str.maketrans({c: " " for c in "-_:./#[](){}!@$%^&*+=,;'\"?<>\\|`~\t\n"})
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
 def chrome_kind(attr: str) -> str | None:
     """The kind of page chrome a class/id string names ('share', 'comments', ...), or None."""
-    words = [w for w in _ATTR_SPLIT.split(_CAMEL.sub("-", attr).lower()) if w]
+    if not attr.islower():
+        attr = _CAMEL.sub("-", attr).lower()
+    words = attr.translate(_ATTR_SPACES).split()
+    known = _WORD_KINDS
     for word in words:
-        kind = _word_kind(word)
+        kind = known.get(word, _UNKNOWN)
+        if kind is _UNKNOWN:
+            if len(known) > 100_000:  # generated class names can be endless: stay bounded
+                known.clear()
+            kind = known[word] = _word_kind(word)
         if kind is not None:
-            return kind
-    if len(words) > 1:
+            return kind  # type: ignore[return-value]
+    if len(words) > 1 and not _COMPOUND_HEADS.isdisjoint(words):
         joined = "-".join(words)
         return next((_CHROME_EXACT[c] for c in _CHROME_COMPOUNDS if c in joined), None)
     return None
 
 
-@lru_cache(maxsize=16384)
 def _word_kind(word: str) -> str | None:
     """A class/id word's chrome kind: the word itself, or a long chrome word it starts with."""
     if word in CHROME_EXCEPTIONS:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 import signal
 import sys
 import time
@@ -23,7 +24,16 @@ from .render import EXTENSIONS, FORMATS
 from .runner import Result, Task, default_jobs, learn_task, run_all
 from .settings import DEFAULTS, Settings, with_overrides
 from .state import LockedError, Record, Stamp, StateStore, config_key, locked, stamp_of
-from .templates import MIN_PAGES, SiteModel, group_pages, models
+from .templates import (
+    MIN_PAGES,
+    Group,
+    SiteModel,
+    export_groups,
+    forget_stale,
+    group_pages,
+    import_groups,
+    models,
+)
 
 
 class Exit(IntEnum):
@@ -96,6 +106,8 @@ class Run:
     tally: Tally
     stop: Stop
     templates: bool
+    known: list[Group]  # site models given with --templates
+    templates_out: Path | None
 
     def error(self, source: str, reason: str) -> None:
         line(self.console, f"newsclean: error: {source}: {reason}")
@@ -144,8 +156,14 @@ def _inputs(sources: tuple[str, ...], files_from: str | None, null: bool,
               help="With -o: delete the outputs of inputs that no longer exist.")
 @click.option("--wait", is_flag=True, help="With -o: wait for another run on the same folder to end.")
 @click.option("--site-templates/--no-site-templates", default=True, show_default=True,
-              help="Learn the lines each site repeats across this run's pages (menus, footers, boxes) and "
-                   "remove them; needs at least 3 pages of a site.")
+              help="Learn the lines each site repeats across its pages (menus, footers, boxes) and remove "
+                   "them; needs at least 3 pages of a site. With -o the models are kept for later runs.")
+@click.option("--templates", "templates_in", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="Start from the site models in this file (written by --save-templates).")
+@click.option("--save-templates", "templates_out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the site models to this file after the run.")
+@click.option("--refresh", is_flag=True,
+              help="With -o: clean every input again with the current site models (like --force).")
 @click.option("--explain", is_flag=True,
               help="Print every removed block with the rule that removed it (stderr); "
                    "with JSON also as a 'removed' list.")
@@ -156,8 +174,8 @@ def _inputs(sources: tuple[str, ...], files_from: str | None, null: bool,
 def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, fmt: str, links: bool, images: bool,
          kind: str,
          files_from: str | None, null: bool, encoding: str | None, jobs: int | None, max_bytes: int,
-         timeout: float, force: bool, prune: bool, wait: bool, site_templates: bool, explain: bool,
-         quiet: bool, verbose: bool) -> None:
+         timeout: float, force: bool, prune: bool, wait: bool, site_templates: bool, templates_in: Path | None,
+         templates_out: Path | None, refresh: bool, explain: bool, quiet: bool, verbose: bool) -> None:
     """Clean scraped news pages (HTML or whole-page text dumps) into articles.
 
     An INPUT is a file, a folder (searched recursively for *.html, *.htm, *.xhtml and *.txt, each
@@ -170,8 +188,17 @@ def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, f
         raise click.UsageError("-0/--null goes with --files-from")
     if files_from == STDIN and STDIN in inputs:
         raise click.UsageError("standard input cannot be both an input and the --files-from list")
-    if output_dir is None and (force or prune or wait):
-        raise click.UsageError("--force, --prune and --wait go with -o/--output-dir")
+    if output_dir is None and (force or prune or wait or refresh):
+        raise click.UsageError("--force, --refresh, --prune and --wait go with -o/--output-dir")
+    if not site_templates and (templates_in or templates_out):
+        raise click.UsageError("--templates and --save-templates need site templates (drop --no-site-templates)")
+    known: list[Group] = []
+    if templates_in is not None:
+        try:
+            known = import_groups(json.loads(templates_in.read_text("utf-8")))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise click.BadParameter(f"{templates_in}: {exc}", param_hint="--templates") from None
+    force = force or refresh
     if encoding:
         try:
             codecs.lookup(encoding)
@@ -195,7 +222,7 @@ def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, f
         with lock:
             store = StateStore(output_dir) if output_dir is not None else None
             run = Run(output_dir, store, config, stdin, settings, fmt, explain, timeout, force, prune,
-                      jobs or default_jobs(), quiet, console, tally, stop, site_templates)
+                      jobs or default_jobs(), quiet, console, tally, stop, site_templates, known, templates_out)
             try:
                 _run(items, run)
             finally:
@@ -279,14 +306,25 @@ def _run(items: list[Input | tuple[str, str]], run: Run) -> None:
 
 
 def learn_sites(todo: list[Input], run: Run) -> dict[str, SiteModel]:
-    """Site-template models for the inputs of this run: every page is read once to learn from,
-    before any is cleaned, so the result depends on the set of inputs, not their order."""
-    if len(todo) < MIN_PAGES:
+    """Site-template models for the inputs of this run: every new page is read once to learn from,
+    before any is cleaned, on top of what earlier runs into the same output folder learned (and
+    --templates gave), so the result depends on the pages seen, not their order. The updated
+    models are saved for the next run."""
+    known = [*run.known, *(run.store.load_groups() if run.store is not None else [])]
+    counted = run.store.counted() if run.store is not None else set()
+    if not todo or (len(todo) < MIN_PAGES and not known):
         return {}
     tasks = (Task(i.source, run.stdin if i.is_stdin else None, run.settings, run.fmt, False, run.timeout)
              for i in todo)
     learned = [sig for sig in run_all(tasks, run.jobs, learn_task) if sig is not None]
-    return models(group_pages(learned))
+    groups = group_pages(learned, known, counted)
+    for group in groups:
+        forget_stale(group)
+    if run.store is not None:
+        run.store.save_groups(groups, [s.source for s in learned if s.source != STDIN])
+    if run.templates_out is not None:
+        write_atomic(run.templates_out.resolve(), json.dumps(export_groups(groups)))
+    return models(groups)
 
 
 def _handle(result: Result, item: Input, stamp: Stamp | None, taken: dict[Path, str], run: Run) -> None:

@@ -15,10 +15,14 @@ import fcntl
 import hashlib
 import os
 import sqlite3
+import struct
 import time
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from .templates import Group
 
 STATE_DIR = ".newsclean"
 SCHEMA = """
@@ -30,7 +34,17 @@ CREATE TABLE IF NOT EXISTS outputs (
     output TEXT,               -- the output path relative to the output folder (NULL: no article)
     outcome TEXT NOT NULL      -- 'written' or 'no-article'
 );
+CREATE TABLE IF NOT EXISTS site_groups (
+    name TEXT NOT NULL,        -- the host, or 'a site' for a group known by its lines only
+    host TEXT,
+    pages INTEGER NOT NULL,    -- pages learned from
+    lines BLOB NOT NULL        -- per line: digest (8 bytes), pages carrying it, group size when last met
+);
+CREATE TABLE IF NOT EXISTS site_pages (
+    source TEXT PRIMARY KEY    -- inputs already counted in site_groups (not counted twice)
+);
 """
+_LINE = struct.Struct("<QII")
 
 
 class LockedError(Exception):
@@ -108,6 +122,33 @@ class StateStore:
         self._pending.append((source, stamp.size, stamp.mtime_ns, config, output, outcome))
         if len(self._pending) >= 200 or time.monotonic() - self._last_commit > 1.0:
             self.flush()
+
+    def load_groups(self) -> list[Group]:
+        groups = []
+        for number, (name, host, pages, blob) in enumerate(
+                self._db.execute("SELECT name, host, pages, lines FROM site_groups ORDER BY rowid")):
+            counts: Counter[int] = Counter()
+            seen: dict[int, int] = {}
+            for line, n, last in _LINE.iter_unpack(blob):
+                counts[line] = n
+                seen[line] = last
+            groups.append(Group(name, number, host, pages, [], counts, seen))
+        return groups
+
+    def counted(self) -> set[str]:
+        return {row[0] for row in self._db.execute("SELECT source FROM site_pages")}
+
+    def save_groups(self, groups: list[Group], sources: list[str]) -> None:
+        """Replace the site models with `groups`, and remember `sources` as counted."""
+        self.flush()
+        rows = [(g.name, g.host, g.size,
+                 b"".join(_LINE.pack(line, n, g.seen.get(line, g.size)) for line, n in sorted(g.counts.items())))
+                for g in groups if g.size]
+        self._db.execute("BEGIN")
+        self._db.execute("DELETE FROM site_groups")
+        self._db.executemany("INSERT INTO site_groups VALUES (?, ?, ?, ?)", rows)
+        self._db.executemany("INSERT OR IGNORE INTO site_pages VALUES (?)", [(s,) for s in sources])
+        self._db.execute("COMMIT")
 
     def forget(self, sources: list[str]) -> None:
         self.flush()

@@ -30,6 +30,9 @@ JOIN_SHARE = 0.3
 MIN_PAGES = 3
 # A line on at least this share of a group's pages (and on MIN_PAGES of them) is template.
 TEMPLATE_SHARE = 0.5
+# A line not met in this many of its group's latest pages (and in fewer pages than that overall)
+# is forgotten.
+STALE_PAGES = 200
 _DIGITS = re.compile(r"\d")
 
 
@@ -44,12 +47,22 @@ class Signature:
 
 @dataclass(slots=True)
 class Group:
-    """One site (or one template of a site): its pages and how many of them carry each line."""
+    """One site (or one template of a site): how many pages it was learned from (`earlier` in
+    past runs, `pages` in this one) and how many of them carry each line; `seen` is the group's
+    size when a line was last met, so lines a site stopped printing can age out."""
 
     name: str
     number: int
+    host: str | None = None
+    earlier: int = 0
     pages: list[str] = field(default_factory=list)
     counts: Counter[int] = field(default_factory=Counter)
+    seen: dict[int, int] = field(default_factory=dict)
+    revisits: list[str] = field(default_factory=list)  # pages counted in an earlier run, cleaned again
+
+    @property
+    def size(self) -> int:
+        return self.earlier + len(self.pages)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,47 +122,66 @@ def signature(data: bytes, source: str, settings: Settings) -> Signature | None:
     return Signature(source, host_of(blocks, urls), candidate_lines(blocks))
 
 
-def group_pages(signatures: Iterable[Signature]) -> list[Group]:
-    """Groups of pages sharing a template, built in order of source path: a page joins the group
-    holding most of its lines (at least JOIN_SHARE of them), never one of another host; a site's
-    redesign shows as a second group of the same host."""
+def group_pages(signatures: Iterable[Signature], known: Iterable[Group] = (),
+                counted: frozenset[str] | set[str] = frozenset()) -> list[Group]:
+    """Groups of pages sharing a template, built in order of source path on top of the groups
+    learned in earlier runs: a page joins the group holding most of its lines (at least JOIN_SHARE
+    of them), never one of another host; a site's redesign shows as a second group of the host."""
     groups: list[Group] = []
-    hosts: dict[int, str | None] = {}
     # line -> groups carrying it, to score a page against groups without comparing to each one
     index: dict[int, set[int]] = {}
+    for group in known:
+        group.number = len(groups)
+        groups.append(group)
+        for line in group.counts:
+            index.setdefault(line, set()).add(group.number)
     for sig in sorted(signatures, key=lambda s: s.source):
         overlap: Counter[int] = Counter()
         for line in sig.lines:
             overlap.update(index.get(line, ()))
-        fits = [g for g in overlap if sig.host is None or hosts[g] in (None, sig.host)]
+        fits = [g for g in overlap if sig.host is None or groups[g].host in (None, sig.host)]
         best = min(fits, key=lambda g: (-overlap[g], g)) if fits else None
         if best is not None and overlap[best] >= JOIN_SHARE * max(1, len(sig.lines)):
             group = groups[best]
         else:
             group = Group(sig.host or "a site", len(groups))
             groups.append(group)
-            hosts[group.number] = None
-        if sig.host and hosts[group.number] is None:
-            hosts[group.number] = sig.host
-            group.name = sig.host
+        if sig.host and group.host is None:
+            group.host = group.name = sig.host
+        if sig.source in counted:
+            group.revisits.append(sig.source)  # its lines are in the counts already
+            continue
         group.pages.append(sig.source)
         group.counts.update(sig.lines)
+        size = group.size
         for line in sig.lines:
+            group.seen[line] = size
             index.setdefault(line, set()).add(group.number)
     return groups
+
+
+def forget_stale(group: Group) -> None:
+    """Keep a group's model bounded: a line met on one page long ago will not become template,
+    and a line the site stopped printing long ago is no longer its template."""
+    size = group.size
+    stale = [line for line, n in group.counts.items()
+             if size - group.seen.get(line, 0) > max(STALE_PAGES, n if n > 1 else 0)]
+    for line in stale:
+        del group.counts[line]
+        group.seen.pop(line, None)
 
 
 def models(groups: Iterable[Group]) -> dict[str, SiteModel]:
     """source -> the model of its group; pages of groups too small to learn from get none."""
     out: dict[str, SiteModel] = {}
     for group in groups:
-        size = len(group.pages)
+        size = group.size
         if size < MIN_PAGES:
             continue
         needed = max(MIN_PAGES, TEMPLATE_SHARE * size)
         lines = {line: n for line, n in group.counts.items() if n >= needed}
         model = SiteModel(group.name, size, lines)
-        for source in group.pages:
+        for source in (*group.pages, *group.revisits):
             out[source] = model
     return out
 
@@ -171,3 +203,23 @@ def mark_template(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdic
             continue
         out[i] = Verdict(i, Label.BAD, "site-template", f"on {count} of {model.pages} pages of {model.site}")
     return tuple(out)
+
+
+def export_groups(groups: Iterable[Group]) -> dict:
+    """Models as JSON-ready data (for --templates FILE): line digests in hex, counts, ages."""
+    return {"version": 1, "groups": [
+        {"name": g.name, "host": g.host, "pages": g.size,
+         "lines": {f"{line:016x}": [n, g.seen.get(line, g.size)] for line, n in sorted(g.counts.items())}}
+        for g in groups if g.size]}
+
+
+def import_groups(data: dict) -> list[Group]:
+    """Groups from export_groups() data; raises ValueError when it is not such data."""
+    if not isinstance(data, dict) or data.get("version") != 1 or not isinstance(data.get("groups"), list):
+        raise ValueError("not a newsclean templates file (version 1)")
+    groups = []
+    for number, item in enumerate(data["groups"]):
+        lines = {int(key, 16): (int(n), int(seen)) for key, (n, seen) in item["lines"].items()}
+        groups.append(Group(str(item["name"]), number, item.get("host"), int(item["pages"]), [],
+                            Counter({k: v[0] for k, v in lines.items()}), {k: v[1] for k, v in lines.items()}))
+    return groups

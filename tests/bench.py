@@ -209,6 +209,52 @@ def scale(shared: Path, count: int) -> None:
         shutil.rmtree(root, ignore_errors=True)
 
 
+def site_templates(shared: Path) -> None:
+    """Issue 6's picture: the multi-site set as one flat folder, cleaned in one run with and without
+    site templates, then fed in 10 successive runs (10 % each, in name order) into one folder."""
+    import shutil
+    import tempfile
+
+    scorer = load_scorer(shared)
+    root = Path(tempfile.mkdtemp(prefix="newsclean-sites-"))
+    exe = str(Path(sys.executable).with_name("newsclean"))
+    try:
+        for kind, folder, ext in (("text", "text", ".txt"), ("html", "html", ".html.gz")):
+            truth, _ = read_pages(shared, f"ms-{kind}")
+            pages = root / kind
+            pages.mkdir()
+            for page_id in truth:
+                shutil.copy(shared / "bench" / "multisite" / folder / f"{page_id}{ext}", pages / f"{page_id}{ext}")
+
+            def score(out: Path, truth: dict = truth) -> dict:
+                predictions = {p.stem: json.loads(p.read_text())["text"] for p in out.glob("*.json")}
+                return scorer.score(truth, predictions)
+
+            rows = []
+            for label, extra in (("templates", []), ("no templates", ["--no-site-templates"])):
+                out = root / f"{kind}-{label.replace(' ', '-')}"
+                subprocess.run([exe, str(pages), "-o", str(out), "-q", *extra], check=False)
+                rows.append((label, score(out)))
+            if kind == "text":
+                out = root / "text-cron"
+                names = sorted(p.name for p in pages.iterdir())
+                feed = root / "feed"
+                feed.mkdir()
+                for step in range(10):
+                    for name in names[step * len(names) // 10:(step + 1) * len(names) // 10]:
+                        shutil.copy(pages / name, feed / name)
+                    subprocess.run([exe, str(feed), "-o", str(out), "-q"], check=False)
+                rows.append(("10 runs of 10 %", score(out)))
+                state_mb = (out / ".newsclean" / "state.sqlite").stat().st_size / 1e6
+            for label, result in rows:
+                print(f"ms-{kind:5} {label:16} F1 {result['f1']:.3f}  precision {result['precision']:.3f}  "
+                      f"recall {result['recall']:.3f}")
+            if kind == "text":
+                print(f"state after {len(truth)} pages: {state_mb:.1f} MB")
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=HERE.parent.parent / "shared")
@@ -217,6 +263,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--datasets", default="sh-text,sh-html,ms-text,ms-html", help="comma-separated dataset names")
     parser.add_argument("--no-peers", action="store_true", help="newsclean only")
     parser.add_argument("--scale", type=int, default=10000, help="inputs in the scale run (0: skip it)")
+    parser.add_argument("--no-sites", dest="sites", action="store_false", help="skip the site-template runs")
     args = parser.parse_args(argv)
     if args.tool:
         print(json.dumps(measure(args.shared, args.tool, args.data)))
@@ -241,6 +288,9 @@ def main(argv: list[str]) -> int:
     accuracy, _ = evaluate(args.shared)
     print("\nmetadata accuracy on 45 hand-checked pages: "
           + ", ".join(f"{field} {value:.2f}" for field, value in accuracy.items()))
+    if args.sites:
+        print("\nsite templates on the multi-site set (one flat folder):")
+        site_templates(args.shared)
     if args.scale:
         scale(args.shared, args.scale)
     failed = [f"{r['data']}: F1 {r['f1']:.3f} < floor {floors[r['data']]}" for r in rows

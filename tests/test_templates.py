@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import newsclean
 from newsclean.settings import DEFAULTS
-from newsclean.templates import group_pages, models, signature
+from newsclean.templates import Group, forget_stale, group_pages, models, signature
 
 STORIES = [
     ("Harbour ferry returns after winter repairs", "ferry", "harbour"),
@@ -99,3 +101,43 @@ def test_two_pages_teach_nothing(tmp_path: Path) -> None:
     for i, story in enumerate(STORIES[:2]):
         (folder / f"p{i}.txt").write_text(dump(*story))
     assert _run(folder, tmp_path / "on") == _run(folder, tmp_path / "off", "--no-site-templates")
+
+
+def test_models_carry_over_to_later_runs(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for i, story in enumerate(STORIES[:4]):
+        (folder / f"p{i}.txt").write_text(dump(*story))
+    out = tmp_path / "out"
+    _run(folder, out, "--explain")
+    # The hourly run brings one new page: alone it teaches nothing, but the folder's model knows.
+    (folder / "p4.txt").write_text(dump(*STORIES[4]))
+    proc = subprocess.run([sys.executable, "-m", "newsclean", str(folder), "-o", str(out), "-v", "--explain"],
+                          capture_output=True, check=False)
+    assert b"1 cleaned, 4 unchanged" in proc.stderr
+    assert BOX not in json.loads((out / "p4.json").read_text())["text"]
+    assert f"site-template: {BOX}".encode() in proc.stderr
+    assert (out / ".newsclean" / "state.sqlite").stat().st_size < 200_000
+
+
+def test_models_export_and_import(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for i, story in enumerate(STORIES[:4]):
+        (folder / f"p{i}.txt").write_text(dump(*story))
+    saved = tmp_path / "models.json"
+    _run(folder, tmp_path / "out", "--save-templates", str(saved))
+    page = dump(*STORIES[4]).encode()
+    alone = subprocess.run([sys.executable, "-m", "newsclean", "-"], input=page, capture_output=True, check=False)
+    taught = subprocess.run([sys.executable, "-m", "newsclean", "-", "--templates", str(saved)], input=page,
+                            capture_output=True, check=False)
+    assert BOX in json.loads(alone.stdout)["text"]
+    assert BOX not in json.loads(taught.stdout)["text"]
+
+
+def test_stale_lines_are_forgotten() -> None:
+    group = Group("example.com", 0, "example.com", earlier=500,
+                  counts=Counter({1: 1, 2: 1, 3: 400, 4: 60}), seen={1: 450, 2: 100, 3: 480, 4: 200})
+    forget_stale(group)
+    # seen once recently: kept; seen once long ago: gone; frequent: kept; frequent but long gone: gone
+    assert set(group.counts) == {1, 3}

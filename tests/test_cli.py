@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from newsclean.cli import Exit, main
 
-from .conftest import PAGES, SEED
+from .conftest import PAGES, SEED, output_files
 
 ANSI = "\x1b["
 
@@ -25,9 +25,7 @@ def run(*args: str, input: bytes | None = None) -> tuple[int, str, str]:
 
 
 def _outputs(folder: Path) -> list[str]:
-    """The output files below `folder`, without the state folder."""
-    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
-                  if p.is_file() and ".newsclean" not in p.parts)
+    return sorted(output_files(folder))
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import PAGES, SEED
+from .conftest import PAGES, SEED, output_files
 
 CMD = [sys.executable, "-m", "newsclean"]
 
@@ -24,11 +24,6 @@ CMD = [sys.executable, "-m", "newsclean"]
 def newsclean(*args: str | Path, input: bytes | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
     return subprocess.run([*CMD, *map(str, args)], input=input, capture_output=True, timeout=timeout,
                           check=False)
-
-
-def _outputs(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and ".newsclean" not in p.parts}
 
 
 def make_pages(folder: Path, count: int) -> Path:
@@ -61,10 +56,10 @@ def big_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def big_reference(big_corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     out = tmp_path_factory.mktemp("big-reference")
     assert newsclean(big_corpus, "-o", out, "-j", "2").returncode == 0
-    return _outputs(out)
+    return output_files(out)
 
 
-def _wait_for_outputs(folder: Path, count: int, proc: subprocess.Popen) -> None:
+def _wait_foroutput_files(folder: Path, count: int, proc: subprocess.Popen) -> None:
     deadline = time.monotonic() + 60
     while len(list(folder.rglob("*.json"))) < count and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
@@ -75,7 +70,7 @@ def reference(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[st
     out = tmp_path_factory.mktemp("reference")
     proc = newsclean(corpus, "-o", out, "-j", "1")
     assert proc.returncode == 0, proc.stderr
-    return _outputs(out)
+    return output_files(out)
 
 
 def test_pipe_to_jq_like_consumer() -> None:
@@ -90,13 +85,13 @@ def test_find_print0_into_files_from(corpus: Path, tmp_path: Path, reference: di
                           f"{sys.executable} -m newsclean --files-from - -0 -o {tmp_path}/o",
                           shell=True, capture_output=True, check=False)
     assert proc.returncode == 0, proc.stderr
-    assert len(_outputs(tmp_path / "o")) == len(reference)
+    assert len(output_files(tmp_path / "o")) == len(reference)
 
 
 def test_workers_do_not_change_a_byte(corpus: Path, tmp_path: Path, reference: dict[str, bytes]) -> None:
     proc = newsclean(corpus, "-o", tmp_path, "-j", "2")
     assert proc.returncode == 0
-    assert _outputs(tmp_path) == reference
+    assert output_files(tmp_path) == reference
 
 
 def test_rerun_with_nothing_new_cleans_nothing(corpus: Path, tmp_path: Path) -> None:
@@ -156,30 +151,30 @@ def test_sigkill_at_random_moments_never_leaves_a_bad_file(big_corpus: Path, tmp
         # --force: every run rewrites every output, so each kill lands amid writes.
         proc = subprocess.Popen([*CMD, str(big_corpus), "-o", str(out), "-j", "2", "--force"],
                                 stderr=subprocess.DEVNULL)
-        _wait_for_outputs(out, 1, proc)
+        _wait_foroutput_files(out, 1, proc)
         time.sleep(rng.uniform(0.0, 0.3))
         assert proc.poll() is None, "the run ended before it was killed; make the corpus larger"
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-        for path, data in _outputs(out).items():
+        for path, data in output_files(out).items():
             if path.endswith(".tmp"):
                 continue  # a temporary file may be left; it is never an output name
             assert data == reference[path], path
     final = newsclean(big_corpus, "-o", out)
     assert final.returncode == 0
-    leftovers = {p: d for p, d in _outputs(out).items() if not p.split("/")[-1].startswith(".")}
+    leftovers = {p: d for p, d in output_files(out).items() if not p.split("/")[-1].startswith(".")}
     assert leftovers == reference
 
 
 def test_sigterm_finishes_current_file_and_saves_state(big_corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     proc = subprocess.Popen([*CMD, str(big_corpus), "-o", str(out), "-j", "1"], stderr=subprocess.PIPE)
-    _wait_for_outputs(out, 5, proc)
+    _wait_foroutput_files(out, 5, proc)
     assert proc.poll() is None, "the run ended before SIGTERM; make the corpus larger"
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130 and b"interrupted" in err
-    done = len(_outputs(out))
+    done = len(output_files(out))
     assert 5 <= done < 400
     rerun = newsclean(big_corpus, "-o", out, "-v")
     assert f"{400 - done} cleaned, {done} unchanged" in rerun.stderr.decode()

@@ -242,7 +242,9 @@ def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, f
         for sig, handler in previous.items():
             signal.signal(sig, handler)
 
-    if not quiet and (verbose or console.is_terminal):
+    if not quiet and console.is_terminal:
+        summary_table(console, tally, prune)
+    elif not quiet and verbose:
         seconds = time.perf_counter() - tally.started
         line(console, f"newsclean: {tally.cleaned} cleaned, {tally.unchanged} unchanged, {tally.failed} failed, "
                       f"{tally.empty} without article" + (f", {tally.pruned} pruned" if prune else "")
@@ -363,6 +365,20 @@ def _handle(result: Result, item: Input, stamp: Stamp | None, taken: dict[Path, 
     if store is not None and stamp is not None:
         store.record(result.source, stamp, run.config, path.relative_to(run.output_dir.resolve()).as_posix(),
                      "written")
+
+
+def summary_table(console: Console, tally: Tally, prune: bool) -> None:
+    """The run's outcome as one small table (on a terminal only)."""
+    from rich.table import Table
+
+    table = Table(title="newsclean", title_justify="left", show_header=True, header_style="bold")
+    counts = [("cleaned", tally.cleaned), ("unchanged", tally.unchanged), ("failed", tally.failed),
+              ("without article", tally.empty)] + ([("pruned", tally.pruned)] if prune else [])
+    for name, _ in counts:
+        table.add_column(name, justify="right")
+    table.add_column("seconds", justify="right")
+    table.add_row(*(str(n) for _, n in counts), f"{time.perf_counter() - tally.started:.2f}")
+    console.print(table)
 
 
 def _progress(console):

@@ -197,3 +197,20 @@ def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
     proc = subprocess.run(f"{sys.executable} -m newsclean {tmp_path} | head -c 10", shell=True,
                           capture_output=True, check=False)
     assert b"Traceback" not in proc.stderr
+
+
+def test_terminal_gets_a_summary_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from rich.console import Console
+
+    import newsclean.cli as cli
+
+    buffer = io.StringIO()
+    monkeypatch.setattr(cli, "make_console", lambda: Console(file=buffer, force_terminal=True, width=100,
+                                                             color_system=None))
+    code, out, _ = run(str(SEED))
+    assert code == 0 and json.loads(out)["site_name"] == "DNYUZ"
+    table = buffer.getvalue()
+    assert "cleaned" in table and "unchanged" in table and "without article" in table
+    assert "│" in table or "┃" in table

@@ -201,3 +201,15 @@ def test_time_limit_per_input(tmp_path: Path) -> None:
     assert proc.returncode == 1
     assert f"newsclean: error: {big}: took longer than 0.01 s (--timeout)" in proc.stderr.decode()
     assert json.loads(proc.stdout)["site_name"] == "DNYUZ"
+
+
+def test_a_new_version_reprocesses_everything(tmp_path: Path) -> None:
+    import sqlite3
+
+    pages = make_pages(tmp_path / "pages", 4)
+    out = tmp_path / "out"
+    assert newsclean(pages, "-o", out).returncode == 0
+    # What an upgrade looks like to the state: every record made under another version's config.
+    with sqlite3.connect(out / ".newsclean" / "state.sqlite") as db:
+        db.execute("UPDATE outputs SET config = 'made-by-an-older-version'")
+    assert "4 cleaned, 0 unchanged" in newsclean(pages, "-o", out, "-v").stderr.decode()

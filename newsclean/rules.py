@@ -399,6 +399,13 @@ DATE_NOISE = re.compile(
     _I,
 )
 BYLINE = re.compile(r"^\s*" + _alt(BYLINE_LEADS) + r"\s*:?\s+(?P<names>\S.{1,150})$", _I)
+ROLE_TOKENS = frozenset(w for word in AUTHOR_TITLE_WORDS for w in (word, word + "s") if " " not in word)
+# Names, then a comma and a role: 'Tom Krisher, AP Auto Writer', 'Jane Doe and John Roe, Staff Writers'.
+_NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}"
+ROLE_BYLINE = re.compile(
+    rf"^\s*{_NAME}(?:\s*(?:,|&|\band\b)\s*{_NAME})*\s*,\s+(?:[\w.&'-]+\s+){{0,3}}"
+    r"(?i:" + _alt(AUTHOR_TITLE_WORDS) + r")s?\b[\w\s.,'-]{0,40}$"
+)
 AUTHOR_TITLE = re.compile(r",\s*(?:[\w.]+\s+){0,3}" + _alt(AUTHOR_TITLE_WORDS) + r"s?\b.*$", _I)
 # What follows the names in a byline: a separator, then a role, an outlet or a date.
 BYLINE_TAIL = re.compile(r"\s+[|•·–—]\s+|\s*,\s*(?=[A-Z]{2}|\d)")
@@ -507,9 +514,12 @@ def is_date_line(text: str) -> bool:
 
 
 def is_byline(text: str, f: Features) -> bool:
-    """'By Jane Doe', 'Von Max Muster und Erika M.': a lead word, then mostly capitalised names."""
-    if f.words > 12 or not _starts(f.key, BYLINE_PREFIXES):
+    """'By Jane Doe', 'Von Max Muster und Erika M.': a lead word, then mostly capitalised names;
+    or names followed by a role: 'Tom Krisher, AP Auto Writer'."""
+    if f.words > 12:
         return False
+    if not _starts(f.key, BYLINE_PREFIXES):
+        return ROLE_BYLINE.match(text) is not None
     match = BYLINE.match(text)
     if not match:
         return False
@@ -527,7 +537,8 @@ def _share_bar(f: Features) -> bool:
 
 
 def _caption(b: Block, f: Features) -> bool:
-    if f.words <= 8 and not f.tokens.isdisjoint(CREDIT_TOKENS):
+    # An agency's name in a short line credits a picture, unless the line names a writer's role.
+    if f.words <= 8 and not f.tokens.isdisjoint(CREDIT_TOKENS) and f.tokens.isdisjoint(ROLE_TOKENS):
         return True
     if _starts(f.key, CAPTION_PHRASE_PREFIXES):
         return True
@@ -628,7 +639,7 @@ RULE_CUES: dict[str, frozenset[str]] = {
     "cookie-notice": COOKIE_WORDS,
     "script-notice": frozenset({"javascript", "js", "browser", "navigateur", "navegador"}),
     "tag-list": _tokens(TAG_LEADS),
-    "byline": _tokens(BYLINE_LEADS),
+    "byline": _tokens(BYLINE_LEADS) | ROLE_TOKENS,
     "date-line": frozenset({DIGIT_CUE, "ago", "yesterday", "today", "now"}),
     "truncated-teaser": frozenset({ELLIPSIS_CUE}),
     "inline-list": frozenset({SEPARATOR_CUE}),

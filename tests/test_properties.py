@@ -60,3 +60,13 @@ def test_very_deep_nesting_finishes_quickly() -> None:
     html = "<html><body>" + "<div>" * depth + f"<p>{paragraph}</p>" + "</div>" * depth + "</body></html>"
     article = newsclean.clean(html.encode())
     assert article.text.strip() == paragraph.strip()
+
+
+def test_a_twenty_megabyte_page_gives_its_article() -> None:
+    paragraph = "<p>Paragraph {} of a very long page, which goes on and on with more words in it.</p>"
+    html = ("<html><head><title>A very long page</title></head><body><h1>A very long page</h1>"
+            + "".join(paragraph.format(i) for i in range(230_000)) + "</body></html>").encode()
+    assert len(html) > 20_000_000
+    article = newsclean.clean(html)
+    assert article.text.startswith("Paragraph 0 of a very long page")
+    assert "Paragraph 229999 of a very long page" in article.text

@@ -303,6 +303,20 @@ def keep_cited_addresses(verdicts: tuple[Verdict, ...], inside: list[bool]) -> t
     )
 
 
+def keep_linked_sentences(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tuple[Verdict, ...],
+                          inside: list[bool], settings: Settings) -> tuple[Verdict, ...]:
+    """A sentence of prose mostly made of link text, inside the body and the article container, is
+    the article's own (a news digest whose items link to the full stories), not a menu: menus and
+    teaser lists are headlines, not sentences, and a teaser is linked whole."""
+    return tuple(
+        Verdict(v.index, Label.NEARGOOD, "linked-sentence", "inside the body")
+        if v.rule == "link-dense" and inside[i] and blocks[i].hints == MAIN
+        and feats[i].words >= settings.good_words and feats[i].sentence_end
+        and feats[i].link_density <= settings.linked_sentence_max_density else v
+        for i, v in enumerate(verdicts)
+    )
+
+
 def context_rules(verdicts: tuple[Verdict, ...]) -> list[str]:
     """Why each block would be removed if it lies outside the body: a block with three short or
     boilerplate blocks among its four nearest neighbours is in a menu run."""
@@ -334,6 +348,7 @@ def revise(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tup
         drop_trailer(inside, blocks, verdicts, settings)
     reasons = context_rules(verdicts)
     verdicts = keep_cited_addresses(verdicts, inside)
+    verdicts = keep_linked_sentences(blocks, feats, verdicts, inside, settings)
     return tuple(
         v if v.label is Label.BAD or inside[i]
         else Verdict(v.index, Label.BAD, reasons[i], f"was {v.rule}")

@@ -667,6 +667,7 @@ CONTEXT_RULES: dict[str, str] = {
     "cut-paragraph": "A paragraph ending in '...' right after prose: the article's own text, kept.",
     "related-box": "A short line right after a 'Related' or 'More:' label: another article's headline.",
     "cited-address": "A bare address between two blocks of the body: a link the article cites, kept.",
+    "linked-sentence": "A sentence inside the body whose words are partly links: a digest item, kept.",
 }
 
 # Labels that head a box of links to other articles ('Related', 'See also:').

@@ -77,6 +77,10 @@ class Settings:
     # This many kept blocks or fewer after the container, past a removed block, are a sign-off.
     trailer_max_blocks: int = 2
 
+    # A sentence of prose inside the body and the container stays, though mostly link text, when
+    # at most this share of it is links: a digest item links a few words, a teaser is linked whole.
+    linked_sentence_max_density: float = 0.8
+
     # --- site templates ---
     # A prose line (a sentence of 10+ words) counts as template only when this share of the site's
     # pages carry it: a recurring credit or disclaimer is often the article's own.

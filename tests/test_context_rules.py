@@ -107,7 +107,7 @@ def test_cited_address_inside_the_body_is_kept_but_not_at_its_edge() -> None:
 def test_every_context_rule_has_a_test(name: str) -> None:
     tested = {"repeated-line", "menu-run", "outside-body", "headline", "toolbar-button", "copy-of-text",
               "site-template",  # tests/test_templates.py
-              "data-row", "cut-paragraph", "related-box", "cited-address"}
+              "data-row", "cut-paragraph", "related-box", "cited-address", "linked-sentence"}
     assert name in tested, f"write a test for the context rule {name!r}"
 
 
@@ -145,3 +145,14 @@ def test_a_sentence_repeated_outside_the_container_keeps_its_copy_inside() -> No
                     f"<p>{standfirst}</p>", prose, "</div>")
     assert article.text.startswith(standfirst)
     assert article.text.count(standfirst) == 1
+
+
+def test_a_linked_sentence_inside_the_body_is_kept_but_a_teaser_linked_whole_is_not() -> None:
+    digest = ('<p><a href="/a">The regional transport authority has approved</a> a new timetable for the '
+              '<a href="/b">night buses that serve the airport</a>.</p>')
+    teaser = '<p><a href="/c">Harbour ferry terminal opens after years of delays and rising costs for all.</a></p>'
+    prose = [f"<p>{p}</p>" for p in PARAGRAPHS]
+    article = _html("<h1>Tram line to reach the airport</h1><div>", *prose[:4], digest, teaser, *prose[4:], "</div>")
+    assert "a new timetable for the night buses that serve the airport." in article.text
+    assert rule_of(article, "Harbour ferry terminal opens after years of delays and rising costs for all.") \
+        == "link-dense"

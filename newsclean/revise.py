@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .model import Block, Features, Label, Verdict
-from .rules import BOX_LABELS, DIGIT_CUE, HARD_TERMINATORS, SUMMARY_LINES, TERMINATORS, normalize
+from .rules import ADDRESS, BOX_LABELS, DIGIT_CUE, HARD_TERMINATORS, SUMMARY_LINES, TERMINATORS, normalize
 from .settings import Settings
 
 Span = tuple[int, int]  # inclusive block indices
@@ -243,7 +243,8 @@ def extend_in_container(spans: list[Span], blocks: tuple[Block, ...], feats: tup
         if blocks[i].hints != MAIN or verdicts[i].rule in TERMINATORS:
             break
         # A link named by its text leads to another page; a bare address is a reference.
-        if verdicts[i].rule != "url-line" and feats[i].link_density > settings.max_link_density:
+        if verdicts[i].rule != "url-line" and feats[i].link_density > settings.max_link_density \
+                and not links_address(blocks[i], settings):
             break
         if verdicts[i].label is Label.BAD:
             continue
@@ -254,6 +255,15 @@ def extend_in_container(spans: list[Span], blocks: tuple[Block, ...], feats: tup
     if taken < settings.container_tail_min:
         return spans
     return [*spans[:-1], (spans[-1][0], last)]
+
+
+def links_address(block: Block, settings: Settings) -> bool:
+    """A block whose link text is an address printed out ('Tickets: www.example.org') cites a
+    reference, as a bare address does; a link named by its words leads to another page."""
+    if not block.link_chars or ("://" not in block.text and "www." not in block.text):
+        return False
+    printed = sum(len(found) for found in ADDRESS.findall(block.text))
+    return printed >= settings.address_link_share * block.link_chars
 
 
 def extend_head_in_container(spans: list[Span], blocks: tuple[Block, ...], feats: tuple[Features, ...],
@@ -293,12 +303,17 @@ def drop_trailer(inside: list[bool], blocks: tuple[Block, ...], verdicts: tuple[
             inside[i] = False
 
 
-def keep_cited_addresses(verdicts: tuple[Verdict, ...], inside: list[bool]) -> tuple[Verdict, ...]:
-    """A bare address between two blocks of the body is one the article cites (a source, a shop
-    link under each item of a list), not page chrome."""
+def keep_cited_addresses(blocks: tuple[Block, ...], verdicts: tuple[Verdict, ...], inside: list[bool],
+                         settings: Settings) -> tuple[Verdict, ...]:
+    """A bare address, or a link whose text is its address, between two blocks of the body is one
+    the article cites (a source, a shop link under each item of a list), not page chrome."""
+    def address(i: int) -> bool:
+        rule = verdicts[i].rule
+        return rule == "url-line" or (rule == "link-dense" and links_address(blocks[i], settings))
+
     return tuple(
         Verdict(v.index, Label.NEARGOOD, "cited-address", "inside the body")
-        if v.rule == "url-line" and 0 < i < len(inside) - 1 and inside[i - 1] and inside[i + 1] else v
+        if 0 < i < len(inside) - 1 and inside[i - 1] and inside[i + 1] and address(i) else v
         for i, v in enumerate(verdicts)
     )
 
@@ -347,7 +362,7 @@ def revise(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tup
     if spans and any(b.hints == MAIN for b in blocks):
         drop_trailer(inside, blocks, verdicts, settings)
     reasons = context_rules(verdicts)
-    verdicts = keep_cited_addresses(verdicts, inside)
+    verdicts = keep_cited_addresses(blocks, verdicts, inside, settings)
     verdicts = keep_linked_sentences(blocks, feats, verdicts, inside, settings)
     return tuple(
         v if v.label is Label.BAD or inside[i]

@@ -366,6 +366,8 @@ COMMENT_THREAD_HEAD = re.compile(
     r"^(?:\d+|one|no) (?:comments?|replies|responses|thoughts|reactions) (?:to|on)\b")
 URL_LINE = re.compile(r"^\W*(?:https?://|www\.)\S+\W*$", _I)
 URL = re.compile(r"https?://[^\s<>\"')\]]+", _I)
+# An address printed in running text, with or without its scheme.
+ADDRESS = re.compile(r"(?:https?://|www\.)\S+", _I)
 SYNDICATION = re.compile(
     r"^\s*(?:the post .{3,300}? appeared first on|this (?:article|story|post) (?:was )?(?:originally|first) "
     r"(?:appeared|published|posted)(?: (?:on|in|at|by))?|(?:originally|first) (?:published|appeared|posted) "

@@ -74,6 +74,9 @@ class Settings:
     # Lines after the body inside the container join it when there are at least this many (a list
     # of dates or results); fewer are a widget or a tagline.
     container_tail_min: int = 5
+    # A block whose link text is at least this share printed addresses cites a reference (as a bare
+    # address does): it does not end the lines taken after the body.
+    address_link_share: float = 0.8
     # This many kept blocks or fewer after the container, past a removed block, are a sign-off.
     trailer_max_blocks: int = 2
 

@@ -156,3 +156,16 @@ def test_a_linked_sentence_inside_the_body_is_kept_but_a_teaser_linked_whole_is_
     assert "a new timetable for the night buses that serve the airport." in article.text
     assert rule_of(article, "Harbour ferry terminal opens after years of delays and rising costs for all.") \
         == "link-dense"
+
+
+def test_a_link_whose_text_is_its_address_is_cited_and_the_lines_after_it_stay() -> None:
+    details = ["Opening hours", "Tuesday to Sunday", "Tickets 12 euros", "Children go free", "Guided tours"]
+    prose = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    tail = "".join(f"<p>{d}</p>" for d in details)
+    cited = _html("<h1>Tram line to reach the airport</h1><div>", prose,
+                  '<p>Plans: <a href="/p">https://example.org/tram-plans</a></p>', tail, "</div>")
+    assert "Plans: https://example.org/tram-plans" in cited.text
+    assert all(d in cited.text for d in details)
+    named = _html("<h1>Tram line to reach the airport</h1><div>", prose,
+                  '<p>Plans: <a href="/p">the full tram plans</a></p>', tail, "</div>")
+    assert not any(d in named.text for d in details)

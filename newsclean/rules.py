@@ -366,6 +366,9 @@ COMMENT_THREAD_HEAD = re.compile(
     r"^(?:\d+|one|no) (?:comments?|replies|responses|thoughts|reactions) (?:to|on)\b")
 URL_LINE = re.compile(r"^\W*(?:https?://|www\.)\S+\W*$", _I)
 URL = re.compile(r"https?://[^\s<>\"')\]]+", _I)
+# The attribution under an embedded social post: '— Jane Doe (@janedoe) November 4, 2019'.
+EMBED_ATTRIBUTION = re.compile(
+    r"^[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s*(?:\w+\.? \d{1,2},? \d{4}|\d{1,2}\.? \w+\.? \d{4})$")
 # An address printed in running text, with or without its scheme.
 ADDRESS = re.compile(r"(?:https?://|www\.)\S+", _I)
 SYNDICATION = re.compile(
@@ -557,6 +560,9 @@ _RULES: tuple[Rule, ...] = (
          or (f.words <= 2 and bool(REFERENCES_HEAD.match(b.text)))),
     Rule("url-line", "A bare URL is an address, not article text.", Label.BAD,
          lambda b, f, s: f.words <= 2 and bool(URL_LINE.match(b.text))),
+    Rule("embed-attribution", "'— Name (@handle) date' under an embedded post: the post is quoted, kept.",
+         Label.NEARGOOD,
+         lambda b, f, s: "(@" in b.text and bool(EMBED_ATTRIBUTION.match(b.text))),
     Rule("syndication", "'The post ... appeared first on X' credits the original outlet.", Label.BAD,
          lambda b, f, s: len(f.key) > 0 and any(c in f.key for c in SYNDICATION_CUES)
          and bool(SYNDICATION.match(b.text))),
@@ -627,6 +633,7 @@ RULE_CUES: dict[str, frozenset[str]] = {
     "lynx-references": frozenset({"references", "visible", "hidden", "http", "https", "file", "ftp", "mailto",
                                   "javascript"}),
     "url-line": frozenset({"http", "https", "www"}),
+    "embed-attribution": frozenset({DIGIT_CUE}),
     "syndication": frozenset({"appeared", "originally", "first"}),
     "photo-credit": CREDIT_TOKENS | _tokens(CAPTION_LEADS, CAPTION_PHRASES) | IMAGE_COUNTER_CUES,
     "copyright-footer": COPYRIGHT_CUES | {COPYRIGHT_CUE},

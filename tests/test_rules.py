@@ -18,6 +18,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
     "url-line": (["https://www.wsj.com/articles/google-stadia-microsoft-xcloud-11574168580",
                   "www.autoracing.com.br"],
                  ["Paper here: https://papers.ssrn.com/sol3/papers.cfm?abstract_id=3223028"]),
+    "embed-attribution": (["— Jane Doe (@janedoe) November 4, 2019", "– City Council (@citycouncil) 9 Oct 2018"],
+                          ["— Jane Doe, November 4, 2019", "Follow Jane Doe (@janedoe) for updates on the vote."]),
     "syndication": (["The post Putin to meet with U.S. delegation in latest bid to end Ukraine war appeared "
                      "first on Washington Post.", "Originally published on Live Science."],
                     ["The bill was originally drafted by the Senate committee last spring and passed."]),

@@ -307,15 +307,15 @@ def keep_cited_addresses(blocks: tuple[Block, ...], verdicts: tuple[Verdict, ...
                          settings: Settings) -> tuple[Verdict, ...]:
     """A bare address, or a link whose text is its address, between two blocks of the body is one
     the article cites (a source, a shop link under each item of a list), not page chrome."""
-    def address(i: int) -> bool:
-        rule = verdicts[i].rule
-        return rule == "url-line" or (rule == "link-dense" and links_address(blocks[i], settings))
-
-    return tuple(
-        Verdict(v.index, Label.NEARGOOD, "cited-address", "inside the body")
-        if 0 < i < len(inside) - 1 and inside[i - 1] and inside[i + 1] and address(i) else v
-        for i, v in enumerate(verdicts)
-    )
+    found = [i for i, v in enumerate(verdicts) if v.rule == "url-line" or v.rule == "link-dense"]
+    if not found:
+        return verdicts
+    out = list(verdicts)
+    for i in found:
+        if 0 < i < len(inside) - 1 and inside[i - 1] and inside[i + 1] \
+                and (verdicts[i].rule == "url-line" or links_address(blocks[i], settings)):
+            out[i] = Verdict(verdicts[i].index, Label.NEARGOOD, "cited-address", "inside the body")
+    return tuple(out)
 
 
 def keep_linked_sentences(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tuple[Verdict, ...],
@@ -323,13 +323,16 @@ def keep_linked_sentences(blocks: tuple[Block, ...], feats: tuple[Features, ...]
     """A sentence of prose mostly made of link text, inside the body and the article container, is
     the article's own (a news digest whose items link to the full stories), not a menu: menus and
     teaser lists are headlines, not sentences, and a teaser is linked whole."""
-    return tuple(
-        Verdict(v.index, Label.NEARGOOD, "linked-sentence", "inside the body")
-        if v.rule == "link-dense" and inside[i] and blocks[i].hints == MAIN
-        and feats[i].words >= settings.good_words and feats[i].sentence_end
-        and feats[i].link_density <= settings.linked_sentence_max_density else v
-        for i, v in enumerate(verdicts)
-    )
+    found = [i for i, v in enumerate(verdicts) if v.rule == "link-dense" and inside[i]]
+    if not found:
+        return verdicts
+    out = list(verdicts)
+    for i in found:
+        f = feats[i]
+        if blocks[i].hints == MAIN and f.words >= settings.good_words and f.sentence_end \
+                and f.link_density <= settings.linked_sentence_max_density:
+            out[i] = Verdict(verdicts[i].index, Label.NEARGOOD, "linked-sentence", "inside the body")
+    return tuple(out)
 
 
 def context_rules(verdicts: tuple[Verdict, ...]) -> list[str]:
@@ -348,18 +351,19 @@ def revise(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tup
     verdicts = mark_data_rows(feats, verdicts, settings)
     verdicts = mark_related_boxes(blocks, feats, verdicts, settings)
     scores = [block_score(v, f, settings) for v, f in zip(verdicts, feats, strict=True)]
-    if any(b.hints == MAIN for b in blocks):
+    has_main = any(b.hints == MAIN for b in blocks)
+    if has_main:
         scores = [container_score(score, block.hints == MAIN, settings) for score, block in
                   zip(scores, blocks, strict=True)]
     inside = [False] * len(blocks)
     spans = body_spans(scores, verdicts, anchors, settings)
-    if spans and any(b.hints == MAIN for b in blocks):
+    if spans and has_main:
         spans = extend_in_container(spans, blocks, feats, verdicts, settings)
         spans = extend_head_in_container(spans, blocks, feats, verdicts, anchors, settings)
     for start, end in spans:
         for i in range(start, end + 1):
             inside[i] = True
-    if spans and any(b.hints == MAIN for b in blocks):
+    if spans and has_main:
         drop_trailer(inside, blocks, verdicts, settings)
     reasons = context_rules(verdicts)
     verdicts = keep_cited_addresses(blocks, verdicts, inside, settings)

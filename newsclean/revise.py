@@ -17,7 +17,17 @@ from __future__ import annotations
 from collections import Counter
 
 from .model import Block, Features, Label, Verdict
-from .rules import ADDRESS, BOX_LABELS, DIGIT_CUE, HARD_TERMINATORS, SUMMARY_LINES, TERMINATORS, normalize
+from .rules import (
+    ADDRESS,
+    BOX_LABELS,
+    COMMENT_NOTICE_PREFIXES,
+    DIGIT_CUE,
+    HARD_TERMINATORS,
+    SUMMARY_LINES,
+    TERMINATORS,
+    THREAD_MARK,
+    normalize,
+)
 from .settings import Settings
 
 Span = tuple[int, int]  # inclusive block indices
@@ -205,9 +215,38 @@ def choose_run(candidates: list[tuple[float, Span]], anchors: tuple[int, ...],
     return max((c for c in anchored if c[1][0] <= end), key=lambda c: (c[0], -c[1][0]))
 
 
+def thread_mark(block: Block, feat: Features, verdict: Verdict, settings: Settings) -> bool:
+    """A comment's header or footer ('2 days ago at 7:52 am', 'Rating: 36 Votes', 'Jane says:'),
+    or the notice above a comment form ('Your email address will not be published')."""
+    if verdict.rule == "date-line":
+        return True
+    if verdict.rule == "comments-label":
+        return (feat.key + " ").startswith(COMMENT_NOTICE_PREFIXES)
+    return 0 < feat.words <= settings.thread_mark_words and bool(THREAD_MARK.search(block.text))
+
+
+def thread_heads(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tuple[Verdict, ...],
+                 settings: Settings) -> frozenset[int]:
+    """A comments label followed by comment headers (names with dates, vote counts) or a comment
+    form opens the readers' part of the page: their prose is no part of the article, however long,
+    so no run of prose crosses it. A label alone may be a widget set inside the article."""
+    heads = set()
+    for i, v in enumerate(verdicts):
+        if v.rule != "comments-label":
+            continue
+        if (feats[i].key + " ").startswith(COMMENT_NOTICE_PREFIXES):
+            heads.add(i)
+            continue
+        window = range(i + 1, min(i + 1 + settings.thread_window, len(blocks)))
+        marks = sum(1 for j in window if thread_mark(blocks[j], feats[j], verdicts[j], settings))
+        if marks >= settings.thread_min_marks:
+            heads.add(i)
+    return frozenset(heads)
+
+
 def body_spans(scores: list[float], verdicts: tuple[Verdict, ...], anchors: tuple[int, ...],
-               settings: Settings) -> list[Span]:
-    candidates = runs(scores, frozenset(anchors))
+               settings: Settings, threads: frozenset[int] = frozenset()) -> list[Span]:
+    candidates = runs(scores, frozenset(anchors) | threads)
     main = choose_run(candidates, anchors, verdicts, settings)
     if main is None:
         return []
@@ -356,7 +395,7 @@ def revise(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tup
         scores = [container_score(score, block.hints == MAIN, settings) for score, block in
                   zip(scores, blocks, strict=True)]
     inside = [False] * len(blocks)
-    spans = body_spans(scores, verdicts, anchors, settings)
+    spans = body_spans(scores, verdicts, anchors, settings, thread_heads(blocks, feats, verdicts, settings))
     if spans and has_main:
         spans = extend_in_container(spans, blocks, feats, verdicts, settings)
         spans = extend_head_in_container(spans, blocks, feats, verdicts, anchors, settings)

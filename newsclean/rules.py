@@ -135,7 +135,9 @@ SHARE_CORE = _group(
     "поделиться",
 )
 SHARE_FILLER = _group("this", "article", "story", "page", "on", "via", "e", "x", "link", "copy", "save",
-                      "gift", "comment", "comments", "the", "to", "by", "or")
+                      "gift", "comment", "comments", "the", "to", "by", "or",
+                      # 'Click to share on Twitter (Opens in new window)', 'Click to email this to a friend'
+                      "click", "opens", "in", "a", "new", "window", "friend")
 NAV_PHRASES = _group(
     "home", "menu", "search", "skip to content", "skip to main content", "skip to navigation",
     "toggle navigation", "close", "back to top", "top", "next", "previous", "prev", "next article",
@@ -156,7 +158,22 @@ COMMENT_PHRASES = _group(
     "comentários", "комментарии", "kommentar schreiben", "laisser un commentaire", "ajouter un commentaire",
     "deja un comentario", "lascia un commento", "deixe um comentário", "reacties", "komentarze",
     "dodaj komentarz", "отзывы", "добавить отзыв", "оставить отзыв", "добавить комментарий",
-    "оставить комментарий", "コメント", "댓글",
+    "оставить комментарий", "コメント", "댓글", "top comments", "top rated comments", "most recent comments",
+    "newest comments", "oldest comments", "latest comments", "reader comments", "readers comments",
+)
+# The title of a comment form with its buttons ('Leave a Reply Cancel reply'); not 'Add a comment',
+# which also heads comment widgets set inside an article.
+COMMENT_FORM_LEADS = _group("leave a reply", "leave a reply to", "deja una respuesta", "laisser un commentaire",
+                            "schreibe einen kommentar", "lascia un commento", "deixe uma resposta")
+# Notices printed only above a comment form: the readers' part of the page starts where they stand.
+COMMENT_FORM_NOTICES = _group(
+    "your email address will not be published", "your email will not be published", "required fields are marked",
+    "you must be logged in to post a comment", "ihre e mail adresse wird nicht veröffentlicht",
+    "deine e mail adresse wird nicht veröffentlicht", "votre adresse e mail ne sera pas publiée",
+    "votre adresse de messagerie ne sera pas publiée", "tu dirección de correo electrónico no será publicada",
+    "il tuo indirizzo email non sarà pubblicato", "o seu endereço de e mail não será publicado",
+    "o seu endereço de email não será publicado", "uw e mailadres wordt niet gepubliceerd",
+    "twój adres e mail nie zostanie opublikowany", "ваш адрес email не будет опубликован",
 )
 # Notices a page shows when scripts or plug-ins do not run: no article text.
 SCRIPT_NOTICE_PATTERN = _group(
@@ -345,6 +362,8 @@ SHARE_CORE_TOKENS = _tokens(SHARE_CORE)
 SHARE_TOKENS = SHARE_CORE_TOKENS | _tokens(SHARE_FILLER)
 NAV_TOKENS = _tokens(NAV_PHRASES)
 COMMENT_LINES = frozenset(COMMENT_PHRASES)
+COMMENT_FORM_PREFIXES = tuple(p + " " for p in COMMENT_FORM_LEADS + COMMENT_FORM_NOTICES)
+COMMENT_NOTICE_PREFIXES = tuple(p + " " for p in COMMENT_FORM_NOTICES)
 CAPTION_PREFIXES = tuple(p + " " for p in CAPTION_LEADS)
 CAPTION_PHRASE_PREFIXES = tuple(p + " " for p in CAPTION_PHRASES)
 TAG_PREFIXES = tuple(p + " " for p in TAG_LEADS)
@@ -364,6 +383,9 @@ COMMENT_COUNT = re.compile(r"^(?:\d+ )?(?:comments?|replies|responses)(?: \d+)?$
 # '34 responses to "<headline>"', '12 thoughts on "<headline>"': the head of a comment thread.
 COMMENT_THREAD_HEAD = re.compile(
     r"^(?:\d+|one|no) (?:comments?|replies|responses|thoughts|reactions) (?:to|on)\b")
+# Lines of a comment's header or footer: a time of day, an age, a vote count, 'Jane says:'.
+THREAD_MARK = re.compile(
+    r"\b\d{1,2}:\d\d\b|\bago\b|\b\d+\s+(?:votes?|likes?|points?|replies|reply)\b|\b(?:says|wrote|said):?\s*$", _I)
 URL_LINE = re.compile(r"^\W*(?:https?://|www\.)\S+\W*$", _I)
 URL = re.compile(r"https?://[^\s<>\"')\]]+", _I)
 # The attribution under an embedded social post: '— Jane Doe (@janedoe) November 4, 2019'.
@@ -582,7 +604,8 @@ _RULES: tuple[Rule, ...] = (
          lambda b, f, s: f.key in TEASER_LINES
          or (_short(f, s) and not f.sentence_end and _starts(f.key, TEASER_PREFIXES))),
     Rule("comments-label", "Comment counters, thread heads and 'leave a comment' prompts.", Label.BAD,
-         lambda b, f, s: f.key in COMMENT_LINES or (f.words <= 3 and bool(COMMENT_COUNT.match(f.key)))
+         lambda b, f, s: f.key in COMMENT_LINES or (f.key.count(" ") <= 2 and bool(COMMENT_COUNT.match(f.key)))
+         or (f.words <= s.phrase_max_words and _starts(f.key, COMMENT_FORM_PREFIXES))
          or ((f.key[:1].isdigit() or f.key.startswith(("one ", "no ")))
              and bool(COMMENT_THREAD_HEAD.match(f.key)))),
     Rule("share-bar", "Lines made only of share/social button labels.", Label.BAD,
@@ -640,7 +663,10 @@ RULE_CUES: dict[str, frozenset[str]] = {
     "advertisement": _tokens(AD_PHRASES),
     "related-list": _tokens(RELATED_PHRASES),
     "read-more-teaser": _tokens(TEASER_PHRASES, RELATED_PHRASES),
-    "comments-label": _tokens(COMMENT_PHRASES) | {"replies", "responses", "thoughts", "reactions"},
+    "comments-label": _tokens(COMMENT_PHRASES) | {"replies", "responses", "thoughts", "reactions", "published",
+                                                  "veröffentlicht", "publiée", "publicada", "pubblicato",
+                                                  "publicado", "gepubliceerd", "opublikowany", "опубликован",
+                                                  "required"},
     "share-bar": SHARE_CORE_TOKENS,
     "navigation": NAV_TOKENS,
     "legal-links": LEGAL_CUES,

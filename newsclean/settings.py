@@ -64,6 +64,13 @@ class Settings:
     # A further run of prose joins the body when the gap costs less than this share of its score.
     join_ratio: float = 0.5
 
+    # A comments label opens a readers' thread when this many of the next `thread_window` blocks
+    # are a comment's header or footer (a date, a time, a vote count) or a comment form's notice.
+    thread_window: int = 12
+    thread_min_marks: int = 2
+    # ... and such a header or footer line is at most this long.
+    thread_mark_words: int = 8
+
     # HTML with a known article container: prose outside it counts this share of its words...
     outside_main_weight: float = 0.5
     # ... and a short or non-prose block inside it costs this share of its usual cost.

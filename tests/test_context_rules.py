@@ -5,7 +5,11 @@ from __future__ import annotations
 import pytest
 
 import newsclean
+from newsclean.blocks import text_blocks
+from newsclean.classify import measure
+from newsclean.revise import thread_heads
 from newsclean.rules import CONTEXT_RULES
+from newsclean.settings import DEFAULTS
 
 PARAGRAPHS = [
     "The city council voted on Tuesday to extend the tram line to the airport by the end of 2027.",
@@ -49,6 +53,27 @@ def test_headline() -> None:
     assert article.metadata.title == "Tram line to reach the airport"
     assert rule_of(article, "Tram line to reach the airport") == "headline"
     assert article.text.startswith(PARAGRAPHS[0])
+
+
+THREAD = ["Ventura Capitalist", "2 days ago at 07:52 am",
+          "I have waited twenty years for this tram and I will believe it when I ride it myself, honestly.",
+          "Rating: 36 Votes", "Jane Roe", "2 days ago at 08:10 am",
+          "Same here, the buses in our part of town are always late and the trams will be no different at all.",
+          "Rating: 12 Votes"]
+
+
+def test_a_comment_thread_is_not_joined_to_the_article_however_long() -> None:
+    article = page("Tram line to reach the airport - City News", *MENU, "Tram line to reach the airport",
+                   *PARAGRAPHS[:3], "[ 2 comments ]", *THREAD * 6)
+    assert PARAGRAPHS[2] in article.text
+    assert THREAD[2] not in article.text
+
+
+def test_only_a_comments_label_with_comment_headers_after_it_opens_a_thread() -> None:
+    lines = ["Add a comment", "2", *PARAGRAPHS, "Comments", *THREAD]
+    blocks = text_blocks("\n".join(lines))
+    feats, verdicts = measure(blocks, DEFAULTS)
+    assert thread_heads(blocks, feats, verdicts, DEFAULTS) == {len(PARAGRAPHS) + 2}
 
 
 def test_toolbar_button() -> None:

@@ -244,6 +244,17 @@ def thread_heads(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdict
     return frozenset(heads)
 
 
+def opening_run(score: float, span: Span, body_start: int, verdicts: tuple[Verdict, ...],
+                anchors: tuple[int, ...], settings: Settings) -> bool:
+    """A substantial run of prose right after a headline copy, above the body with a box between
+    (related links, a gallery) but no terminator, is the article's opening: an article starts under
+    its headline."""
+    anchored = score >= settings.opening_min_score and any(
+        0 < span[0] - a <= settings.anchor_window for a in anchors)
+    return anchored and body_start - span[1] <= settings.anchor_window and not any(
+        verdicts[i].rule in HARD_TERMINATORS for i in range(span[1] + 1, body_start))
+
+
 def body_spans(scores: list[float], verdicts: tuple[Verdict, ...], anchors: tuple[int, ...],
                settings: Settings, threads: frozenset[int] = frozenset()) -> list[Span]:
     candidates = runs(scores, frozenset(anchors) | threads)
@@ -264,7 +275,8 @@ def body_spans(scores: list[float], verdicts: tuple[Verdict, ...], anchors: tupl
         if span[0] > spans[-1][1] and gap_ok(spans[-1][1] + 1, span[0], score):
             spans.append(span)
     for score, span in sorted(candidates, key=lambda c: c[1], reverse=True):
-        if span[1] < spans[0][0] and gap_ok(span[1] + 1, spans[0][0], score):
+        if span[1] < spans[0][0] and (gap_ok(span[1] + 1, spans[0][0], score)
+                                      or opening_run(score, span, spans[0][0], verdicts, anchors, settings)):
             spans.insert(0, span)
     return spans
 

@@ -58,6 +58,9 @@ class Settings:
     anchor_window: int = 40
     # ... and a run after the headline must score this much to win over a bigger run elsewhere.
     anchor_min_score: float = 40.0
+    # A run this strong right after a headline copy is the article's opening, joined to the body
+    # below it across a box without a terminator (a caption or two score less).
+    opening_min_score: float = 60.0
     # A gap of at most this many blocks between two substantial runs of prose is a box inside the
     # article (related links, an ad, a photo with its caption), not its end.
     box_max_blocks: int = 8

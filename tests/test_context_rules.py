@@ -21,6 +21,12 @@ PARAGRAPHS = [
     "A public hearing on the final route is planned for next month at the central library hall.",
     "Trams would run every eight minutes at peak hours and every quarter hour late in the evening.",
 ]
+MORE_PARAGRAPHS = [
+    "Engineers expect the tunnel under the ring road to be the most difficult part of the whole project.",
+    "Fares will stay the same as on the rest of the network, the transport authority confirmed on Monday.",
+    "Two older lines will be closed for a month next summer while the new junction is being built.",
+    "The airport operator welcomed the decision and said it would pay for a covered stop at the terminal.",
+]
 MENU = ["Home", "News", "Sport", "Weather", "Culture"]
 
 
@@ -74,6 +80,19 @@ def test_only_a_comments_label_with_comment_headers_after_it_opens_a_thread() ->
     blocks = text_blocks("\n".join(lines))
     feats, verdicts = measure(blocks, DEFAULTS)
     assert thread_heads(blocks, feats, verdicts, DEFAULTS) == {len(PARAGRAPHS) + 2}
+
+
+def test_the_opening_under_the_headline_joins_the_body_across_a_box_of_links() -> None:
+    box = ["More from the City", "Council approves new budget for the next two years",
+           "Bridge repairs to close the river road for a month", "School meals to be free from September",
+           "Library opens a new wing for children", "Harbour festival returns after a break",
+           "Police open a new station in the old market", "Park runs to start every Saturday",
+           "Museum extends its opening hours", "New cycle lanes planned for the east side",
+           "Market square to be closed to cars", "Zoo welcomes two rare red pandas"]
+    article = page("Tram line to reach the airport - City News", *MENU, "Tram line to reach the airport",
+                   *PARAGRAPHS[:4], *box, *PARAGRAPHS[4:], *MORE_PARAGRAPHS)
+    assert article.text.startswith(PARAGRAPHS[0])
+    assert box[1] not in article.text
 
 
 def test_toolbar_button() -> None:

@@ -112,6 +112,8 @@ def run_task(task: Task) -> Result:
         return Result(task.source, error="page is nested too deeply to parse")
     except MemoryError:
         return Result(task.source, error="out of memory while cleaning")
+    except Exception as exc:  # a bug must not stop a cron run: report the input, go on
+        return Result(task.source, error=f"internal error, please report it: {type(exc).__name__}: {exc}")
 
 
 def learn_task(task: Task) -> Signature | None:
@@ -121,7 +123,7 @@ def learn_task(task: Task) -> Signature | None:
         with time_limit(task.timeout):
             data = task.data if task.data is not None else read_bytes(task.source)
             return signature(data, task.source, task.settings)
-    except (InputError, TimeLimit, RecursionError, MemoryError):
+    except Exception:  # the cleaning pass reports it
         return None
 
 

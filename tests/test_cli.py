@@ -214,3 +214,22 @@ def test_terminal_gets_a_summary_table(monkeypatch: pytest.MonkeyPatch) -> None:
     table = buffer.getvalue()
     assert "cleaned" in table and "unchanged" in table and "without article" in table
     assert "│" in table or "┃" in table
+
+
+def test_an_internal_error_is_one_line_and_the_run_goes_on(monkeypatch: pytest.MonkeyPatch,
+                                                           tmp_path: Path) -> None:
+    import newsclean.runner as runner
+
+    real = runner.clean
+
+    def flaky(data: bytes, **kwargs: object) -> object:
+        if kwargs.get("source", "").endswith("bad.txt"):  # type: ignore[union-attr]
+            raise KeyError("boom")
+        return real(data, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(runner, "clean", flaky)
+    (tmp_path / "bad.txt").write_bytes(SEED.read_bytes())
+    code, out, err = run(str(tmp_path / "bad.txt"), str(SEED), "-j", "1")
+    assert code == Exit.FAILED
+    assert err == f"newsclean: error: {tmp_path / 'bad.txt'}: internal error, please report it: KeyError: 'boom'\n"
+    assert json.loads(out)["site_name"] == "DNYUZ"

@@ -338,12 +338,24 @@ def page_heading(page: Page, start: int, outlets: frozenset[str], titles: list[s
 def page_language(declared: list[Found], body_text: str) -> Found | None:
     """The body's language by its stopwords (or script); a declared one when the text cannot tell.
     Templates often declare the site's default language on every page, whatever the article's."""
-    from .htmlmeta import language_code
-
     detected = detect_language(body_text)
     if detected:
         return Found(detected, "stopwords")
+    if not declared:
+        return None  # a text dump declares nothing: the HTML side need not be loaded
+    from .htmlmeta import language_code
+
     return next((Found(code, f.source) for f in declared if (code := language_code(f.value))), None)
+
+
+def declared_people(values: list[Found], outlets: frozenset[str]) -> tuple[tuple[str, ...], str]:
+    """The people an HTML page declares as its authors (none for a text dump, which loads no HTML
+    code for it)."""
+    if not values:
+        return (), ""
+    from .htmlmeta import person_names
+
+    return person_names(values, outlets)
 
 
 def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date, url: str | None = None,
@@ -352,8 +364,6 @@ def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
 
     What an HTML page declares (JSON-LD, meta tags) comes first where it is well-formed; what the
     text shows (headline line, dateline, byline, © line) fills in the rest."""
-    from .htmlmeta import person_names
-
     declared = declared or {}
     blocks = page.blocks
     start = body_start(page)
@@ -370,7 +380,7 @@ def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
                  copyright_owner(page), masthead(blocks, start))
     outlets = frozenset(normalize(f.value).replace(" ", "") for f in (
         *declared.get("site_name", ()), site, Found(title_site, "") if title_site else None) if f)
-    names, names_source = person_names(declared.get("authors", []), outlets)
+    names, names_source = declared_people(declared.get("authors", []), outlets)
     if byline is not None:
         byline_names = tuple(n for n in byline.value.split("\x1f") if is_person(n, outlets))
         byline = Found("\x1f".join(byline_names), byline.source, byline.index) if byline_names else None

@@ -51,15 +51,16 @@ def assemble(doc: Document, page: Page, declared: dict[str, list[Found]], settin
     blocks = page.blocks
     body_text = _opening(blocks, page.verdicts)
     meta, headline = page_metadata(page, body_text, settings, today, url, declared)
-    final = tuple(
-        Verdict(v.index, Label.BAD, "headline") if v.index == headline else v
-        for v in page.verdicts
-    )
-    kept = tuple(_reindex(b, n) for n, b in enumerate(b for b, v in zip(blocks, final, strict=True)
-                                                       if v.label is not Label.BAD))
-    removed = tuple(Removal(b.index, v.rule, b.text, v.detail) for b, v in zip(blocks, final, strict=True)
-                    if v.label is Label.BAD)
-    return Article(source=doc.source, kind=doc.kind, metadata=meta, blocks=kept, removed=removed,
+    kept: list[Block] = []
+    removed: list[Removal] = []
+    for block, verdict in zip(blocks, page.verdicts, strict=True):
+        if verdict.index == headline:
+            removed.append(Removal(block.index, "headline", block.text))
+        elif verdict.label is Label.BAD:
+            removed.append(Removal(block.index, verdict.rule, block.text, verdict.detail))
+        else:
+            kept.append(_reindex(block, len(kept)))
+    return Article(source=doc.source, kind=doc.kind, metadata=meta, blocks=tuple(kept), removed=tuple(removed),
                    encoding=doc.encoding)
 
 
@@ -77,4 +78,5 @@ def _opening(blocks: tuple[Block, ...], verdicts: tuple[Verdict, ...], chars: in
 
 
 def _reindex(block: Block, index: int) -> Block:
-    return block if block.index == index else block._replace(index=index)
+    # Block(index, *rest) builds the same value as block._replace(index=index), several times faster.
+    return block if block.index == index else Block(index, *block[1:])

@@ -39,19 +39,21 @@ def mark_repeated(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdic
     """Lines printed more than once are template (menus twice, the headline as a caption, teasers
     listed twice); a repeated long paragraph keeps its first copy. Lines repeated only inside an
     HTML page's article container are the article's own (the same step in two recipes)."""
-    counts = Counter(f.key for f in feats if f.key)
-    outside = Counter(f.key for f, b in zip(feats, blocks, strict=True) if f.key and b.hints != MAIN)
+    keys = [f.key for f in feats]
+    counts = Counter(keys)  # the empty key (long blocks) is counted too, but never looked up
+    if any(b.hints == MAIN for b in blocks):
+        outside = Counter(key for key, b in zip(keys, blocks, strict=True) if key and b.hints != MAIN)
+    else:
+        outside = counts
     seen: set[str] = set()
-    out = []
-    for block, feat, verdict in zip(blocks, feats, verdicts, strict=True):
-        key = feat.key
+    out = list(verdicts)
+    for i, (block, key, verdict) in enumerate(zip(blocks, keys, verdicts, strict=True)):
         if key and verdict.label is not Label.BAD and counts[key] >= settings.repeat_min_count \
                 and (block.hints != MAIN or outside[key]) and not own_copy(block, verdict, counts[key] - outside[key]):
-            prose = verdict.label is Label.GOOD and feat.words > 2 * settings.phrase_max_words
+            prose = verdict.label is Label.GOOD and feats[i].words > 2 * settings.phrase_max_words
             if not prose or key in seen:
-                verdict = Verdict(verdict.index, Label.BAD, "repeated-line", f"{counts[key]} times on the page")
+                out[i] = Verdict(verdict.index, Label.BAD, "repeated-line", f"{counts[key]} times on the page")
         seen.add(key)
-        out.append(verdict)
     return tuple(out)
 
 
@@ -69,11 +71,16 @@ def mark_copies(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts
                  and verdicts[i].label is not Label.BAD]
     if not long_ones:
         return verdicts
-    paragraphs = [(i, normalize(blocks[i].text)) for i, v in enumerate(verdicts)
+    # A block's key is its normalized text, when it has one (blocks up to rules.PHRASE_WINDOW words).
+    paragraphs = [(i, feats[i].key or normalize(blocks[i].text)) for i, v in enumerate(verdicts)
                   if v.label is Label.GOOD and feats[i].words >= settings.good_words]
+    normalized = dict(paragraphs)
+    most = sum(len(p) for _, p in paragraphs)  # what all paragraphs together could cover
     out = list(verdicts)
     for i in long_ones:
-        text = normalize(blocks[i].text)
+        text = normalized.get(i) or normalize(blocks[i].text)
+        if most < settings.copy_share * len(text):
+            continue  # too little prose elsewhere to cover it, whatever it holds
         covered = sum(len(p) for j, p in paragraphs if j != i and len(p) < len(text) and p in text)
         if covered >= settings.copy_share * len(text):
             out[i] = Verdict(i, Label.BAD, "copy-of-text", f"{covered / len(text):.0%} printed elsewhere")
@@ -92,12 +99,14 @@ def mark_toolbars(feats: tuple[Features, ...], verdicts: tuple[Verdict, ...], se
         return verdicts[i].rule in TERMINATORS and feats[i].words <= 2
 
     reach = settings.toolbar_reach
-    return tuple(
-        Verdict(v.index, Label.BAD, "toolbar-button", f"was {v.rule}")
-        if label(i) and sum(button(i + d) for d in range(-reach, reach + 1) if d) >= 2
-        else v
-        for i, v in enumerate(verdicts)
-    )
+    labels = [i for i, v in enumerate(verdicts) if v.rule in TERMINATORS and label(i)]
+    if not labels:
+        return verdicts
+    out = list(verdicts)
+    for i in labels:
+        if sum(button(i + d) for d in range(-reach, reach + 1) if d) >= 2:
+            out[i] = Verdict(verdicts[i].index, Label.BAD, "toolbar-button", f"was {verdicts[i].rule}")
+    return tuple(out)
 
 
 def mark_cut_paragraphs(verdicts: tuple[Verdict, ...]) -> tuple[Verdict, ...]:
@@ -121,7 +130,9 @@ def mark_data_rows(feats: tuple[Features, ...], verdicts: tuple[Verdict, ...], s
         tokens = f.key.split()
         return sum(1 for t in tokens if not t.isalpha()) >= max(1, len(tokens) // 4)
 
-    rows = [row(f, v) for f, v in zip(feats, verdicts, strict=True)]
+    rows = [v.label is Label.SHORT and row(f, v) for f, v in zip(feats, verdicts, strict=True)]
+    if rows.count(True) < settings.table_min_rows:
+        return verdicts
     out = list(verdicts)
     i = 0
     while i < len(verdicts):
@@ -147,7 +158,7 @@ def mark_related_boxes(blocks: tuple[Block, ...], feats: tuple[Features, ...], v
 
     out = list(verdicts)
     for i, v in enumerate(verdicts):
-        if not label(i):
+        if (v.rule not in BOX_LABELS and v.rule != "navigation") or not label(i):
             continue
         for j in range(i + 1, min(i + 1 + settings.box_max_blocks, len(verdicts))):
             if verdicts[j].label is not Label.SHORT or feats[j].words < 3:

@@ -215,20 +215,22 @@ def _stopword_languages() -> dict[str, tuple[str, ...]]:
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code from script and stopword counts; None when too little text to tell."""
     sample = text[:2000]
-    cjk = CJK.findall(sample)
-    if len(cjk) > 50:
-        kana = sum(1 for c in cjk if "\u3040" <= c <= "\u30ff")
-        return "ja" if kana > len(cjk) * 0.1 else "zh"
-    if len(HANGUL.findall(sample)) > 50:
-        return "ko"
+    if not sample.isascii():  # ASCII text holds no CJK or Hangul characters
+        cjk = CJK.findall(sample)
+        if len(cjk) > 50:
+            kana = sum(1 for c in cjk if "\u3040" <= c <= "\u30ff")
+            return "ja" if kana > len(cjk) * 0.1 else "zh"
+        if len(HANGUL.findall(sample)) > 50:
+            return "ko"
     words = WORD.findall(sample.lower())
     if len(words) < 15:
         return None
     table = _stopword_languages()
     scores = dict.fromkeys(LANGUAGES, 0)
-    for word, count in Counter(words).items():
-        for lang in table.get(word, ()):
-            scores[lang] += count
+    counts = Counter(words)
+    for word in counts.keys() & table.keys():  # only stopwords score
+        for lang in table[word]:
+            scores[lang] += counts[word]
     lang, hits = max(scores.items(), key=lambda kv: (kv[1], kv[0] == "en"))
     return lang if hits >= len(words) * 0.08 else None
 

@@ -75,12 +75,9 @@ def mark_copies(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts
     paragraphs = [(i, feats[i].key or normalize(blocks[i].text)) for i, v in enumerate(verdicts)
                   if v.label is Label.GOOD and feats[i].words >= settings.good_words]
     normalized = dict(paragraphs)
-    most = sum(len(p) for _, p in paragraphs)  # what all paragraphs together could cover
     out = list(verdicts)
     for i in long_ones:
         text = normalized.get(i) or normalize(blocks[i].text)
-        if most < settings.copy_share * len(text):
-            continue  # too little prose elsewhere to cover it, whatever it holds
         covered = sum(len(p) for j, p in paragraphs if j != i and len(p) < len(text) and p in text)
         if covered >= settings.copy_share * len(text):
             out[i] = Verdict(i, Label.BAD, "copy-of-text", f"{covered / len(text):.0%} printed elsewhere")

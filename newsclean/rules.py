@@ -68,10 +68,10 @@ def normalize(text: str) -> str:
 
 def title_case_ratio(text: str) -> float:
     """Share of the non-minor words that start with a capital letter (0 for fewer than 3 words)."""
-    words = [w for w in text.split() if w[:1].isalpha() and w.lower() not in MINOR_WORDS]
+    words = [w for w in text.split() if w[0].isalpha() and w.lower() not in MINOR_WORDS]
     if len(words) < 3:
         return 0.0
-    return sum(1 for w in words if w[0].isupper()) / len(words)
+    return sum([w[0].isupper() for w in words]) / len(words)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -563,6 +563,11 @@ def _share_bar(f: Features) -> bool:
             and all(t in SHARE_TOKENS or t.isdigit() for t in f.tokens))
 
 
+def _credit_tail(text: str) -> bool:
+    tail = text[-_CREDIT_TAIL_CHARS:]
+    return ":" in tail and CREDIT_TAIL.search(tail) is not None  # every credit has its colon
+
+
 def _caption(b: Block, f: Features) -> bool:
     # An agency's name in a short line credits a picture, unless the line names a writer's role.
     if f.words <= 8 and not f.tokens.isdisjoint(CREDIT_TOKENS) and f.tokens.isdisjoint(ROLE_TOKENS):
@@ -571,7 +576,9 @@ def _caption(b: Block, f: Features) -> bool:
         return True
     if _starts(f.key, CAPTION_PREFIXES) and CAPTION.match(b.text):
         return True
-    return f.words <= 20 and not f.tokens.isdisjoint(IMAGE_COUNTER_CUES) and bool(IMAGE_COUNTER.search(b.text))
+    # A counter holds figures ('3 of 12'): without a digit among its tokens, the pattern cannot match.
+    return f.words <= 20 and DIGIT_CUE in f.tokens and not f.tokens.isdisjoint(IMAGE_COUNTER_CUES) \
+        and bool(IMAGE_COUNTER.search(b.text))
 
 
 _RULES: tuple[Rule, ...] = (
@@ -590,7 +597,7 @@ _RULES: tuple[Rule, ...] = (
          and bool(SYNDICATION.match(b.text))),
     Rule("photo-credit", "Photo captions, credits and gallery counters.", Label.BAD,
          lambda b, f, s: (f.words <= s.phrase_max_words and _caption(b, f))
-         or (f.words <= PHRASE_WINDOW and bool(CREDIT_TAIL.search(b.text[-_CREDIT_TAIL_CHARS:])))),
+         or (f.words <= PHRASE_WINDOW and _credit_tail(b.text))),
     Rule("copyright-footer", "Copyright and rights-reserved lines belong to the page footer.", Label.BAD,
          lambda b, f, s: f.words <= 25 and ("©" in b.text or not f.tokens.isdisjoint(COPYRIGHT_CUES))
          and bool(COPYRIGHT.search(b.text))),

@@ -164,12 +164,13 @@ def _tag_of(first_line: str) -> str:
 def _make_block(index: int, raw: str, tag: str) -> Block | None:
     """Strip dump markup from one paragraph and measure its link text."""
     text = raw.strip()
-    if tag.startswith("h"):
-        text = MD_HEADING.match(text).group(2)  # type: ignore[union-attr]
-    elif tag == "blockquote":
-        text = text.lstrip("> ").replace(" > ", " ")
-    elif tag == "li":
-        text = BULLET.sub("", text, count=1)
+    if tag != "p":
+        if tag.startswith("h"):
+            text = MD_HEADING.match(text).group(2)  # type: ignore[union-attr]
+        elif tag == "blockquote":
+            text = text.lstrip("> ").replace(" > ", " ")
+        elif tag == "li":
+            text = BULLET.sub("", text, count=1)
     link_chars = 0
     if "[" in text:
         text = MD_IMAGE.sub(lambda m: "", text)

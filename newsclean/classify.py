@@ -9,7 +9,7 @@ pure cache (the same block always gives the same answer), bounded in size.
 from __future__ import annotations
 
 from .model import Block, Features, Label, Verdict
-from .rules import ALWAYS_TRIED, CUE_RULES, RULES, Rule, features
+from .rules import ALWAYS_TRIED, CUE_RULES, CUE_WORDS, RULES, Rule, features
 from .settings import Settings
 
 # Rule lists by bit mask: a block tries, in RULES order, the rules its words cue plus those tried on
@@ -29,8 +29,8 @@ def rules_for(mask: int) -> tuple[Rule, ...]:
 
 def first_rule(block: Block, feats: Features, settings: Settings) -> Rule:
     mask = ALWAYS_TRIED
-    for token in feats.tokens:
-        mask |= CUE_RULES.get(token, 0)
+    for token in feats.tokens & CUE_WORDS:
+        mask |= CUE_RULES[token]
     for rule in rules_for(mask):
         if rule.test(block, feats, settings):
             return rule

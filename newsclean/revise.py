@@ -399,8 +399,8 @@ def context_rules(verdicts: tuple[Verdict, ...]) -> list[str]:
     boilerplate blocks among its four nearest neighbours is in a menu run."""
     weak = [v.label is Label.SHORT or v.label is Label.BAD for v in verdicts]
     padded = [False, False, *weak, False, False]
-    return ["menu-run" if padded[i] + padded[i + 1] + padded[i + 3] + padded[i + 4] >= 3 else "outside-body"
-            for i in range(len(weak))]
+    return ["menu-run" if a + b + d + e >= 3 else "outside-body"
+            for a, b, d, e in zip(padded, padded[1:], padded[3:], padded[4:])]
 
 
 def revise(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tuple[Verdict, ...],
@@ -409,7 +409,8 @@ def revise(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tup
     verdicts = mark_copies(blocks, feats, verdicts, settings)
     verdicts = mark_data_rows(feats, verdicts, settings)
     verdicts = mark_related_boxes(blocks, feats, verdicts, settings)
-    scores = [block_score(v, f, settings) for v, f in zip(verdicts, feats, strict=True)]
+    scores = [float(f.words) if v.label is Label.GOOD else block_score(v, f, settings)  # prose scores its words
+              for v, f in zip(verdicts, feats, strict=True)]
     has_main = any(b.hints == MAIN for b in blocks)
     if has_main:
         scores = [container_score(score, block.hints == MAIN, settings) for score, block in
@@ -427,8 +428,8 @@ def revise(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tup
     reasons = context_rules(verdicts)
     verdicts = keep_cited_addresses(blocks, verdicts, inside, settings)
     verdicts = keep_linked_sentences(blocks, feats, verdicts, inside, settings)
-    return tuple(
-        v if v.label is Label.BAD or inside[i]
-        else Verdict(v.index, Label.BAD, reasons[i], f"was {v.rule}")
-        for i, v in enumerate(verdicts)
-    )
+    out = list(verdicts)
+    for i, v in enumerate(verdicts):
+        if not inside[i] and v.label is not Label.BAD:
+            out[i] = Verdict(v.index, Label.BAD, reasons[i], f"was {v.rule}")
+    return tuple(out)

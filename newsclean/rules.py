@@ -485,13 +485,15 @@ _ELLIPSES = ("...", "…", "…]", "...]")
 def features(block: Block) -> Features:
     text = block.text
     chars = len(text)
-    words = word_count(text)
+    words = len(text.split()) if text.isascii() else word_count(text)
+    alpha = False  # whether the key is a single word of letters only
     if words <= PHRASE_WINDOW:
         tokens = WORD.findall(text.lower())
         key = " ".join(tokens)
+        alpha = key.isalpha()
         if "©" in text:
             tokens.append(COPYRIGHT_CUE)
-        if not key.isalpha() and _DIGIT.search(key):
+        if not alpha and _DIGIT.search(key):
             tokens.append(DIGIT_CUE)
         if " | " in text or " · " in text or " • " in text:
             tokens.append(SEPARATOR_CUE)
@@ -501,7 +503,7 @@ def features(block: Block) -> Features:
         tokens.append(ELLIPSIS_CUE)
     return Features(words, chars, ends_sentence(text),
                     block.link_chars / chars if chars else 0.0,
-                    key.isalpha() or LETTER.search(text) is not None, key, frozenset(tokens))
+                    alpha or LETTER.search(text) is not None, key, frozenset(tokens))
 
 
 RuleTest = Callable[[Block, Features, Settings], bool]
@@ -695,6 +697,7 @@ CUE_RULES: dict[str, int] = {}
 for _i, _rule in enumerate(RULES):
     for _cue in _rule.cues or ():
         CUE_RULES[_cue] = CUE_RULES.get(_cue, 0) | (1 << _i)
+CUE_WORDS = frozenset(CUE_RULES)  # a block's cues are its tokens among these (one set intersection)
 
 # Rules applied with context (revise.py); named here so --explain and the tests see one list.
 CONTEXT_RULES: dict[str, str] = {

@@ -57,7 +57,7 @@ def headline_indices(blocks: tuple[Block, ...], feats: tuple[Features, ...]) -> 
     title = frozenset(title_words)
     longest = 2 * len(title_words) + 2
     return tuple(
-        i for i in range(1, len(blocks))
-        if feats[i].key and feats[i].words <= longest and not title.isdisjoint(feats[i].tokens)
-        and _is_copy(feats[i].key.split(), title, len(title))
+        i for i, f in enumerate(feats[1:], 1)
+        if f.key and f.words <= longest and not title.isdisjoint(f.tokens)
+        and _is_copy(f.key.split(), title, len(title))
     )

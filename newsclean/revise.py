@@ -45,11 +45,16 @@ def mark_repeated(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdic
         outside = Counter(key for key, b in zip(keys, blocks, strict=True) if key and b.hints != MAIN)
     else:
         outside = counts
+    repeated = {key for key, n in counts.items() if key and n >= settings.repeat_min_count}
+    if not repeated:
+        return verdicts
     seen: set[str] = set()
     out = list(verdicts)
     for i, (block, key, verdict) in enumerate(zip(blocks, keys, verdicts, strict=True)):
-        if key and verdict.label is not Label.BAD and counts[key] >= settings.repeat_min_count \
-                and (block.hints != MAIN or outside[key]) and not own_copy(block, verdict, counts[key] - outside[key]):
+        if key not in repeated:
+            continue
+        if verdict.label is not Label.BAD and (block.hints != MAIN or outside[key]) \
+                and not own_copy(block, verdict, counts[key] - outside[key]):
             prose = verdict.label is Label.GOOD and feats[i].words > 2 * settings.phrase_max_words
             if not prose or key in seen:
                 out[i] = Verdict(verdict.index, Label.BAD, "repeated-line", f"{counts[key]} times on the page")

@@ -405,7 +405,7 @@ def context_rules(verdicts: tuple[Verdict, ...]) -> list[str]:
     weak = [v.label is Label.SHORT or v.label is Label.BAD for v in verdicts]
     padded = [False, False, *weak, False, False]
     return ["menu-run" if a + b + d + e >= 3 else "outside-body"
-            for a, b, d, e in zip(padded, padded[1:], padded[3:], padded[4:])]
+            for a, b, d, e in zip(padded[:-4], padded[1:-3], padded[3:-1], padded[4:], strict=True)]
 
 
 def revise(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tuple[Verdict, ...],

@@ -30,11 +30,11 @@ IMAGE_START, IMAGE_SEP, IMAGE_END = "\x14", "\x15", "\x16"
 # MAIN_START/MAIN_END wrap the article container: its blocks get the hint "main".
 MAIN_START, MAIN_END = "\x10", "\x11"
 # Elements that start a new block; headings, list items, quotes and code keep their tag.
-BLOCK_SELECTOR = ",".join((
+BLOCK_TAGS = (
     "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dd", "dt",
     "figcaption", "caption", "address", "div", "section", "article", "header", "main", "aside", "footer",
     "nav", "ul", "ol", "dl", "table", "tr", "form", "fieldset", "figure", "details", "summary", "hr",
-))
+)
 # schema.org microdata naming the element that holds the article's text.
 ARTICLE_BODY_SELECTOR = "[itemprop~=articleBody]"
 # A table cell holding one of these is a layout cell, not a data cell.
@@ -61,6 +61,17 @@ _WIDEN_GAIN = 1.5
 _WIDEN_DENSITY = 0.7
 # Without such a container, a chrome candidate holding more than this share of the text stays.
 _MAX_CHROME_SHARE = 0.4
+
+
+def _tag_ids(*names: str) -> frozenset[int]:
+    """Lexbor's ids of these HTML tags. One walk over all elements comparing ids is much cheaper
+    than a CSS query per tag, or one query listing many tags (matched one by one at each node)."""
+    make = LexborHTMLParser("").create_node
+    return frozenset(make(name).tag_id for name in names)
+
+
+_BLOCK_IDS = _tag_ids(*BLOCK_TAGS)
+(_BR,), (_A,), (_IMG,) = _tag_ids("br"), _tag_ids("a"), _tag_ids("img")
 
 
 def parse(html: str) -> LexborHTMLParser:
@@ -279,26 +290,31 @@ def data_cells(tree: LexborHTMLParser) -> tuple[set[int], set[int]]:
 
 
 def mark_blocks(tree: LexborHTMLParser, links: bool = False, images: bool = False) -> None:
+    """Markers around blocks (BREAK OPEN tag CLOSE ... BREAK), before line breaks, around links
+    (and their addresses), for images; one walk over the elements. Each node gets at most one
+    marker on each side, so the order they are inserted in does not change the text."""
     inline, rows = data_cells(tree)
-    for node in tree.css(BLOCK_SELECTOR):
-        tag = node.tag
-        if inline and node.mem_id in inline:
-            continue
-        if rows and node.mem_id in rows:
-            tag = "tr"
-        node.insert_before(f"{BREAK}{OPEN}{tag if tag in KEPT_TAGS else 'p'}{CLOSE}")
-        node.insert_after(BREAK)
-    for node in tree.css("br"):
-        node.insert_before(BREAK)
-    for node in tree.css("a"):
-        node.insert_before(LINK_START)
-        href = node.attrs.get("href") if links else None
-        node.insert_after(LINK_END + (f"{ADDRESS_START}{href}{ADDRESS_END}" if href else ""))
-    if images:
-        for node in tree.css("img[src]"):
-            node.insert_before(f"{IMAGE_START}{node.attrs.get('src')}{IMAGE_SEP}{node.attrs.get('alt') or ''}"
-                               f"{IMAGE_END}")
-    for node in tree.css("img"):
+    dropped = []
+    for node in tree.css("*"):
+        tag_id = node.tag_id
+        if tag_id in _BLOCK_IDS:
+            if inline and node.mem_id in inline:
+                continue
+            tag = "tr" if rows and node.mem_id in rows else node.tag
+            node.insert_before(f"{BREAK}{OPEN}{tag if tag in KEPT_TAGS else 'p'}{CLOSE}")
+            node.insert_after(BREAK)
+        elif tag_id == _BR:
+            node.insert_before(BREAK)
+        elif tag_id == _A:
+            node.insert_before(LINK_START)
+            href = node.attrs.get("href") if links else None
+            node.insert_after(LINK_END + (f"{ADDRESS_START}{href}{ADDRESS_END}" if href else ""))
+        elif tag_id == _IMG:
+            if images and "src" in node.attrs:
+                node.insert_before(f"{IMAGE_START}{node.attrs.get('src')}{IMAGE_SEP}{node.attrs.get('alt') or ''}"
+                                   f"{IMAGE_END}")
+            dropped.append(node)
+    for node in dropped:
         # Images stay out of the text; their alt text would read as caption debris.
         node.decompose()
 

@@ -304,7 +304,10 @@ _COMPOUND_HEADS = frozenset(w.split("-")[0] for w in _CHROME_COMPOUNDS)
 _WORD_KINDS: dict[str, str | None] = {}
 _UNKNOWN = object()
 # Class and id strings split into words at anything but letters and digits.
-_ATTR_SPACES = str.maketrans({c: " " for c in "-_:./#[](){}!@$%^&*+=,;'\"?<>\\|`~\t\n"})
+_ATTR_SEPARATORS = "-_:./#[](){}!@$%^&*+=,;'\"?<>\\|`~\t\n"
+_ATTR_SPACES = str.maketrans({c: " " for c in _ATTR_SEPARATORS})
+# The same for ASCII strings, as bytes: several times faster than str.translate's per-character lookups.
+_ATTR_SPACES_ASCII = bytes.maketrans(_ATTR_SEPARATORS.encode(), b" " * len(_ATTR_SEPARATORS))
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
@@ -312,7 +315,8 @@ def chrome_kind(attr: str) -> str | None:
     """The kind of page chrome a class/id string names ('share', 'comments', ...), or None."""
     if not attr.islower():
         attr = _CAMEL.sub("-", attr).lower()
-    words = attr.translate(_ATTR_SPACES).split()
+    spaced = attr.encode().translate(_ATTR_SPACES_ASCII).decode() if attr.isascii() else attr.translate(_ATTR_SPACES)
+    words = spaced.split()
     known = _WORD_KINDS
     for word in words:
         kind = known.get(word, _UNKNOWN)

@@ -45,6 +45,7 @@ KEPT_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "
 _MARKER = re.compile(OPEN + r"([a-z0-9]+)" + CLOSE)
 _LINK = re.compile(LINK_START + "([^" + LINK_END + "]*)" + LINK_END
                    + "(?:" + ADDRESS_START + "([^" + ADDRESS_END + "]*)" + ADDRESS_END + ")?")
+_LINK_TEXT = re.compile(LINK_START + "([^" + LINK_END + "]*)" + LINK_END)
 _IMAGE = re.compile(IMAGE_START + "([^" + IMAGE_SEP + "]*)" + IMAGE_SEP + "([^" + IMAGE_END + "]*)" + IMAGE_END)
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u3000]+")
 # Nesting deeper than this is flattened before parsing; no real page comes near it.
@@ -72,6 +73,8 @@ def _tag_ids(*names: str) -> frozenset[int]:
 
 _BLOCK_IDS = _tag_ids(*BLOCK_TAGS)
 (_BR,), (_A,), (_IMG,) = _tag_ids("br"), _tag_ids("a"), _tag_ids("img")
+_CHROME_TAG_IDS = _tag_ids(*CHROME_TAGS)
+_CHROME_CANDIDATES = ",".join((*CHROME_TAGS, "[role]", "[class]", "[id]"))
 
 
 def parse(html: str) -> LexborHTMLParser:
@@ -225,52 +228,36 @@ def remove_chrome(tree: LexborHTMLParser, core: LexborNode | None, declared: lis
     protected = _protected(([core] if core is not None else []) + declared)
     body = tree.body
     page_chars = len(body.text(deep=True)) if core is None and body is not None else 0
-    candidates = [node for node in tree.css(",".join(CHROME_TAGS))]
-    candidates += [node for node in tree.css("[role]") if node.attrs.get("role") in CHROME_ROLES]
-    known = _CHROME_MEMO
-    # (an element with both a class and an id would match "[class],[id]" twice)
-    for node in tree.css("[class],[id]:not([class])"):
-        attrs = node.attributes
-        names = (attrs.get("class") or "") + " " + (attrs.get("id") or "")
-        kind = known.get(names, _UNSEEN)
-        if kind is _UNSEEN:
-            kind = chrome_of(names)
-        if kind is not None:
-            candidates.append(node)
-    doomed = {
-        node.mem_id: node for node in candidates
-        if node.mem_id not in protected
-        and not (page_chars and len(node.text(deep=True)) > _MAX_CHROME_SHARE * page_chars)
-    }
-    # Decompose only the outermost doomed nodes: a node inside a removed one is freed with it.
-    for node in _outermost(doomed):
+    # One query for the three kinds of candidates, in document order: Lexbor reports an element
+    # once per selector it matches, one after the other, and the entries of its subtree right
+    # after its own.
+    nodes = tree.css(_CHROME_CANDIDATES)
+    outermost = []
+    i, last = 0, None
+    while i < len(nodes):
+        node = nodes[i]
+        mem_id = node.mem_id
+        if mem_id != last and mem_id not in protected and _is_chrome(node) \
+                and not (page_chars and len(node.text(deep=True)) > _MAX_CHROME_SHARE * page_chars):
+            # Doomed: what lies inside goes with it, unjudged (a doomed node is not protected, so
+            # neither is anything inside it).
+            outermost.append(node)
+            i += len(node.css(_CHROME_CANDIDATES))
+        else:
+            i += 1
+        last = mem_id
+    for node in outermost:
         node.decompose()
 
 
-def _outermost(doomed: dict[int, LexborNode]) -> list[LexborNode]:
-    """The doomed nodes with no doomed ancestor; each ancestor chain is walked once (memoised)."""
-    under: dict[int, bool] = {}  # mem_id -> has a doomed ancestor (or is doomed itself)
-    out = []
-    for mem_id, node in doomed.items():
-        chain = []
-        parent = node.parent
-        found = False
-        while parent is not None:
-            pid = parent.mem_id
-            if pid in under:
-                found = under[pid]
-                break
-            if pid in doomed:
-                found = True
-                break
-            chain.append(pid)
-            parent = parent.parent
-        for pid in chain:
-            under[pid] = found
-        under[mem_id] = True
-        if not found:
-            out.append(node)
-    return out
+def _is_chrome(node: LexborNode) -> bool:
+    """A chrome tag, a chrome role, or a class/id that names page chrome."""
+    if node.tag_id in _CHROME_TAG_IDS:
+        return True
+    attrs = node.attributes
+    if attrs.get("role") in CHROME_ROLES:
+        return True
+    return chrome_of((attrs.get("class") or "") + " " + (attrs.get("id") or "")) is not None
 
 
 def data_cells(tree: LexborHTMLParser) -> tuple[set[int], set[int]]:
@@ -323,15 +310,22 @@ def _line_block(index: int, tags: list[str], line: str, hints: str,
                 images: tuple[tuple[str, str], ...] = ()) -> Block | None:
     """A block from one extracted line: the first non-paragraph tag that opened on it, its text
     with white space folded, how much of that text was link text, and its cells, links, images."""
-    tag = next((t for t in tags if t != "p"), "p")
+    tag = "p"
+    for opened in tags:
+        if opened != "p":
+            tag = opened
+            break
     link_chars = 0
     links: tuple[tuple[str, str], ...] = ()
     if LINK_START in line:
-        found = _LINK.findall(line)
-        link_chars = sum(len(text.strip()) for text, _ in found)
-        links = tuple((" ".join(text.split()), href) for text, href in found if href and text.strip())
-        line = _LINK.sub(r"\1", line) if links or ADDRESS_START in line else \
-            line.replace(LINK_START, "").replace(LINK_END, "")
+        if ADDRESS_START in line:
+            found = _LINK.findall(line)
+            link_chars = sum(len(text.strip()) for text, _ in found)
+            links = tuple((" ".join(text.split()), href) for text, href in found if href and text.strip())
+            line = _LINK.sub(r"\1", line)
+        else:  # no addresses (without --links): only the link text's length counts
+            link_chars = sum(len(text.strip()) for text in _LINK_TEXT.findall(line))
+            line = line.replace(LINK_START, "").replace(LINK_END, "")
     cells: tuple[str, ...] = ()
     if CELL in line:
         cells = tuple(" ".join(c.split()) for c in line.split(CELL))

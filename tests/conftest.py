@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,18 @@ def output_files(folder: Path) -> dict[str, bytes]:
 
 
 def shared_dir() -> Path:
-    return Path(os.environ.get("NEWSCLEAN_SHARED", REPO.parent / "shared"))
+    """NEWSCLEAN_SHARED, else `shared/` beside the checkout (as CI lays it out), else beside the
+    local repository this checkout was cloned from (a scratch clone in a temporary folder)."""
+    if "NEWSCLEAN_SHARED" in os.environ:
+        return Path(os.environ["NEWSCLEAN_SHARED"])
+    beside = REPO.parent / "shared"
+    if beside.exists():
+        return beside
+    origin = subprocess.run(["git", "-C", str(REPO), "config", "--get", "remote.origin.url"],
+                            capture_output=True, text=True, check=False).stdout.strip()
+    if origin and Path(origin).is_dir():
+        return Path(origin).resolve().parent / "shared"
+    return beside
 
 
 @pytest.fixture(scope="session")

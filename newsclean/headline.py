@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .model import Block, Features
-from .rules import SYNDICATION, TITLE_SEPARATORS, normalize
+from .model import Block, Features, Verdict
+from .rules import TITLE_SEPARATORS, normalize
 
 _SYNDICATED_TITLE = re.compile(r"^\s*the post (.+?) appeared first on", re.I)
 # A block is a copy of the title when most of its words are the title's and it covers much of it.
@@ -29,10 +29,11 @@ def split_title(line: str) -> tuple[str, str | None]:
     return headline, site if len(site.split()) <= 5 else None
 
 
-def syndicated_title(blocks: tuple[Block, ...]) -> str | None:
-    """The headline quoted in a 'The post X appeared first on Y.' credit."""
-    for block in reversed(blocks):
-        if SYNDICATION.match(block.text):
+def syndicated_title(blocks: tuple[Block, ...], classified: tuple[Verdict, ...]) -> str | None:
+    """The headline quoted in a 'The post X appeared first on Y.' credit (a block the
+    `syndication` rule already picked out)."""
+    for block, verdict in zip(reversed(blocks), reversed(classified), strict=True):
+        if verdict.rule == "syndication":
             match = _SYNDICATED_TITLE.match(block.text)
             return match.group(1).strip() if match else None
     return None
@@ -45,11 +46,12 @@ def _is_copy(words: list[str], title: frozenset[str], title_len: int) -> bool:
     return own >= _OWN_SHARE and len(set(words) & title) >= _COVER_SHARE * title_len
 
 
-def headline_indices(blocks: tuple[Block, ...], feats: tuple[Features, ...]) -> tuple[int, ...]:
+def headline_indices(blocks: tuple[Block, ...], feats: tuple[Features, ...], classified: tuple[Verdict, ...],
+                     ) -> tuple[int, ...]:
     """Indices of blocks (after the first) that repeat the page's title or syndicated headline."""
     if len(blocks) < 2:
         return ()
-    quoted = syndicated_title(blocks)
+    quoted = syndicated_title(blocks, classified)
     title_text = quoted if quoted else split_title(blocks[0].text)[0]
     title_words = normalize(title_text).split()
     if len(title_words) < 2:

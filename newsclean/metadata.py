@@ -94,7 +94,7 @@ def find_title(page: Page, start: int, settings: Settings) -> Found | None:
     before = [i for i in page.anchors if i < start]
     if before:
         return Found(blocks[before[-1]].text, "headline-line", before[-1])
-    quoted = syndicated_title(blocks)
+    quoted = syndicated_title(blocks, page.classified)
     if quoted:
         return Found(quoted, "syndication-line")
     if blocks and feats[0].words >= 3 and TITLE_SEPARATORS.search(blocks[0].text):

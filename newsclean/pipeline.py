@@ -39,7 +39,7 @@ def clean(
     blocks, declared = to_blocks(doc, settings.keep_links, settings.keep_images)
     feats, classified = measure(blocks, settings)
     classified = mark_template(blocks, feats, classified, site_model, settings)
-    anchors = headline_indices(blocks, feats)
+    anchors = headline_indices(blocks, feats, classified)
     verdicts = revise(blocks, feats, classified, anchors, settings)
     page = Page(blocks, feats, classified, verdicts, anchors)
     return assemble(doc, page, declared, settings, today or dt.date.today(), url)

@@ -284,7 +284,7 @@ def _run(items: list[Input | tuple[str, str]], run: Run) -> None:
     show_progress = run.console.is_terminal and not run.quiet and len(todo) > 1
     with _progress(run.console) if show_progress else nullcontext(None) as progress:
         task_id = progress.add_task("cleaning", total=len(todo)) if progress else None
-        results = run_all(tasks, run.jobs)
+        results: Iterator[Result] = run_all(tasks, run.jobs)
         try:
             for result in results:
                 if progress is not None:

@@ -152,14 +152,15 @@ def main_container(tree: LexborHTMLParser) -> tuple[LexborNode, LexborNode] | No
         nodes[key] = parent
     ranked = sorted((k for k in totals if totals[k] >= _MIN_CONTAINER_CHARS), key=lambda k: -totals[k])
     # Paragraphs in a comment thread or a consent banner are not the article's.
-    key = next((k for k in ranked if not _in_foreign_box(nodes[k])), None)
-    if key is None:
+    best = next((k for k in ranked if not _in_foreign_box(nodes[k])), None)
+    if best is None:
         return None
-    return _widen(nodes[key], totals, nodes), nodes[key]
+    return _widen(nodes[best], totals, nodes), nodes[best]
 
 
-def _in_foreign_box(node: LexborNode) -> bool:
+def _in_foreign_box(start: LexborNode) -> bool:
     """True when the node or an ancestor is named as a box that never holds the article."""
+    node: LexborNode | None = start
     while node is not None and node.tag not in ("body", "html"):
         attrs = node.attributes
         if (attrs.get("class") or attrs.get("id")) and \
@@ -211,7 +212,8 @@ def _protected(cores: list[LexborNode]) -> set[int]:
     """The article's core elements and their ancestors: never removed as chrome, whatever their
     class says."""
     protected: set[int] = set()
-    for node in cores:
+    for core in cores:
+        node: LexborNode | None = core
         while node is not None and node.mem_id not in protected:
             protected.add(node.mem_id)
             node = node.parent

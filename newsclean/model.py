@@ -38,7 +38,7 @@ class Block(NamedTuple):
     a block keeps its `links` (anchor text, address) and `images` (alt text, address).
     """
 
-    index: int
+    index: int  # type: ignore[assignment]  # (shadows tuple.index, which nothing here calls)
     text: str
     tag: str = "p"
     path: str = ""
@@ -74,7 +74,7 @@ class Label(Enum):
 class Verdict(NamedTuple):
     """What a rule decided about one block, and why."""
 
-    index: int
+    index: int  # type: ignore[assignment]  # (shadows tuple.index, which nothing here calls)
     label: Label
     rule: str
     detail: str = ""
@@ -98,7 +98,7 @@ class Metadata:
 class Removal(NamedTuple):
     """A block left out of the article, with the rule that removed it (for --explain)."""
 
-    index: int
+    index: int  # type: ignore[assignment]  # (shadows tuple.index, which nothing here calls)
     rule: str
     text: str
     detail: str = ""

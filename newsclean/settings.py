@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +108,6 @@ class Settings:
 DEFAULTS = Settings()
 
 
-def with_overrides(settings: Settings, **changes: object) -> Settings:
+def with_overrides(settings: Settings, **changes: Any) -> Settings:
     """A copy of `settings` with the given fields replaced; unknown names raise TypeError."""
     return replace(settings, **changes)

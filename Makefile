@@ -6,13 +6,23 @@ STAMP := $(VENV)/.installed-test
 BENCH_STAMP := $(VENV)/.installed-bench
 SHARED ?= ../shared
 
-.PHONY: run test bench lint clean
+# The package is installed editable; the modules in newsclean/_compiled.py are compiled in place
+# by mypyc (about half a minute), again whenever a source changes. `make pure` skips compiling.
+SOURCES := $(wildcard newsclean/*.py)
 
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
+.PHONY: run test bench lint clean pure
+
+$(STAMP): pyproject.toml setup.py $(SOURCES)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
+	rm -f newsclean/*.so
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $@
+
+pure:
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	rm -f newsclean/*.so $(STAMP)
+	NEWSCLEAN_PURE_PYTHON=1 $(BIN)/python -m pip install -q -e '.[test]'
 
 $(BENCH_STAMP): $(STAMP)
 	$(BIN)/python -m pip install -q -e '.[test,bench]'
@@ -34,4 +44,4 @@ lint: $(STAMP)
 	$(BIN)/ruff check newsclean tests
 
 clean:
-	rm -rf $(VENV) out
+	rm -rf $(VENV) out build newsclean/*.so

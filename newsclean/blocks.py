@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .metadata import Found
-from .model import Block, Document
+from .model import Block, Document, Found
 from .rules import BULLET, LYNX_MARKER, MD_EMPHASIS, MD_HEADING, MD_IMAGE, MD_LINK, REFERENCES_HEAD
 
 # A dump is hard-wrapped when many lines end near one width, and that width is a terminal's.

@@ -11,7 +11,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
-from .metadata import Found
+from .model import Found
 
 # schema.org types that describe an article (a page may also carry Organization, BreadcrumbList...).
 ARTICLE_TYPES = frozenset({

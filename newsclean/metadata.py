@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 
 from .dates import find_date, local_form, parse_stamp, url_date
 from .headline import split_title, syndicated_title
-from .model import Block, Features, Label, Metadata, Page
+from .model import Block, Features, Found, Label, Metadata, Page
 from .rules import (
     AUTHOR_TITLE,
     BYLINE,
@@ -35,15 +35,6 @@ _RIGHTS = re.compile(r"all rights? reserved\.?|copyright|\(c\)|©|\binc\.?$|\blt
 _NOT_A_NAME = re.compile(
     r"^(?:staff|the|by|and|updated|published|posted|news|associated press|reuters|afp|ap|editor|editors)$", re.I
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    """A metadata value and where it was found."""
-
-    value: str
-    source: str
-    index: int | None = None
 
 
 def first(*candidates: Found | None) -> Found | None:

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import Enum
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 Kind = Literal["html", "text"]
+
+
+def _fields_of(value: Any) -> tuple[type, tuple[Any, ...]]:
+    """How a frozen value below is pickled (to and from worker processes): its class and its fields.
+
+    The default way sets each field on a blank instance, which a frozen class compiled by mypyc
+    refuses."""
+    return type(value), tuple(getattr(value, f.name) for f in fields(value))
 
 
 class InputError(Exception):
@@ -19,6 +27,18 @@ class InputError(Exception):
 
 
 @dataclass(frozen=True, slots=True)
+class Found:
+    """A metadata value and where it was found (`source`: "json-ld", "dateline", ...)."""
+
+    value: str
+    source: str
+    index: int | None = None
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return _fields_of(self)
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """Decoded input: the text of the page and what kind of page it is."""
 
@@ -26,6 +46,9 @@ class Document:
     text: str
     kind: Kind
     encoding: str
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return _fields_of(self)
 
 
 class Block(NamedTuple):
@@ -94,6 +117,9 @@ class Metadata:
     # Every value considered per field, in precedence order: (field, value, source). For --explain.
     candidates: tuple[tuple[str, str, str], ...] = ()
 
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return _fields_of(self)
+
 
 class Removal(NamedTuple):
     """A block left out of the article, with the rule that removed it (for --explain)."""
@@ -117,6 +143,9 @@ class Article:
     def text(self) -> str:
         return "\n\n".join(b.text for b in self.blocks)
 
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return _fields_of(self)
+
 
 @dataclass(frozen=True, slots=True)
 class Page:
@@ -128,3 +157,6 @@ class Page:
     classified: tuple[Verdict, ...]
     verdicts: tuple[Verdict, ...]
     anchors: tuple[int, ...]
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return _fields_of(self)

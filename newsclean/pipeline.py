@@ -8,8 +8,8 @@ from .blocks import to_blocks
 from .classify import measure
 from .decode import decode
 from .headline import headline_indices
-from .metadata import Found, page_metadata
-from .model import Article, Block, Document, Label, Page, Removal, Verdict
+from .metadata import page_metadata
+from .model import Article, Block, Document, Found, Label, Page, Removal, Verdict
 from .revise import revise
 from .settings import DEFAULTS, Settings, with_overrides
 from .templates import SiteModel, mark_template

@@ -1,8 +1,8 @@
 """Build hook: compile the per-block stages with mypyc (README: "Why some modules are compiled").
 
 Those modules are plain, fully typed Python; mypyc turns them into one C extension that runs the
-same code faster. NEWSCLEAN_PURE_PYTHON=1 installs them as they are, with no C compiler needed;
-the output is byte-identical either way (tests/test_compiled.py).
+same code faster. NEWSCLEAN_PURE_PYTHON=1 installs them as they are, as does a machine with no C
+compiler; the output is byte-identical either way (tests/test_compiled.py).
 """
 
 import importlib.util
@@ -23,7 +23,10 @@ def extensions() -> list:
         return []
     from mypyc.build import mypycify
 
-    return mypycify([f"newsclean/{name}.py" for name in COMPILED], opt_level="3", group_name="newsclean._native")
+    extensions = mypycify([f"newsclean/{name}.py" for name in COMPILED], opt_level="3", group_name="newsclean._native")
+    for extension in extensions:
+        extension.optional = True  # no C compiler: a warning, and the plain-Python modules are used
+    return extensions
 
 
 setup(ext_modules=extensions())

@@ -15,6 +15,7 @@ still apply.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from .model import Block, Features, Label, Verdict
 from .rules import (
@@ -23,6 +24,7 @@ from .rules import (
     COMMENT_NOTICE_PREFIXES,
     DIGIT_CUE,
     HARD_TERMINATORS,
+    NEXT_ARTICLE_PHRASES,
     SUMMARY_LINES,
     TERMINATORS,
     THREAD_MARK,
@@ -268,8 +270,27 @@ def opening_run(score: float, span: Span, body_start: int, verdicts: tuple[Verdi
         verdicts[i].rule in HARD_TERMINATORS for i in range(span[1] + 1, body_start))
 
 
+def never(_: int) -> bool:
+    return False
+
+
+def continues(score: float, span: Span, opening: float, gap_start: int, stops: Callable[[int], bool],
+              marks: Callable[[int], bool], settings: Settings) -> bool:
+    """A run of prose several times the size of the body chosen so far (a lede under the headline)
+    is the rest of the article, set apart by a box of links, teasers and counters — unless the gap
+    holds a comment thread's head, the footer or a next-article heading, or the run is a thread."""
+    if score < settings.continuation_min_score or score < settings.continuation_ratio * opening:
+        return False
+    if any(stops(i) for i in range(gap_start, span[0])):
+        return False
+    return sum(1 for i in range(span[0], span[1] + 1) if marks(i)) <= settings.continuation_max_marks
+
+
 def body_spans(scores: list[float], verdicts: tuple[Verdict, ...], anchors: tuple[int, ...],
-               settings: Settings, threads: frozenset[int] = frozenset()) -> list[Span]:
+               settings: Settings, threads: frozenset[int] = frozenset(),
+               stops: Callable[[int], bool] = never, marks: Callable[[int], bool] = never) -> list[Span]:
+    """The spans of the article: the chosen run of prose, then the runs it extends to. `stops(i)`
+    tells a block past which the article does not continue, `marks(i)` a comment header."""
     candidates = runs(scores, frozenset(anchors) | threads)
     main = choose_run(candidates, anchors, verdicts, settings)
     if main is None:
@@ -285,7 +306,8 @@ def body_spans(scores: list[float], verdicts: tuple[Verdict, ...], anchors: tupl
         return -sum(scores[lo:hi]) < settings.join_ratio * gain
 
     for score, span in sorted(candidates, key=lambda c: c[1]):
-        if span[0] > spans[-1][1] and gap_ok(spans[-1][1] + 1, span[0], score):
+        if span[0] > spans[-1][1] and (gap_ok(spans[-1][1] + 1, span[0], score)
+                                       or continues(score, span, main[0], spans[-1][1] + 1, stops, marks, settings)):
             spans.append(span)
     for score, span in sorted(candidates, key=lambda c: c[1], reverse=True):
         if span[1] < spans[0][0] and (gap_ok(span[1] + 1, spans[0][0], score)
@@ -410,6 +432,7 @@ def context_rules(verdicts: tuple[Verdict, ...]) -> list[str]:
 
 def revise(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tuple[Verdict, ...],
            anchors: tuple[int, ...], settings: Settings) -> tuple[Verdict, ...]:
+    classified = verdicts
     verdicts = mark_toolbars(feats, mark_repeated(blocks, feats, mark_cut_paragraphs(verdicts), settings), settings)
     verdicts = mark_copies(blocks, feats, verdicts, settings)
     verdicts = mark_data_rows(feats, verdicts, settings)
@@ -421,7 +444,15 @@ def revise(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tup
         scores = [container_score(score, block.hints == MAIN, settings) for score, block in
                   zip(scores, blocks, strict=True)]
     inside = [False] * len(blocks)
-    spans = body_spans(scores, verdicts, anchors, settings, thread_heads(blocks, feats, verdicts, settings))
+    threads = thread_heads(blocks, feats, verdicts, settings)
+
+    def stops(i: int) -> bool:  # the head of a comment thread, the footer, 'Up next'
+        return i in threads or classified[i].rule == "copyright-footer" or feats[i].key in NEXT_ARTICLE_PHRASES
+
+    def marks(i: int) -> bool:
+        return thread_mark(blocks[i], feats[i], verdicts[i], settings)
+
+    spans = body_spans(scores, verdicts, anchors, settings, threads, stops, marks)
     if spans and has_main:
         spans = extend_in_container(spans, blocks, feats, verdicts, settings)
         spans = extend_head_in_container(spans, blocks, feats, verdicts, anchors, settings)

@@ -103,6 +103,11 @@ TEASER_PHRASES = _group(
     "load more", "show more", "see more", "lire la suite", "lire plus", "weiterlesen", "lesen sie mehr",
     "leer más", "leggi di più", "leia mais", "saiba mais", "lees meer",
 )
+# Headings under which a page runs its next article in full: no article continues past them.
+NEXT_ARTICLE_PHRASES = frozenset(_group(
+    "up next", "read next", "next article", "next story", "what to read next", "coming up next",
+    "article suivant", "nächster artikel", "siguiente artículo", "articolo successivo", "próximo artigo",
+))
 # Headings that open a list of other articles: the article is over where they stand.
 RELATED_PHRASES = _group(
     "related", "related articles", "related stories",

@@ -67,13 +67,20 @@ class Settings:
     box_max_blocks: int = 8
     # A further run of prose joins the body when the gap costs less than this share of its score.
     join_ratio: float = 0.5
+    # A short opening (a lede) set apart from the rest of the article by a box: a later run of prose
+    # this many times the size of the opening, and of at least this score, continues the article
+    # whatever the box holds, unless it is a comment thread or a next article.
+    continuation_ratio: float = 3.0
+    continuation_min_score: float = 150.0
+    # Comment headers ('Jane on May 2, 2018 at 4:47 pm said:') in a run that make it a thread.
+    continuation_max_marks: int = 1
 
     # A comments label opens a readers' thread when this many of the next `thread_window` blocks
     # are a comment's header or footer (a date, a time, a vote count) or a comment form's notice.
     thread_window: int = 12
     thread_min_marks: int = 2
     # ... and such a header or footer line is at most this long.
-    thread_mark_words: int = 8
+    thread_mark_words: int = 12
 
     # HTML with a known article container: prose outside it counts this share of its words...
     outside_main_weight: float = 0.5

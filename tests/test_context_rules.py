@@ -213,3 +213,41 @@ def test_a_link_whose_text_is_its_address_is_cited_and_the_lines_after_it_stay()
     named = _html("<h1>Tram line to reach the airport</h1><div>", prose,
                   '<p>Plans: <a href="/p">the full tram plans</a></p>', tail, "</div>")
     assert not any(d in named.text for d in details)
+
+
+# A lede long enough to be chosen as the body on its own, and the rest of the article, four times longer.
+LEDE = " ".join(PARAGRAPHS[:3])
+LONG_PARAGRAPHS = [p + " " + q for p, q in zip(PARAGRAPHS, [*MORE_PARAGRAPHS, *MORE_PARAGRAPHS], strict=True)]
+# A sidebar set between the lede and the rest of the article, as some sites print it in a dump:
+# related links, the author's other pieces with their comment counters.
+SIDEBAR = ["Related Content", "Buses to run all night on weekends", "Cycle lanes for the old town",
+           "About the Author", "Jane Miller", "Also by the Author", "Ferry fares to rise in March",
+           "33 comments", "New bridge opens to traffic", "12 comments", "Related Topics"]
+
+
+def test_the_article_continues_after_a_box_below_its_lede() -> None:
+    article = page("Tram line to reach the airport - City News", *MENU, "Tram line to reach the airport",
+                   LEDE, *SIDEBAR, *LONG_PARAGRAPHS, "© 2026 City News")
+    assert LEDE in article.text
+    assert all(p in article.text for p in LONG_PARAGRAPHS)
+    assert rule_of(article, "33 comments") is not None
+
+
+@pytest.mark.parametrize("between", [
+    ["Up next"],  # the next article, printed in full
+    ["Leave a Reply", "Your email address will not be published."],  # readers' comments below
+])
+def test_no_continuation_past_a_next_article_or_comments(between: list[str]) -> None:
+    article = page("Tram line to reach the airport - City News", *MENU, "Tram line to reach the airport",
+                   LEDE, *SIDEBAR, *between, *LONG_PARAGRAPHS)
+    assert LEDE in article.text
+    assert not any(p in article.text for p in LONG_PARAGRAPHS)
+
+
+def test_a_long_comment_thread_is_not_a_continuation() -> None:
+    thread = []
+    for i, p in enumerate(LONG_PARAGRAPHS[:4]):
+        thread += [f"Reader {i} on May {i + 2}, 2018 at 4:4{i} pm said:", p]
+    article = page("Tram line to reach the airport - City News", *MENU, "Tram line to reach the airport",
+                   LEDE, *SIDEBAR, *thread)
+    assert not any(p in article.text for p in LONG_PARAGRAPHS[:4])

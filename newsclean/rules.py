@@ -35,6 +35,14 @@ SENTENCE_END_CHARS = frozenset(""".!?…:;。！？」"”’'»)]""")
 TRAILING_SYMBOLS = re.compile(r"[\s\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+$")
 ELLIPSIS_END = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
 LETTER = re.compile(r"[^\W\d_]")
+# HTML tags and script statements that open a line of source code left in a dump.
+MARKUP_LINE = re.compile(
+    r"</?(?:script|a|img|div|span|p|iframe|noscript|table|td|tr|th|tbody|font|br|hr|input|form|object|"
+    r"embed|param|link|meta|style|center|b|i|u|strong|em|ul|li|ol|h[1-6]|area|map|select|option|!--|!\[cdata)\b"
+    r"|(?:document\.write|var\s+\w+\s*=|function\s+\w*\s*\(|window\.\w|googletag\.)", re.IGNORECASE)
+MARKUP_STARTS = frozenset("<dvfwgDVFWG")
+# Marks that any run of prose holds at least one of, whatever its script.
+PUNCTUATION = re.compile(r"[.,;:!?…。，、！？；：।॥،؛؟«»\"“”„()]")
 INLINE_SEPARATOR = re.compile(r"\s[|·•]\s")
 # Small words that stay lower-case in Title Case headlines.
 MINOR_WORDS = frozenset({
@@ -595,6 +603,8 @@ def _caption(b: Block, f: Features) -> bool:
 _RULES: tuple[Rule, ...] = (
     Rule("empty", "A block with no letters carries no text.", Label.BAD,
          lambda b, f, s: not f.letters),
+    Rule("markup", "HTML or script source printed as text (an ad's fallback code, a broken embed).", Label.BAD,
+         lambda b, f, s: b.text[:1] in MARKUP_STARTS and bool(MARKUP_LINE.match(b.text))),
     Rule("lynx-references", "A dumper's trailing list of numbered link targets.", Label.BAD,
          lambda b, f, s: (f.words <= 3 and "://" in b.text and bool(REFERENCE_ITEM.match(b.text)))
          or (f.words <= 2 and bool(REFERENCES_HEAD.match(b.text)))),
@@ -655,6 +665,9 @@ _RULES: tuple[Rule, ...] = (
          lambda b, f, s: 4 <= f.words <= 80 and bool(ELLIPSIS_END.search(b.text))),
     Rule("inline-list", "Items joined by ' | ' or ' · ' are a link bar, not a sentence.", Label.BAD,
          lambda b, f, s: f.words <= PHRASE_WINDOW and bool(INLINE_SEPARATOR.search(b.text))),
+    Rule("unpunctuated", "Many words without one punctuation mark: items run together (a drop-down, a "
+         "tag cloud), not prose.", Label.BAD,
+         lambda b, f, s: f.words >= s.unpunctuated_min_words and not PUNCTUATION.search(b.text)),
     Rule("prose", "Long enough to read as prose on its own, and ends like a sentence.", Label.GOOD,
          lambda b, f, s: f.words >= s.good_words and f.sentence_end),
     Rule("sentence", "Medium length, ending like a sentence.", Label.NEARGOOD,

@@ -25,6 +25,8 @@ class Settings:
     good_words: int = 10
     # A block this long that ends like a sentence is probably prose.
     neargood_words: int = 5
+    # A block this long without one punctuation mark is items run together, not prose.
+    unpunctuated_min_words: int = 40
     # Boilerplate phrase rules only fire on blocks at most this long, so an article sentence that
     # happens to mention "read more" or "subscribe" survives.
     phrase_max_words: int = 14

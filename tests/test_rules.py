@@ -87,6 +87,19 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
                  ["Putin to meet"]),
     "headline-like": (["Zach Parise Heating Up As Wild Beat The Sabres", "Putin To Meet With U.S. Delegation"],
                       ["Prisons plagued by understaffing and violence"]),
+    "markup": (['<img height="1" width="1" style="display:none" src="http://b.scorecardresearch.com/p?c1=2">',
+                '<SCRIPT language="JavaScript1.1" SRC="http://ad.doubleclick.net/adj/news;sz=728x90">',
+                "document.write('<div id=\"ad\"></div>');"],
+               ["<The Palace: Jang Noksu>", "Document writers say the var of the function is unclear."]),
+    "unpunctuated": (["Choose vehicle brand Abarth Alfa Romeo Aston Martin Audi BAIC Bentley BMW BYD Changan "
+                      "Chevrolet Chrysler Dodge Ferrari Ford Foton GAC Geely Great Wall Haima Honda Hyundai Isuzu JAC "
+                      "Jaguar Jeep JMC Joylong Kia Lamborghini Land Rover Lexus Maserati Mazda Mercedes-Benz MG "
+                      "Mini Mitsubishi",
+                      "AL AK AS AE AA AE AP AZ AR CA CO CT DE DC FL GA GU HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO "
+                      "MT NE NV NH NJ NM NY NC ND MP OH OK OR PW PA PR RI SC SD TN TX UT VT VI VA WA WV WI WY"],
+                     ["The council met on Tuesday and voted to extend the tram line to the airport by the end of "
+                      "2027, after a long debate in which supporters said the extension would cut travel times in half "
+                      "for thousands of daily commuters while opponents warned that the budget had grown"]),
     "run-on": (["1 120-year-old photo sparks Greta Thunberg conspiracy theories 2 Obama aides allegedly left "
                 "Trump staffers notes 3 the plague is back in China"],
                ["Short line"]),

@@ -22,12 +22,14 @@ from .rules import (
     ADDRESS,
     BOX_LABELS,
     COMMENT_NOTICE_PREFIXES,
+    DATE,
     DIGIT_CUE,
     HARD_TERMINATORS,
     NEXT_ARTICLE_PHRASES,
     SUMMARY_LINES,
     TERMINATORS,
     THREAD_MARK,
+    TIME,
     normalize,
 )
 from .settings import Settings
@@ -212,7 +214,8 @@ def runs(scores: list[float], breaks: frozenset[int] = frozenset()) -> list[tupl
 
 
 def choose_run(candidates: list[tuple[float, Span]], anchors: tuple[int, ...],
-               verdicts: tuple[Verdict, ...], settings: Settings) -> tuple[float, Span] | None:
+               verdicts: tuple[Verdict, ...], settings: Settings,
+               threads: frozenset[int] = frozenset()) -> tuple[float, Span] | None:
     """The best run that starts soon after a headline copy and before the article's first
     terminator, else the best run overall."""
     if not candidates:
@@ -224,10 +227,12 @@ def choose_run(candidates: list[tuple[float, Span]], anchors: tuple[int, ...],
     ]
     if not anchored:
         return max(candidates, key=lambda c: (c[0], -c[1][0]))
-    # An article ends at its first terminator (Comments, Related, ©...): what follows is not it.
-    end = next((i for i in range(anchored[0][1][1], len(verdicts)) if verdicts[i].rule in HARD_TERMINATORS),
-               len(verdicts))
-    return max((c for c in anchored if c[1][0] <= end), key=lambda c: (c[0], -c[1][0]))
+    # An article ends at its first terminator (Comments, Related, ©...) or comment thread: what
+    # follows is not it.
+    end = next((i for i in range(anchored[0][1][1], len(verdicts))
+                if verdicts[i].rule in HARD_TERMINATORS or i in threads), len(verdicts))
+    before = [c for c in anchored if c[1][0] <= end and c[1][0] not in threads] or anchored[:1]
+    return max(before, key=lambda c: (c[0], -c[1][0]))
 
 
 def thread_mark(block: Block, feat: Features, verdict: Verdict, settings: Settings) -> bool:
@@ -256,6 +261,36 @@ def thread_heads(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdict
         marks = sum(1 for j in window if thread_mark(blocks[j], feats[j], verdicts[j], settings))
         if marks >= settings.thread_min_marks:
             heads.add(i)
+    return frozenset(heads)
+
+
+def comment_header(block: Block, feat: Features, verdict: Verdict, settings: Settings) -> bool:
+    """A short line naming when a reader wrote, with date and time: 'Just a Thought February 10th,
+    2010 3:41 pm ET', 'posted by: jd at 08/15/2010 @ 12:10am'."""
+    return (verdict.label is not Label.GOOD and 3 <= feat.words <= settings.thread_mark_words
+            and DATE.search(block.text) is not None and TIME.search(block.text) is not None)
+
+
+def unlabelled_threads(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tuple[Verdict, ...],
+                       settings: Settings) -> frozenset[int]:
+    """Comments with no label above them: a comment header followed, within `thread_window`
+    blocks, by more headers, each after a paragraph of its own. The first header opens the thread."""
+    headers = [i for i, (b, f, v) in enumerate(zip(blocks, feats, verdicts, strict=True))
+               if f.words <= settings.thread_mark_words and comment_header(b, f, v, settings)]
+    heads: set[int] = set()
+    covered = -1
+    for k, i in enumerate(headers):
+        if i <= covered:
+            continue
+        chain = [i]
+        for j in headers[k + 1:]:
+            if j - chain[-1] > settings.thread_window:
+                break
+            if any(feats[m].words >= settings.good_words for m in range(chain[-1] + 1, j)):
+                chain.append(j)
+        if len(chain) > settings.thread_min_marks:
+            heads.add(i)
+            covered = chain[-1]
     return frozenset(heads)
 
 
@@ -292,13 +327,13 @@ def body_spans(scores: list[float], verdicts: tuple[Verdict, ...], anchors: tupl
     """The spans of the article: the chosen run of prose, then the runs it extends to. `stops(i)`
     tells a block past which the article does not continue, `marks(i)` a comment header."""
     candidates = runs(scores, frozenset(anchors) | threads)
-    main = choose_run(candidates, anchors, verdicts, settings)
+    main = choose_run(candidates, anchors, verdicts, settings, threads)
     if main is None:
         return []
     spans = [main[1]]
 
     def gap_ok(lo: int, hi: int, gain: float) -> bool:
-        if any(verdicts[i].rule in HARD_TERMINATORS for i in range(lo, hi)):
+        if any(verdicts[i].rule in HARD_TERMINATORS for i in range(lo, hi)) or any(lo <= i <= hi for i in threads):
             return False
         # A short box (related links, an ad, a photo) inside the article does not split it.
         if hi - lo <= settings.box_max_blocks and gain >= settings.anchor_min_score:
@@ -444,7 +479,7 @@ def revise(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tup
         scores = [container_score(score, block.hints == MAIN, settings) for score, block in
                   zip(scores, blocks, strict=True)]
     inside = [False] * len(blocks)
-    threads = thread_heads(blocks, feats, verdicts, settings)
+    threads = thread_heads(blocks, feats, verdicts, settings) | unlabelled_threads(blocks, feats, verdicts, settings)
 
     def stops(i: int) -> bool:  # the head of a comment thread, the footer, 'Up next'
         return i in threads or classified[i].rule == "copyright-footer" or feats[i].key in NEXT_ARTICLE_PHRASES

@@ -251,3 +251,23 @@ def test_a_long_comment_thread_is_not_a_continuation() -> None:
     article = page("Tram line to reach the airport - City News", *MENU, "Tram line to reach the airport",
                    LEDE, *SIDEBAR, *thread)
     assert not any(p in article.text for p in LONG_PARAGRAPHS[:4])
+
+
+def test_comments_without_a_label_end_the_article() -> None:
+    comments = []  # long ones: readers quoting the article at length
+    for i, name in enumerate(["Just a Thought", "Maria K", "posted by: jd", "Tom"]):
+        comments += [f"{name} February 1{i}th, 2010 3:4{i} pm ET", LONG_PARAGRAPHS[i], LONG_PARAGRAPHS[i + 4]]
+    article = page("Tram line to reach the airport - City News", *MENU, "Tram line to reach the airport",
+                   *PARAGRAPHS, "del.icio.us", *comments)
+    assert all(p in article.text for p in PARAGRAPHS)
+    assert rule_of(article, "Just a Thought February 10th, 2010 3:40 pm ET") is not None
+    assert not any(p in article.text for p in LONG_PARAGRAPHS)
+
+
+def test_times_in_a_live_report_are_no_comment_thread() -> None:
+    entries = []
+    for i, p in enumerate(PARAGRAPHS[:4]):
+        entries += [f"3:4{i} pm ET", p]
+    article = page("Tram line to reach the airport - City News", *MENU, "Tram line to reach the airport",
+                   *entries, *PARAGRAPHS[4:])
+    assert all(p in article.text for p in PARAGRAPHS)

@@ -228,7 +228,11 @@ def site_templates(shared: Path) -> None:
 
             def score(out: Path, truth: dict = truth) -> dict:
                 predictions = {p.stem: json.loads(p.read_text())["text"] for p in out.glob("*.json")}
-                return scorer.score(truth, predictions)
+                result = scorer.score(truth, predictions)
+                result["sites"] = {site: scorer.score({k: v for k, v in truth.items() if v["site"] == site},
+                                                      predictions)
+                                   for site in sorted({v["site"] for v in truth.values()})}
+                return result
 
             rows = []
             for label, extra in (("templates", []), ("no templates", ["--no-site-templates"])):
@@ -249,6 +253,13 @@ def site_templates(shared: Path) -> None:
             for label, result in rows:
                 print(f"ms-{kind:5} {label:16} F1 {result['f1']:.3f}  precision {result['precision']:.3f}  "
                       f"recall {result['recall']:.3f}")
+            with_sites, without_sites = rows[0][1]["sites"], rows[1][1]["sites"]
+            print(f"  per site ({kind}): F1 / precision / recall with templates, F1 without")
+            for site, result in with_sites.items():
+                other = without_sites[site]["f1"]
+                mark = "  (lower with templates)" if result["f1"] < other else ""
+                print(f"  {site:12} {result['f1']:.4f} / {result['precision']:.3f} / {result['recall']:.3f}"
+                      f"   {other:.4f}{mark}")
             if kind == "text":
                 print(f"state after {len(truth)} pages: {state_mb:.1f} MB")
     finally:

@@ -337,8 +337,9 @@ def _handle(result: Result, item: Input, stamp: Stamp | None, taken: dict[Path, 
         tally.failed += 1
         return
     if run.explain:
-        for rule, text in result.removed:
-            line(run.console, f"newsclean: explain: {result.source}: {rule}: {text[:100]}")
+        for rule, text, detail in result.removed:
+            why = f"{rule} ({detail})" if detail else rule
+            line(run.console, f"newsclean: explain: {result.source}: {why}: {text[:100]}")
     if result.text is None:
         if not run.quiet:
             line(run.console, f"newsclean: warning: {result.source}: no article found; nothing written")

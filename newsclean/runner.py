@@ -47,7 +47,7 @@ class Result:
     source: str
     text: str | None = None
     error: str | None = None
-    removed: tuple[tuple[str, str], ...] = ()  # (rule, text) for --explain
+    removed: tuple[tuple[str, str, str], ...] = ()  # (rule, text, detail) for --explain
 
 
 class TimeLimit(Exception):
@@ -95,8 +95,8 @@ def run_task(task: Task) -> Result:
             data = task.data if task.data is not None else read_bytes(task.source)
             article = clean(data, source=task.source, kind=task.settings.kind, settings=task.settings,
                             site_model=task.site_model)
-            removed = (tuple((r.rule, r.text) for r in article.removed)
-                       + tuple((f"{field} candidate", f"{value} (from {source})")
+            removed = (tuple((r.rule, r.text, r.detail) for r in article.removed)
+                       + tuple((f"{field} candidate", f"{value} (from {source})", "")
                                for field, value, source in article.metadata.candidates)
                        if task.explain else ())
             if not article.blocks:

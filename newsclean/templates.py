@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from hashlib import blake2b
+from pathlib import PurePath
 from urllib.parse import urlsplit
 
 from .blocks import to_blocks
@@ -33,6 +34,9 @@ TEMPLATE_SHARE = 0.5
 # A line not met in this many of its group's latest pages (and in fewer pages than that overall)
 # is forgotten.
 STALE_PAGES = 200
+# A dump states its page's address in a URL line at its top (as scrapers print it); URL lines further
+# down are links to other sites (ads, embeds) and say nothing of the page's own.
+URL_LINE_BLOCKS = 3
 _DIGITS = re.compile(r"\d")
 
 
@@ -102,7 +106,7 @@ def host_of(blocks: tuple[Block, ...], declared_urls: list[str]) -> str | None:
         host = urlsplit(url).hostname
         if host:
             return host.removeprefix("www.")
-    for block in blocks[:200]:
+    for block in blocks[:URL_LINE_BLOCKS]:
         if block.text.startswith(("http://", "https://")):
             match = URL.match(block.text)
             host = urlsplit(match.group()).hostname if match else None
@@ -144,7 +148,7 @@ def group_pages(signatures: Iterable[Signature], known: Iterable[Group] = (),
         if best is not None and overlap[best] >= JOIN_SHARE * max(1, len(sig.lines)):
             group = groups[best]
         else:
-            group = Group(sig.host or "a site", len(groups))
+            group = Group(sig.host or f"the site of {PurePath(sig.source).name}", len(groups))
             groups.append(group)
         if sig.host and group.host is None:
             group.host = group.name = sig.host

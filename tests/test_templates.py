@@ -43,7 +43,7 @@ def test_a_line_on_every_page_of_a_site_is_removed() -> None:
     article = newsclean.clean(pages["p0.txt"], site_model=learned["p0.txt"])
     assert BOX not in article.text
     removal = next(r for r in article.removed if r.text == BOX)
-    assert removal.rule == "site-template" and removal.detail == "on 5 of 5 pages of a site"
+    assert removal.rule == "site-template" and removal.detail == "on 5 of 5 pages of the site of p0.txt"
     # Without the model the box sits inside the article and stays.
     assert BOX in newsclean.clean(pages["p0.txt"]).text
 
@@ -116,7 +116,7 @@ def test_models_carry_over_to_later_runs(tmp_path: Path) -> None:
                           capture_output=True, check=False)
     assert b"1 cleaned, 4 unchanged" in proc.stderr
     assert BOX not in json.loads((out / "p4.json").read_text())["text"]
-    assert f"site-template: {BOX}".encode() in proc.stderr
+    assert f"site-template (on 5 of 5 pages of the site of p0.txt): {BOX}".encode() in proc.stderr
     assert (out / ".newsclean" / "state.sqlite").stat().st_size < 200_000
 
 

@@ -16,7 +16,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from importlib.util import find_spec
+from pathlib import Path
 
 from .model import Block, Features, Label
 from .settings import Settings
@@ -470,6 +471,9 @@ MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 # Word lists loaded from data/
 # ---------------------------------------------------------------------------------------------
 
+# The word lists shipped with the package (package data). The package's folder, not this module's
+# __file__, which a compiled module may not set to its own place.
+DATA = Path(find_spec("newsclean").submodule_search_locations[0]) / "data"  # type: ignore[union-attr, index]
 LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru")
 
 
@@ -478,7 +482,7 @@ def stopwords(language: str) -> frozenset[str]:
     """The stopword list of `language` (ISO 639-1), lower-cased."""
     if language not in LANGUAGES:
         raise ValueError(f"no stopword list for {language!r}; known: {', '.join(LANGUAGES)}")
-    text = resources.files("newsclean").joinpath(f"data/stopwords-{language}.txt").read_text("utf-8")
+    text = (DATA / f"stopwords-{language}.txt").read_text("utf-8")
     return frozenset(w.strip().lower() for w in text.splitlines() if w.strip())
 
 

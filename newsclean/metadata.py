@@ -218,10 +218,11 @@ def detect_language(text: str) -> str | None:
         return None
     table = _stopword_languages()
     scores = dict.fromkeys(LANGUAGES, 0)
-    counts = Counter(words)
-    for word in counts.keys() & table.keys():  # only stopwords score
-        for lang in table[word]:
-            scores[lang] += counts[word]
+    for word in words:  # only stopwords score
+        langs = table.get(word)
+        if langs is not None:
+            for lang in langs:
+                scores[lang] += 1
     lang, hits = max(scores.items(), key=lambda kv: (kv[1], kv[0] == "en"))
     return lang if hits >= len(words) * 0.08 else None
 

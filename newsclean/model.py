@@ -52,7 +52,8 @@ class Document:
 
 
 class Block(NamedTuple):
-    """One unit of a page: a paragraph, heading, list item, or a line of a text dump.
+    """One unit of a page: a paragraph, heading, list item, or a line of a text dump. Its `text` is
+    whitespace-normalized: words separated by single spaces, none at either end.
 
     `tag` is an HTML-like tag (`p`, `h2`, `li`, `blockquote`, `pre`, `tr`), `path` the chain of
     ancestors (`body>div.footer>p`, empty for dumps), `link_chars` how many characters of `text`

@@ -268,7 +268,8 @@ def comment_header(block: Block, feat: Features, verdict: Verdict, settings: Set
     """A short line naming when a reader wrote, with date and time: 'Just a Thought February 10th,
     2010 3:41 pm ET', 'posted by: jd at 08/15/2010 @ 12:10am'."""
     return (verdict.label is not Label.GOOD and 3 <= feat.words <= settings.thread_mark_words
-            and DATE.search(block.text) is not None and TIME.search(block.text) is not None)
+            and DIGIT_CUE in feat.tokens and TIME.search(block.text) is not None
+            and DATE.search(block.text) is not None)
 
 
 def unlabelled_threads(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tuple[Verdict, ...],

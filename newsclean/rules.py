@@ -506,7 +506,8 @@ _ELLIPSES = ("...", "…", "…]", "...]")
 def features(block: Block) -> Features:
     text = block.text
     chars = len(text)
-    words = len(text.split()) if text.isascii() else word_count(text)
+    # Block text is whitespace-normalized (model.Block): its ASCII words are its spaces plus one.
+    words = (text.count(" ") + 1 if text else 0) if text.isascii() else word_count(text)
     alpha = False  # whether the key is a single word of letters only
     if words <= PHRASE_WINDOW:
         tokens = WORD.findall(text.lower())

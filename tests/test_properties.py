@@ -70,3 +70,21 @@ def test_a_twenty_megabyte_page_gives_its_article() -> None:
     article = newsclean.clean(html)
     assert article.text.startswith("Paragraph 0 of a very long page")
     assert "Paragraph 229999 of a very long page" in article.text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab <p>\n\t\u00a0\u2003\u200b|*#-[]1.")), max_size=300),
+       st.sampled_from(["text", "html"]))
+def test_blocks_are_whitespace_normalized(text: str, kind: str) -> None:
+    """rules.features counts words as spaces plus one: every block's text has single spaces."""
+    from newsclean.blocks import to_blocks
+    from newsclean.decode import decode
+
+    data = ("<html><body>" + text + "</body></html>" if kind == "html" else text).encode()
+    try:
+        doc = decode(data, "fuzz")
+    except newsclean.InputError:
+        return
+    blocks, _ = to_blocks(doc)
+    for block in blocks:
+        assert block.text == " ".join(block.text.split()), repr(block.text)

@@ -108,7 +108,7 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
 
 
 def _block(item: str | Block) -> Block:
-    return item if isinstance(item, Block) else Block(0, item)
+    return item if isinstance(item, Block) else Block(0, " ".join(item.split()))  # as blocks.py makes them
 
 
 def _rule_of(item: str | Block) -> str:

@@ -160,6 +160,22 @@ def _tag_of(first_line: str) -> str:
     return "p"
 
 
+# Whitespace other than single spaces that an ASCII line may hold (str.split() splits on each).
+_ODD_ASCII_SPACES = ("  ", "\t", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
+
+
+def squeeze(text: str) -> str:
+    """Words separated by single spaces, none at either end: " ".join(text.split()), without
+    splitting a line that is so already."""
+    if text.isascii() and text[:1] != " " and text[-1:] != " ":
+        for odd in _ODD_ASCII_SPACES:
+            if odd in text:
+                break
+        else:
+            return text
+    return " ".join(text.split())
+
+
 def _make_block(index: int, raw: str, tag: str) -> Block | None:
     """Strip dump markup from one paragraph and measure its link text."""
     text = raw.strip()
@@ -182,7 +198,7 @@ def _make_block(index: int, raw: str, tag: str) -> Block | None:
         text = MD_EMPHASIS.sub(lambda m: m.group(2), text)
     if "\u200b" in text:
         text = text.replace("\u200b", " ")
-    text = " ".join(text.split())
+    text = squeeze(text)
     if not text:
         return None
     return Block(index, text, tag, "", min(link_chars, len(text)), "")

@@ -506,8 +506,10 @@ _ELLIPSES = ("...", "…", "…]", "...]")
 def features(block: Block) -> Features:
     text = block.text
     chars = len(text)
-    # Block text is whitespace-normalized (model.Block): its ASCII words are its spaces plus one.
-    words = (text.count(" ") + 1 if text else 0) if text.isascii() else word_count(text)
+    # Block text is whitespace-normalized (model.Block): its words are its spaces plus one, unless
+    # it holds CJK characters (word_count).
+    spaced = text.isascii() or CJK.search(text) is None
+    words = (text.count(" ") + 1 if text else 0) if spaced else word_count(text)
     alpha = False  # whether the key is a single word of letters only
     if words <= PHRASE_WINDOW:
         tokens = WORD.findall(text.lower())

@@ -61,9 +61,9 @@ def wrap_width(lines: list[str]) -> int | None:
     sentence-like lines share, with many more just below it, most of them ending mid-sentence.
     Unwrapped list items and URLs may run longer; they do not count against it.
     """
+    enough = _WRAP_MIN_WORDS - 1  # spaces, then splits: a line of six words or more
     prose = [line for line in lines
-             if line.count(" ") >= _WRAP_MIN_WORDS - 1 and len(line.split()) >= _WRAP_MIN_WORDS
-             and not _starts_item(line)]
+             if line.count(" ") >= enough and len(line.split(maxsplit=enough)) > enough and not _starts_item(line)]
     lengths = [len(line) for line in prose]
     if len(lengths) < 4:
         return None
@@ -160,19 +160,11 @@ def _tag_of(first_line: str) -> str:
     return "p"
 
 
-# Whitespace other than single spaces that an ASCII line may hold (str.split() splits on each).
-_ODD_ASCII_SPACES = ("  ", "\t", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
-
-
 def squeeze(text: str) -> str:
     """Words separated by single spaces, none at either end: " ".join(text.split()), without
-    splitting a line that is so already."""
-    if text.isascii() and text[:1] != " " and text[-1:] != " ":
-        for odd in _ODD_ASCII_SPACES:
-            if odd in text:
-                break
-        else:
-            return text
+    splitting a line that is so already (in ASCII, every whitespace but the space is unprintable)."""
+    if text.isascii() and text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())
 
 

@@ -23,7 +23,7 @@ from .rules import (
     SYNDICATION,
     TITLE_SEPARATORS,
     URL,
-    WORD,
+    lower_words,
     normalize,
     stopwords,
     title_case_ratio,
@@ -213,7 +213,7 @@ def detect_language(text: str) -> str | None:
             return "ja" if kana > len(cjk) * 0.1 else "zh"
         if len(HANGUL.findall(sample)) > 50:
             return "ko"
-    words = WORD.findall(sample.lower())
+    words = lower_words(sample)
     if len(words) < 15:
         return None
     table = _stopword_languages()

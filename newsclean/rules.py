@@ -70,9 +70,22 @@ def ends_sentence(text: str) -> bool:
     return last > "\u2600" and TRAILING_SYMBOLS.sub("", text)[-1:] in SENTENCE_END_CHARS
 
 
+# ASCII characters that are no part of a word (\w): each becomes a space.
+_ASCII_NON_WORD = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})
+
+
+def lower_words(text: str) -> list[str]:
+    """WORD.findall(text.lower()): the words of `text`, lower-cased. ASCII text takes an equal,
+    faster path (a character table, then a split)."""
+    lowered = text.lower()
+    if lowered.isascii():
+        return lowered.translate(_ASCII_NON_WORD).split()
+    return WORD.findall(lowered)
+
+
 def normalize(text: str) -> str:
     """A block's identity for repetition and phrase checks: lower-case words, single spaces."""
-    return " ".join(WORD.findall(text.lower()))
+    return " ".join(lower_words(text))
 
 
 def title_case_ratio(text: str) -> float:
@@ -512,7 +525,7 @@ def features(block: Block) -> Features:
     words = (text.count(" ") + 1 if text else 0) if spaced else word_count(text)
     alpha = False  # whether the key is a single word of letters only
     if words <= PHRASE_WINDOW:
-        tokens = WORD.findall(text.lower())
+        tokens = lower_words(text)
         key = " ".join(tokens)
         alpha = key.isalpha()
         if "©" in text:

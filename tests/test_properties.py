@@ -88,3 +88,12 @@ def test_blocks_are_whitespace_normalized(text: str, kind: str) -> None:
     blocks, _ = to_blocks(doc)
     for block in blocks:
         assert block.text == " ".join(block.text.split()), repr(block.text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200) | st.text(alphabet=st.characters(max_codepoint=127), max_size=200))
+def test_lower_words_is_the_word_pattern(text: str) -> None:
+    """The ASCII fast path of rules.lower_words gives exactly what the word pattern finds."""
+    from newsclean.rules import WORD, lower_words
+
+    assert lower_words(text) == WORD.findall(text.lower())

@@ -70,8 +70,9 @@ def ends_sentence(text: str) -> bool:
     return last > "\u2600" and TRAILING_SYMBOLS.sub("", text)[-1:] in SENTENCE_END_CHARS
 
 
-# ASCII characters that are no part of a word (\w): each becomes a space.
-_ASCII_NON_WORD = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})
+# A translation table of the 128 ASCII characters: those that are no part of a word (\w) become
+# spaces, the others stay. (A full table: a character missing from a table costs a failed lookup.)
+_ASCII_NON_WORD = "".join(chr(c) if chr(c).isalnum() or chr(c) == "_" else " " for c in range(128))
 
 
 def lower_words(text: str) -> list[str]:

@@ -225,9 +225,13 @@ SIDEBAR = ["Related Content", "Buses to run all night on weekends", "Cycle lanes
            "33 comments", "New bridge opens to traffic", "12 comments", "Related Topics"]
 
 
+def story(*body: str) -> newsclean.Article:
+    """A page of the tram story: window title, menu, headline, then `body`."""
+    return page("Tram line to reach the airport - City News", *MENU, "Tram line to reach the airport", *body)
+
+
 def test_the_article_continues_after_a_box_below_its_lede() -> None:
-    article = page("Tram line to reach the airport - City News", *MENU, "Tram line to reach the airport",
-                   LEDE, *SIDEBAR, *LONG_PARAGRAPHS, "© 2026 City News")
+    article = story(LEDE, *SIDEBAR, *LONG_PARAGRAPHS, "© 2026 City News")
     assert LEDE in article.text
     assert all(p in article.text for p in LONG_PARAGRAPHS)
     assert rule_of(article, "33 comments") is not None
@@ -238,8 +242,7 @@ def test_the_article_continues_after_a_box_below_its_lede() -> None:
     ["Leave a Reply", "Your email address will not be published."],  # readers' comments below
 ])
 def test_no_continuation_past_a_next_article_or_comments(between: list[str]) -> None:
-    article = page("Tram line to reach the airport - City News", *MENU, "Tram line to reach the airport",
-                   LEDE, *SIDEBAR, *between, *LONG_PARAGRAPHS)
+    article = story(LEDE, *SIDEBAR, *between, *LONG_PARAGRAPHS)
     assert LEDE in article.text
     assert not any(p in article.text for p in LONG_PARAGRAPHS)
 
@@ -248,8 +251,7 @@ def test_a_long_comment_thread_is_not_a_continuation() -> None:
     thread = []
     for i, p in enumerate(LONG_PARAGRAPHS[:4]):
         thread += [f"Reader {i} on May {i + 2}, 2018 at 4:4{i} pm said:", p]
-    article = page("Tram line to reach the airport - City News", *MENU, "Tram line to reach the airport",
-                   LEDE, *SIDEBAR, *thread)
+    article = story(LEDE, *SIDEBAR, *thread)
     assert not any(p in article.text for p in LONG_PARAGRAPHS[:4])
 
 
@@ -257,8 +259,7 @@ def test_comments_without_a_label_end_the_article() -> None:
     comments = []  # long ones: readers quoting the article at length
     for i, name in enumerate(["Just a Thought", "Maria K", "posted by: jd", "Tom"]):
         comments += [f"{name} February 1{i}th, 2010 3:4{i} pm ET", LONG_PARAGRAPHS[i], LONG_PARAGRAPHS[i + 4]]
-    article = page("Tram line to reach the airport - City News", *MENU, "Tram line to reach the airport",
-                   *PARAGRAPHS, "del.icio.us", *comments)
+    article = story(*PARAGRAPHS, "del.icio.us", *comments)
     assert all(p in article.text for p in PARAGRAPHS)
     assert rule_of(article, "Just a Thought February 10th, 2010 3:40 pm ET") is not None
     assert not any(p in article.text for p in LONG_PARAGRAPHS)
@@ -268,6 +269,5 @@ def test_times_in_a_live_report_are_no_comment_thread() -> None:
     entries = []
     for i, p in enumerate(PARAGRAPHS[:4]):
         entries += [f"3:4{i} pm ET", p]
-    article = page("Tram line to reach the airport - City News", *MENU, "Tram line to reach the airport",
-                   *entries, *PARAGRAPHS[4:])
+    article = story(*entries, *PARAGRAPHS[4:])
     assert all(p in article.text for p in PARAGRAPHS)

@@ -70,17 +70,16 @@ def ends_sentence(text: str) -> bool:
     return last > "\u2600" and TRAILING_SYMBOLS.sub("", text)[-1:] in SENTENCE_END_CHARS
 
 
-# A translation table of the 128 ASCII characters: those that are no part of a word (\w) become
-# spaces, the others stay. (A full table: a character missing from a table costs a failed lookup.)
-_ASCII_NON_WORD = "".join(chr(c) if chr(c).isalnum() or chr(c) == "_" else " " for c in range(128))
+# A byte table for ASCII text: bytes that are no part of a word (\w) become spaces, others stay.
+_ASCII_NON_WORD = bytes(c if c >= 128 or chr(c).isalnum() or chr(c) == "_" else 32 for c in range(256))
 
 
 def lower_words(text: str) -> list[str]:
     """WORD.findall(text.lower()): the words of `text`, lower-cased. ASCII text takes an equal,
-    faster path (a character table, then a split)."""
+    faster path (a byte table, then a split)."""
     lowered = text.lower()
-    if lowered.isascii():
-        return lowered.translate(_ASCII_NON_WORD).split()
+    if lowered.isascii():  # bytes.translate: one table lookup a character
+        return lowered.encode("ascii").translate(_ASCII_NON_WORD).decode("ascii").split()
     return WORD.findall(lowered)
 
 

@@ -277,7 +277,7 @@ def unlabelled_threads(blocks: tuple[Block, ...], feats: tuple[Features, ...], v
     """Comments with no label above them: a comment header followed, within `thread_window`
     blocks, by more headers, each after a paragraph of its own. The first header opens the thread."""
     headers = [i for i, (b, f, v) in enumerate(zip(blocks, feats, verdicts, strict=True))
-               if f.words <= settings.thread_mark_words and comment_header(b, f, v, settings)]
+               if comment_header(b, f, v, settings)]
     heads: set[int] = set()
     covered = -1
     for k, i in enumerate(headers):

@@ -162,8 +162,9 @@ def _tag_of(first_line: str) -> str:
 
 def squeeze(text: str) -> str:
     """Words separated by single spaces, none at either end: " ".join(text.split()), without
-    splitting a line that is so already (in ASCII, every whitespace but the space is unprintable)."""
-    if text.isascii() and text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+    splitting a line that is so already (every whitespace character but the space is unprintable,
+    tests/test_properties.py)."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text
     return " ".join(text.split())
 

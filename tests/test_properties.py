@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import sys
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -97,3 +98,16 @@ def test_lower_words_is_the_word_pattern(text: str) -> None:
     from newsclean.rules import WORD, lower_words
 
     assert lower_words(text) == WORD.findall(text.lower())
+
+
+def test_every_whitespace_but_the_space_is_unprintable() -> None:
+    """blocks.squeeze() relies on it: a printable line holds no whitespace but plain spaces."""
+    assert [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() and c != " " and c.isprintable()] == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=120))
+def test_squeeze_is_split_and_join(text: str) -> None:
+    from newsclean.blocks import squeeze
+
+    assert squeeze(text) == " ".join(text.split())

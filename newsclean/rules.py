@@ -70,17 +70,28 @@ def ends_sentence(text: str) -> bool:
     return last > "\u2600" and TRAILING_SYMBOLS.sub("", text)[-1:] in SENTENCE_END_CHARS
 
 
-# A byte table for ASCII text: bytes that are no part of a word (\w) become spaces, others stay.
+# A byte table: ASCII bytes that are no part of a word (\w) become spaces, all others stay.
 _ASCII_NON_WORD = bytes(c if c >= 128 or chr(c).isalnum() or chr(c) == "_" else 32 for c in range(256))
 
 
 def lower_words(text: str) -> list[str]:
-    """WORD.findall(text.lower()): the words of `text`, lower-cased. ASCII text takes an equal,
-    faster path (a byte table, then a split)."""
+    """WORD.findall(text.lower()): the words of `text`, lower-cased, found faster (a byte table,
+    then a split; the pattern only for pieces with other than ASCII characters)."""
     lowered = text.lower()
-    if lowered.isascii():  # bytes.translate: one table lookup a character
-        return lowered.encode("ascii").translate(_ASCII_NON_WORD).decode("ascii").split()
-    return WORD.findall(lowered)
+    # ASCII characters that are no part of a word become spaces (UTF-8 bytes of other characters
+    # are all >= 128 and stay), then the split: each piece is a run of word characters, unless it
+    # holds other characters, which the word pattern then takes apart.
+    raw = lowered.encode("utf-8", "surrogatepass").translate(_ASCII_NON_WORD)
+    pieces = raw.decode("utf-8", "surrogatepass").split()
+    if lowered.isascii():
+        return pieces
+    words: list[str] = []
+    for piece in pieces:
+        if piece.isascii():
+            words.append(piece)
+        else:
+            words.extend(WORD.findall(piece))
+    return words
 
 
 def normalize(text: str) -> str:

@@ -1,8 +1,8 @@
 """`make bench`: accuracy, speed and memory of newsclean next to its peers, on the public benchmarks.
 
-Each (tool, dataset) runs in child processes of its own (--repeat, default 3), so its peak memory is
-its own; inputs are read before the clock starts, and the clock is the process's CPU time
-(extraction only, one process, one core); pages/s is the median of the runs. Scores come from the
+Each (tool, dataset) runs in child processes of its own (--repeat, default 3; the tools take
+turns), so its peak memory is its own; inputs are read before the clock starts, and the clock is
+the process's CPU time (extraction only, one process, one core); pages/s is the median of the runs. Scores come from the
 reference scorer in ../shared/bench/score.py. The run fails when newsclean falls under the F1
 floors pinned in tests/bench_floor.json.
 
@@ -128,20 +128,34 @@ def measure(shared: Path, tool: str, data: str) -> dict:
     }
 
 
-def child(shared: Path, tool: str, data: str, repeat: int = 1) -> dict | None:
-    """measure() in `repeat` fresh processes: the scores of the first, the median speed and the
-    largest peak memory (a shared machine's noise moves single runs by 20 %)."""
-    rows = []
+def child(shared: Path, tool: str, data: str) -> dict | None:
+    """measure() in a fresh process."""
+    proc = subprocess.run([sys.executable, __file__, "--shared", str(shared), "--tool", tool, "--data", data],
+                          capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        last = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+        print(f"  {tool} on {data}: not run ({last})", file=sys.stderr)
+        return None
+    return json.loads(proc.stdout)
+
+
+def compare(shared: Path, tools: tuple[str, ...], data: str, repeat: int) -> list[dict]:
+    """Each tool in `repeat` fresh processes, taking turns (a shared machine's speed drifts by a
+    third over minutes: turns spread that drift over every tool alike); per tool the scores of its
+    first run, its median speed and its largest peak memory."""
+    runs: dict[str, list[dict]] = {tool: [] for tool in tools}
     for _ in range(repeat):
-        proc = subprocess.run([sys.executable, __file__, "--shared", str(shared), "--tool", tool, "--data", data],
-                              capture_output=True, text=True, check=False)
-        if proc.returncode != 0:
-            last = (proc.stderr.strip().splitlines() or ["no output"])[-1]
-            print(f"  {tool} on {data}: not run ({last})", file=sys.stderr)
-            return None
-        rows.append(json.loads(proc.stdout))
-    speeds = sorted(r["pages_per_s"] for r in rows)
-    return {**rows[0], "pages_per_s": speeds[len(speeds) // 2], "peak_mb": max(r["peak_mb"] for r in rows)}
+        for tool in tools:
+            row = child(shared, tool, data) if tool in runs else None
+            if row is None:
+                runs.pop(tool, None)
+                continue
+            runs[tool].append(row)
+    out = []
+    for rows in runs.values():
+        speeds = sorted(r["pages_per_s"] for r in rows)
+        out.append({**rows[0], "pages_per_s": speeds[len(speeds) // 2], "peak_mb": max(r["peak_mb"] for r in rows)})
+    return out
 
 
 def tree_rss_mb(pid: int) -> float:
@@ -291,10 +305,7 @@ def main(argv: list[str]) -> int:
     rows = []
     for data in args.datasets.split(","):
         tools = ("newsclean",) if args.no_peers else TOOLS[DATASETS[data][2]]
-        for tool in tools:
-            row = child(args.shared, tool, data, args.repeat)
-            if row:
-                rows.append(row)
+        rows += compare(args.shared, tools, data, args.repeat)
     print(f"{'data':8} {'tool':22} {'F1':>6} {'prec':>6} {'recall':>6} {'pages/s':>8} {'peak MB':>8}"
           f" {'non-en F1':>10}")
     for r in rows:

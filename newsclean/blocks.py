@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from .model import Block, Document, Found
-from .rules import BULLET, LYNX_MARKER, MD_EMPHASIS, MD_HEADING, MD_IMAGE, MD_LINK, REFERENCES_HEAD
+from .rules import BULLET, LYNX_MARKER, MD_EMPHASIS, MD_HEADING, MD_IMAGE, MD_LINK, REFERENCES_HEAD, squeeze
 
 # A dump is hard-wrapped when many lines end near one width, and that width is a terminal's.
 _MIN_WRAP_WIDTH, _MAX_WRAP_WIDTH = 50, 132
@@ -158,15 +158,6 @@ def _tag_of(first_line: str) -> str:
     if BULLET.match(first_line):
         return "li"
     return "p"
-
-
-def squeeze(text: str) -> str:
-    """Words separated by single spaces, none at either end: " ".join(text.split()), without
-    splitting a line that is so already (every whitespace character but the space is unprintable,
-    tests/test_properties.py)."""
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
-        return text
-    return " ".join(text.split())
 
 
 def _make_block(index: int, raw: str, tag: str) -> Block | None:

@@ -18,7 +18,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .model import Block
-from .rules import CHROME_ROLES, CHROME_TAGS, DROP_TAGS, FOREIGN_KINDS, chrome_kind
+from .rules import CHROME_ROLES, CHROME_TAGS, DROP_TAGS, FOREIGN_KINDS, chrome_kind, squeeze
 
 # Markers inserted into the tree: BREAK separates blocks (source newlines are only white space),
 # OPEN tag CLOSE names the block that starts, LINK_START/LINK_END wrap link text.
@@ -323,18 +323,18 @@ def _line_block(index: int, tags: list[str], line: str, hints: str,
         if ADDRESS_START in line:
             found = _LINK.findall(line)
             link_chars = sum(len(text.strip()) for text, _ in found)
-            links = tuple((" ".join(text.split()), href) for text, href in found if href and text.strip())
+            links = tuple((squeeze(text), href) for text, href in found if href and text.strip())
             line = _LINK.sub(r"\1", line)
         else:  # no addresses (without --links): only the link text's length counts
             link_chars = sum(len(text.strip()) for text in _LINK_TEXT.findall(line))
             line = line.replace(LINK_START, "").replace(LINK_END, "")
     cells: tuple[str, ...] = ()
     if CELL in line:
-        cells = tuple(" ".join(c.split()) for c in line.split(CELL))
+        cells = tuple(squeeze(c) for c in line.split(CELL))
         while cells and not cells[-1]:
             cells = cells[:-1]
         line = line.replace(CELL, " ")
-    text = " ".join(line.replace("\u200b", " ").split())
+    text = squeeze(line.replace("\u200b", " "))
     if not text:
         return None
     return Block(index, text, tag, "", min(link_chars, len(text)), hints, cells if tag == "tr" else (),

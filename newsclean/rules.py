@@ -94,6 +94,15 @@ def lower_words(text: str) -> list[str]:
     return words
 
 
+def squeeze(text: str) -> str:
+    """Words separated by single spaces, none at either end: " ".join(text.split()), without
+    splitting a line that is so already (every whitespace character but the space is unprintable,
+    tests/test_properties.py); model.Block text is made so."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
+
+
 def normalize(text: str) -> str:
     """A block's identity for repetition and phrase checks: lower-case words, single spaces."""
     return " ".join(lower_words(text))

@@ -101,13 +101,13 @@ def test_lower_words_is_the_word_pattern(text: str) -> None:
 
 
 def test_every_whitespace_but_the_space_is_unprintable() -> None:
-    """blocks.squeeze() relies on it: a printable line holds no whitespace but plain spaces."""
+    """rules.squeeze() relies on it: a printable line holds no whitespace but plain spaces."""
     assert [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() and c != " " and c.isprintable()] == []
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=120))
 def test_squeeze_is_split_and_join(text: str) -> None:
-    from newsclean.blocks import squeeze
+    from newsclean.rules import squeeze
 
     assert squeeze(text) == " ".join(text.split())

@@ -12,7 +12,7 @@ from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
 COMPILED = ("blocks", "classify", "dates", "decode", "headline", "html", "htmlmeta", "metadata", "model",
-            "pipeline", "revise", "rules")
+            "pipeline", "revise", "rules", "settings")
 PACKAGE = Path(__file__).resolve().parent
 
 

@@ -29,7 +29,7 @@ def rules_for(mask: int) -> tuple[Rule, ...]:
 
 def first_rule(block: Block, feats: Features, settings: Settings) -> Rule:
     mask = ALWAYS_TRIED
-    for token in feats.tokens & CUE_WORDS:
+    for token in CUE_WORDS.intersection(feats.tokens):
         mask |= CUE_RULES[token]
     for rule in rules_for(mask):
         if rule.test(block, feats, settings):

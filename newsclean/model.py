@@ -85,7 +85,9 @@ class Features(NamedTuple):
     link_density: float
     letters: bool
     key: str  # normalized text (lower-case words) of blocks up to rules.PHRASE_WINDOW words, else ""
-    tokens: frozenset[str]  # the words of `key`, plus "©" when the block has one
+    # the words of `key`, plus marks (rules.COPYRIGHT_CUE...); a tuple, not a set: a tuple of strings
+    # leaves the garbage collector's lists, which keeps the per-block memo (classify.py) cheap to hold
+    tokens: tuple[str, ...]
 
 
 class Label(Enum):

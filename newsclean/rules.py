@@ -560,7 +560,7 @@ def features(block: Block) -> Features:
         tokens.append(ELLIPSIS_CUE)
     return Features(words, chars, ends_sentence(text),
                     block.link_chars / chars if chars else 0.0,
-                    alpha or LETTER.search(text) is not None, key, frozenset(tokens))
+                    alpha or LETTER.search(text) is not None, key, tuple(tokens))
 
 
 RuleTest = Callable[[Block, Features, Settings], bool]
@@ -618,7 +618,7 @@ def is_byline(text: str, f: Features) -> bool:
 
 
 def _share_bar(f: Features) -> bool:
-    return (not f.tokens.isdisjoint(SHARE_CORE_TOKENS)
+    return (not SHARE_CORE_TOKENS.isdisjoint(f.tokens)
             and all(t in SHARE_TOKENS or t.isdigit() for t in f.tokens))
 
 
@@ -629,14 +629,14 @@ def _credit_tail(text: str) -> bool:
 
 def _caption(b: Block, f: Features) -> bool:
     # An agency's name in a short line credits a picture, unless the line names a writer's role.
-    if f.words <= 8 and not f.tokens.isdisjoint(CREDIT_TOKENS) and f.tokens.isdisjoint(ROLE_TOKENS):
+    if f.words <= 8 and not CREDIT_TOKENS.isdisjoint(f.tokens) and ROLE_TOKENS.isdisjoint(f.tokens):
         return True
     if _starts(f.key, CAPTION_PHRASE_PREFIXES):
         return True
     if _starts(f.key, CAPTION_PREFIXES) and CAPTION.match(b.text):
         return True
     # A counter holds figures ('3 of 12'): without a digit among its tokens, the pattern cannot match.
-    return f.words <= 20 and DIGIT_CUE in f.tokens and not f.tokens.isdisjoint(IMAGE_COUNTER_CUES) \
+    return f.words <= 20 and DIGIT_CUE in f.tokens and not IMAGE_COUNTER_CUES.isdisjoint(f.tokens) \
         and bool(IMAGE_COUNTER.search(b.text))
 
 
@@ -660,7 +660,7 @@ _RULES: tuple[Rule, ...] = (
          lambda b, f, s: (f.words <= s.phrase_max_words and _caption(b, f))
          or (f.words <= PHRASE_WINDOW and _credit_tail(b.text))),
     Rule("copyright-footer", "Copyright and rights-reserved lines belong to the page footer.", Label.BAD,
-         lambda b, f, s: f.words <= 25 and ("©" in b.text or not f.tokens.isdisjoint(COPYRIGHT_CUES))
+         lambda b, f, s: f.words <= 25 and ("©" in b.text or not COPYRIGHT_CUES.isdisjoint(f.tokens))
          and bool(COPYRIGHT.search(b.text))),
     Rule("advertisement", "Ad labels and 'story continues below' markers.", Label.BAD,
          lambda b, f, s: f.key in AD_LINES),
@@ -679,20 +679,20 @@ _RULES: tuple[Rule, ...] = (
     Rule("share-bar", "Lines made only of share/social button labels.", Label.BAD,
          lambda b, f, s: f.words <= 12 and _share_bar(f)),
     Rule("navigation", "Menu words alone: Home, Search, Skip to content, Next, Previous...", Label.BAD,
-         lambda b, f, s: 0 < f.words <= 6 and f.tokens <= NAV_TOKENS),
+         lambda b, f, s: 0 < f.words <= 6 and NAV_TOKENS.issuperset(f.tokens)),
     Rule("legal-links", "Privacy, terms and contact links are site furniture.", Label.BAD,
-         lambda b, f, s: _short(f, s) and not f.sentence_end and not f.tokens.isdisjoint(LEGAL_CUES)
+         lambda b, f, s: _short(f, s) and not f.sentence_end and not LEGAL_CUES.isdisjoint(f.tokens)
          and bool(LEGAL.search(f.key))),
     Rule("newsletter-box", "Newsletter, subscription, sign-in and app prompts.", Label.BAD,
-         lambda b, f, s: f.words <= 25 and not f.tokens.isdisjoint(NEWSLETTER_CUES)
+         lambda b, f, s: f.words <= 25 and not NEWSLETTER_CUES.isdisjoint(f.tokens)
          and (f.words <= s.phrase_max_words or "newsletter" in f.tokens or "subscribe" in f.tokens)
          and bool(NEWSLETTER.search(f.key))),
     Rule("script-notice", "'This slideshow requires JavaScript', 'Your browser does not support video'.",
          Label.BAD,
          lambda b, f, s: _short(f, s) and bool(SCRIPT_NOTICE.search(f.key))),
     Rule("cookie-notice", "Cookie and consent banners.", Label.BAD,
-         lambda b, f, s: 0 < f.words <= PHRASE_WINDOW and not f.tokens.isdisjoint(COOKIE_WORDS)
-         and not f.tokens.isdisjoint(COOKIE_CONTEXT)),
+         lambda b, f, s: 0 < f.words <= PHRASE_WINDOW and not COOKIE_WORDS.isdisjoint(f.tokens)
+         and not COOKIE_CONTEXT.isdisjoint(f.tokens)),
     Rule("tag-list", "'Tags:' / 'Filed under:' keyword lists.", Label.BAD,
          lambda b, f, s: _short(f, s) and _starts(f.key, TAG_PREFIXES) and ":" in b.text[:20]),
     Rule("date-line", "A dateline alone; the date goes to the metadata.", Label.BAD,

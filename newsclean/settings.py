@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 
@@ -112,6 +112,11 @@ class Settings:
     # --- metadata ---
     # How many blocks before the body are searched for the headline, dateline and byline.
     header_window: int = 25
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        # Pickled field by field into the constructor (to worker processes): a frozen class compiled
+        # by mypyc refuses the default way, which sets each field on a blank instance.
+        return type(self), tuple(getattr(self, f.name) for f in fields(self))
 
 
 DEFAULTS = Settings()

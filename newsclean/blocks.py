@@ -10,23 +10,24 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Final
 
 from .model import Block, Document, Found
 from .rules import BULLET, LYNX_MARKER, MD_EMPHASIS, MD_HEADING, MD_IMAGE, MD_LINK, REFERENCES_HEAD, squeeze
 
 # A dump is hard-wrapped when many lines end near one width, and that width is a terminal's.
 _MIN_WRAP_WIDTH, _MAX_WRAP_WIDTH = 50, 132
-_WRAPPED_SHARE = 0.3
-_WRAP_MIN_WORDS = 6
+_WRAPPED_SHARE: Final = 0.3
+_WRAP_MIN_WORDS: Final = 6
 # In a wrapped dump most full-width lines stop mid-sentence; fewer than this share end one.
-_SENTENCE_END_SHARE = 0.5
+_SENTENCE_END_SHARE: Final = 0.5
 # In a wrapped dump almost no prose line is longer than the width.
-_OVER_SHARE = 0.1
+_OVER_SHARE: Final = 0.1
 # Wrapped lines end within this many characters of the width (a long next word moves down).
-_WRAP_SLACK = 25
+_WRAP_SLACK: Final = 25
 # First characters that can open a heading, quote or list item (anything else is a plain paragraph).
-_MARKUP_START = frozenset("#>*+-•·◦▪□o0123456789 \t")
-_LYNX_LINK_TEXT = re.compile(r"\[\d+\]([^\[\]]{0,40}?)(?=\s*(?:\[\d+\]|[.,;:!?|]|\s{2,}|$))")
+_MARKUP_START: Final = frozenset("#>*+-•·◦▪□o0123456789 \t")
+_LYNX_LINK_TEXT: Final = re.compile(r"\[\d+\]([^\[\]]{0,40}?)(?=\s*(?:\[\d+\]|[.,;:!?|]|\s{2,}|$))")
 
 
 def to_blocks(doc: Document, links: bool = False, images: bool = False,

@@ -8,16 +8,18 @@ pure cache (the same block always gives the same answer), bounded in size.
 
 from __future__ import annotations
 
+from typing import Final
+
 from .model import Block, Features, Label, Verdict
 from .rules import ALWAYS_TRIED, CUE_RULES, CUE_WORDS, RULES, Rule, features
 from .settings import Settings
 
 # Rule lists by bit mask: a block tries, in RULES order, the rules its words cue plus those tried on
 # every block. Few distinct masks occur, so each list is built once.
-_TRIED: dict[int, tuple[Rule, ...]] = {}
+_TRIED: Final[dict[int, tuple[Rule, ...]]] = {}
 # Distinct blocks remembered per settings before the memo starts afresh (memory stays bounded).
-MEMO_SIZE = 20_000
-_MEMO: dict[Settings, dict[tuple[str, int], tuple[Features, Label, str]]] = {}
+MEMO_SIZE: Final = 20_000
+_MEMO: Final[dict[Settings, dict[tuple[str, int], tuple[Features, Label, str]]]] = {}
 
 
 def rules_for(mask: int) -> tuple[Rule, ...]:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Final
 
 from .rules import DATE, TIME
 
-_MONTH_NUMBER = {
+_MONTH_NUMBER: Final = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }
@@ -52,7 +53,7 @@ def find_date(text: str, today: dt.date, day_first: bool = False) -> str | None:
     return None
 
 
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})(?:[/-](\d{1,2}))?/")
+_URL_DATE: Final = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})(?:[/-](\d{1,2}))?/")
 
 
 def url_date(url: str, today: dt.date) -> str | None:

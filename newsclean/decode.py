@@ -10,29 +10,30 @@ from __future__ import annotations
 import codecs
 import re
 import zlib
+from typing import Final
 
 from .model import Document, InputError, Kind
 from .settings import DEFAULTS, Settings
 
-_GZIP_MAGIC = b"\x1f\x8b"
-_BOMS = (
+_GZIP_MAGIC: Final = b"\x1f\x8b"
+_BOMS: Final = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_DECLARED_CHARSET = re.compile(
+_DECLARED_CHARSET: Final = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_\-:.]+)|<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_\-.]+)""",
     re.IGNORECASE,
 )
-_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|\?xml|head|body)\b", re.I | re.S)
-_HTML_TAG = re.compile(rb"<(?:p|div|span|a|body|head|meta|script|link|br|table|li|h[1-6])\b[^>]*>", re.I)
+_HTML_START: Final = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|\?xml|head|body)\b", re.I | re.S)
+_HTML_TAG: Final = re.compile(rb"<(?:p|div|span|a|body|head|meta|script|link|br|table|li|h[1-6])\b[^>]*>", re.I)
 # Control characters that never occur in text (NUL aside, these suggest a binary file).
-_BINARY_BYTES = bytes(range(0, 9)) + bytes(range(14, 27)) + bytes(range(28, 32))
-_BINARY_TABLE = bytes.maketrans(b"", b"")
+_BINARY_BYTES: Final = bytes(range(0, 9)) + bytes(range(14, 27)) + bytes(range(28, 32))
+_BINARY_TABLE: Final = bytes.maketrans(b"", b"")
 # Two detector guesses whose "chaos" (mess) differs by no more than this fit the bytes equally.
-_CHAOS_TIE = 0.01
+_CHAOS_TIE: Final = 0.01
 
 
 def gunzip(data: bytes, source: str, limit: int) -> bytes:

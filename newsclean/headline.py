@@ -9,11 +9,12 @@ other articles from being taken for the article.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from .model import Block, Features, Verdict
 from .rules import TITLE_SEPARATORS, normalize
 
-_SYNDICATED_TITLE = re.compile(r"^\s*the post (.+?) appeared first on", re.I)
+_SYNDICATED_TITLE: Final = re.compile(r"^\s*the post (.+?) appeared first on", re.I)
 # A block is a copy of the title when most of its words are the title's and it covers much of it.
 _OWN_SHARE, _COVER_SHARE = 0.8, 0.5
 

@@ -14,6 +14,7 @@ unchanged on HTML.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -30,38 +31,38 @@ IMAGE_START, IMAGE_SEP, IMAGE_END = "\x14", "\x15", "\x16"
 # MAIN_START/MAIN_END wrap the article container: its blocks get the hint "main".
 MAIN_START, MAIN_END = "\x10", "\x11"
 # Elements that start a new block; headings, list items, quotes and code keep their tag.
-BLOCK_TAGS = (
+BLOCK_TAGS: Final = (
     "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dd", "dt",
     "figcaption", "caption", "address", "div", "section", "article", "header", "main", "aside", "footer",
     "nav", "ul", "ol", "dl", "table", "tr", "form", "fieldset", "figure", "details", "summary", "hr",
 )
 # schema.org microdata naming the element that holds the article's text.
-ARTICLE_BODY_SELECTOR = "[itemprop~=articleBody]"
+ARTICLE_BODY_SELECTOR: Final = "[itemprop~=articleBody]"
 # A table cell holding one of these is a layout cell, not a data cell.
-LAYOUT_CELL_SELECTOR = ",".join(f"td {tag},th {tag}" for tag in (
+LAYOUT_CELL_SELECTOR: Final = ",".join(f"td {tag},th {tag}" for tag in (
     "table", "div", "p", "ul", "ol", "h1", "h2", "h3", "h4", "form", "section", "article", "blockquote"))
-KEPT_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dd", "dt",
+KEPT_TAGS: Final = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dd", "dt",
                        "tr"})
-_MARKER = re.compile(OPEN + r"([a-z0-9]+)" + CLOSE)
-_LINK = re.compile(LINK_START + "([^" + LINK_END + "]*)" + LINK_END
+_MARKER: Final = re.compile(OPEN + r"([a-z0-9]+)" + CLOSE)
+_LINK: Final = re.compile(LINK_START + "([^" + LINK_END + "]*)" + LINK_END
                    + "(?:" + ADDRESS_START + "([^" + ADDRESS_END + "]*)" + ADDRESS_END + ")?")
-_LINK_TEXT = re.compile(LINK_START + "([^" + LINK_END + "]*)" + LINK_END)
-_IMAGE = re.compile(IMAGE_START + "([^" + IMAGE_SEP + "]*)" + IMAGE_SEP + "([^" + IMAGE_END + "]*)" + IMAGE_END)
-_SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u3000]+")
+_LINK_TEXT: Final = re.compile(LINK_START + "([^" + LINK_END + "]*)" + LINK_END)
+_IMAGE: Final = re.compile(IMAGE_START + "([^" + IMAGE_SEP + "]*)" + IMAGE_SEP + "([^" + IMAGE_END + "]*)" + IMAGE_END)
+_SPACES: Final = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u3000]+")
 # Nesting deeper than this is flattened before parsing; no real page comes near it.
-MAX_DEPTH = 1000
-_DEEP_TAGS = 20000  # pages with fewer tags than this cannot be nested deep enough to matter
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
-_WHOLE_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
-_VOID = frozenset("area base br col embed hr img input link meta source track wbr param keygen".split())
+MAX_DEPTH: Final = 1000
+_DEEP_TAGS: Final = 20000  # pages with fewer tags than this cannot be nested deep enough to matter
+_TAG: Final = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
+_WHOLE_TAG: Final = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
+_VOID: Final = frozenset("area base br col embed hr img input link meta source track wbr param keygen".split())
 # A paragraph's parent holding this much of the page's paragraph text is the article container.
-_MIN_CONTAINER_CHARS = 200
+_MIN_CONTAINER_CHARS: Final = 200
 # An ancestor of it is the container when it holds this many times its paragraph text...
-_WIDEN_GAIN = 1.5
+_WIDEN_GAIN: Final = 1.5
 # ... and paragraphs are at least this share of its text (not a whole page of teasers).
-_WIDEN_DENSITY = 0.7
+_WIDEN_DENSITY: Final = 0.7
 # Without such a container, a chrome candidate holding more than this share of the text stays.
-_MAX_CHROME_SHARE = 0.4
+_MAX_CHROME_SHARE: Final = 0.4
 
 
 def _tag_ids(*names: str) -> frozenset[int]:
@@ -71,10 +72,10 @@ def _tag_ids(*names: str) -> frozenset[int]:
     return frozenset(make(name).tag_id for name in names)
 
 
-_BLOCK_IDS = _tag_ids(*BLOCK_TAGS)
+_BLOCK_IDS: Final = _tag_ids(*BLOCK_TAGS)
 (_BR,), (_A,), (_IMG,) = _tag_ids("br"), _tag_ids("a"), _tag_ids("img")
-_CHROME_TAG_IDS = _tag_ids(*CHROME_TAGS)
-_CHROME_CANDIDATES = ",".join((*CHROME_TAGS, "[role]", "[class]", "[id]"))
+_CHROME_TAG_IDS: Final = _tag_ids(*CHROME_TAGS)
+_CHROME_CANDIDATES: Final = ",".join((*CHROME_TAGS, "[role]", "[class]", "[id]"))
 
 
 def parse(html: str) -> LexborHTMLParser:
@@ -122,9 +123,9 @@ def window_title(tree: LexborHTMLParser) -> str:
 
 
 # class/id strings already judged (pages of one site share them); bounded, a pure memo.
-_CHROME_MEMO: dict[str, str | None] = {}
-_CHROME_MEMO_SIZE = 65536
-_UNSEEN = object()
+_CHROME_MEMO: Final[dict[str, str | None]] = {}
+_CHROME_MEMO_SIZE: Final = 65536
+_UNSEEN: Final = object()
 
 
 def chrome_of(names: str) -> str | None:

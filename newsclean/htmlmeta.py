@@ -7,20 +7,20 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Final
 
 from selectolax.lexbor import LexborHTMLParser
 
 from .model import Found
 
 # schema.org types that describe an article (a page may also carry Organization, BreadcrumbList...).
-ARTICLE_TYPES = frozenset({
+ARTICLE_TYPES: Final = frozenset({
     "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
     "reviewnewsarticle", "backgroundnewsarticle", "blogposting", "liveblogposting", "socialmediaposting",
     "webpage", "scholarlyarticle", "techarticle", "report",
 })
 # meta name/property -> field, in precedence order within each field.
-META_FIELDS: tuple[tuple[str, str], ...] = (
+META_FIELDS: Final[tuple[tuple[str, str], ...]] = (
     ("og:title", "title"), ("twitter:title", "title"), ("dc.title", "title"),
     ("article:published_time", "date"), ("og:article:published_time", "date"), ("datepublished", "date"),
     ("publish-date", "date"), ("pubdate", "date"), ("publishdate", "date"), ("date", "date"),
@@ -34,10 +34,10 @@ META_FIELDS: tuple[tuple[str, str], ...] = (
     ("og:locale", "language"), ("content-language", "language"), ("language", "language"),
     ("dc.language", "language"),
 )
-_META_RANK = {name: i for i, (name, _) in enumerate(META_FIELDS)}
-_META_FIELD = dict(META_FIELDS)
-_LANG = re.compile(r"^([a-zA-Z]{2})(?:[-_][a-zA-Z]{2,4})?$")
-_URLISH = re.compile(r"^(?:https?:)?//|^www\.|\.(?:com|org|net)\b", re.I)
+_META_RANK: Final = {name: i for i, (name, _) in enumerate(META_FIELDS)}
+_META_FIELD: Final = dict(META_FIELDS)
+_LANG: Final = re.compile(r"^([a-zA-Z]{2})(?:[-_][a-zA-Z]{2,4})?$")
+_URLISH: Final = re.compile(r"^(?:https?:)?//|^www\.|\.(?:com|org|net)\b", re.I)
 
 
 def _walk_jsonld(value: Any) -> Iterator[dict]:

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 from functools import cache
+from typing import Final
 
 from .dates import find_date, local_form, parse_stamp, url_date
 from .headline import split_title, syndicated_title
@@ -30,9 +31,9 @@ from .rules import (
 )
 from .settings import Settings
 
-_YEARS = re.compile(r"\b(?:19|20)\d\d\b(?:\s*[-–]\s*(?:19|20)?\d\d)?")
-_RIGHTS = re.compile(r"all rights? reserved\.?|copyright|\(c\)|©|\binc\.?$|\bltd\.?$", re.I)
-_NOT_A_NAME = re.compile(
+_YEARS: Final = re.compile(r"\b(?:19|20)\d\d\b(?:\s*[-–]\s*(?:19|20)?\d\d)?")
+_RIGHTS: Final = re.compile(r"all rights? reserved\.?|copyright|\(c\)|©|\binc\.?$|\bltd\.?$", re.I)
+_NOT_A_NAME: Final = re.compile(
     r"^(?:staff|the|by|and|updated|published|posted|news|associated press|reuters|afp|ap|editor|editors)$", re.I
 )
 
@@ -58,7 +59,7 @@ def outlet(page: Page) -> str | None:
 
 
 # Context-free rules whose blocks may be the headline (everything else is furniture or prose).
-_TITLE_RULES = frozenset({"short", "headline-like", "sentence", "run-on"})
+_TITLE_RULES: Final = frozenset({"short", "headline-like", "sentence", "run-on"})
 
 
 def title_score(block: Block, feat: Features, distance: int, before_header: bool) -> float:

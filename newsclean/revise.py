@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from typing import Final
 
 from .model import Block, Features, Label, Verdict
 from .rules import (
@@ -35,7 +36,7 @@ from .rules import (
 from .settings import Settings
 
 Span = tuple[int, int]  # inclusive block indices
-MAIN = "main"  # the hint of blocks inside an HTML page's article container
+MAIN: Final = "main"  # the hint of blocks inside an HTML page's article container
 
 
 def mark_repeated(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tuple[Verdict, ...],

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
+from typing import Final
 
 from .model import Block, Features, Label
 from .settings import Settings
@@ -26,27 +27,27 @@ from .settings import Settings
 # Text measures
 # ---------------------------------------------------------------------------------------------
 
-WORD = re.compile(r"\w+")
+WORD: Final = re.compile(r"\w+")
 # Scripts written without spaces: each character counts as half a word.
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-HANGUL = re.compile(r"[\uac00-\ud7af]")
+CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+HANGUL: Final = re.compile(r"[\uac00-\ud7af]")
 # Characters that end a sentence (or a quoted one); blocks arrive stripped, so the last one decides.
-SENTENCE_END_CHARS = frozenset(""".!?…:;。！？」"”’'»)]""")
+SENTENCE_END_CHARS: Final = frozenset(""".!?…:;。！？」"”’'»)]""")
 # Emoji and pictographs a sentence may end with after its full stop ('See you soon! 🙂').
-TRAILING_SYMBOLS = re.compile(r"[\s\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+$")
-ELLIPSIS_END = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
-LETTER = re.compile(r"[^\W\d_]")
+TRAILING_SYMBOLS: Final = re.compile(r"[\s\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+$")
+ELLIPSIS_END: Final = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
+LETTER: Final = re.compile(r"[^\W\d_]")
 # HTML tags and script statements that open a line of source code left in a dump.
-MARKUP_LINE = re.compile(
+MARKUP_LINE: Final = re.compile(
     r"</?(?:script|a|img|div|span|p|iframe|noscript|table|td|tr|th|tbody|font|br|hr|input|form|object|"
     r"embed|param|link|meta|style|center|b|i|u|strong|em|ul|li|ol|h[1-6]|area|map|select|option|!--|!\[cdata)\b"
     r"|(?:document\.write|var\s+\w+\s*=|function\s+\w*\s*\(|window\.\w|googletag\.)", re.IGNORECASE)
-MARKUP_STARTS = frozenset("<dvfwgDVFWG")
+MARKUP_STARTS: Final = frozenset("<dvfwgDVFWG")
 # Marks that any run of prose holds at least one of, whatever its script.
-PUNCTUATION = re.compile(r"[.,;:!?…。，、！？；：।॥،؛؟«»\"“”„()]")
-INLINE_SEPARATOR = re.compile(r"\s[|·•]\s")
+PUNCTUATION: Final = re.compile(r"[.,;:!?…。，、！？；：।॥،؛؟«»\"“”„()]")
+INLINE_SEPARATOR: Final = re.compile(r"\s[|·•]\s")
 # Small words that stay lower-case in Title Case headlines.
-MINOR_WORDS = frozenset({
+MINOR_WORDS: Final = frozenset({
     "a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "at", "by", "with", "is", "as", "from", "vs",
     "via", "but", "nor", "into", "over", "than",
 })
@@ -71,7 +72,7 @@ def ends_sentence(text: str) -> bool:
 
 
 # A byte table: ASCII bytes that are no part of a word (\w) become spaces, all others stay.
-_ASCII_NON_WORD = bytes(c if c >= 128 or chr(c).isalnum() or chr(c) == "_" else 32 for c in range(256))
+_ASCII_NON_WORD: Final = bytes(c if c >= 128 or chr(c).isalnum() or chr(c) == "_" else 32 for c in range(256))
 
 
 def lower_words(text: str) -> list[str]:
@@ -132,26 +133,26 @@ def _tokens(*groups: Iterable[str]) -> frozenset[str]:
     return frozenset(word for group in groups for phrase in group for word in phrase.split())
 
 
-AD_PHRASES = _group(
+AD_PHRASES: Final = _group(
     "advertisement", "advertising", "advert", "ad", "ads", "sponsored", "sponsored content", "sponsored links",
     "promoted", "promoted content", "paid content", "partner content", "story continues below",
     "story continues below advertisement", "article continues below", "continue reading below",
     "continue reading the main story", "anzeige", "werbung", "publicité", "publicidad", "pubblicità",
     "publicidade", "реклама", "広告", "광고",
 )
-TEASER_PHRASES = _group(
+TEASER_PHRASES: Final = _group(
     "read more", "read the full story", "read the full article", "continue reading", "keep reading",
     "see also", "read also", "also read", "view all", "view all results", "no result", "no results",
     "load more", "show more", "see more", "lire la suite", "lire plus", "weiterlesen", "lesen sie mehr",
     "leer más", "leggi di più", "leia mais", "saiba mais", "lees meer",
 )
 # Headings under which a page runs its next article in full: no article continues past them.
-NEXT_ARTICLE_PHRASES = frozenset(_group(
+NEXT_ARTICLE_PHRASES: Final = frozenset(_group(
     "up next", "read next", "next article", "next story", "what to read next", "coming up next",
     "article suivant", "nächster artikel", "siguiente artículo", "articolo successivo", "próximo artigo",
 ))
 # Headings that open a list of other articles: the article is over where they stand.
-RELATED_PHRASES = _group(
+RELATED_PHRASES: Final = _group(
     "related", "related articles", "related stories",
     "related coverage", "related content", "related posts", "related news", "related topics", "related video",
     "more from", "more on this", "more stories", "more news", "more like this", "recommended",
@@ -170,22 +171,22 @@ RELATED_PHRASES = _group(
     "関連記事", "관련 기사", "相关文章",
 )
 # Labels of a summary box set above an article (bullet points the article then tells in full).
-SUMMARY_PHRASES = _group(
+SUMMARY_PHRASES: Final = _group(
     "story highlights", "highlights", "key points", "key takeaways", "at a glance", "in brief", "summary",
     "das wichtigste in kürze", "auf einen blick", "en bref", "l essentiel", "en resumen", "in sintesi",
     "em resumo", "in het kort", "главное", "w skrócie",
 )
-SHARE_CORE = _group(
+SHARE_CORE: Final = _group(
     "share", "shares", "sharing", "tweet", "facebook", "twitter", "linkedin", "whatsapp", "pinterest",
     "reddit", "tumblr", "telegram", "email", "mail", "print", "flipboard", "messenger", "sms", "copy link",
     "copied", "bookmark", "teilen", "partager", "compartir", "condividi", "compartilhar", "delen",
     "поделиться",
 )
-SHARE_FILLER = _group("this", "article", "story", "page", "on", "via", "e", "x", "link", "copy", "save",
+SHARE_FILLER: Final = _group("this", "article", "story", "page", "on", "via", "e", "x", "link", "copy", "save",
                       "gift", "comment", "comments", "the", "to", "by", "or",
                       # 'Click to share on Twitter (Opens in new window)', 'Click to email this to a friend'
                       "click", "opens", "in", "a", "new", "window", "friend")
-NAV_PHRASES = _group(
+NAV_PHRASES: Final = _group(
     "home", "menu", "search", "skip to content", "skip to main content", "skip to navigation",
     "toggle navigation", "close", "back to top", "top", "next", "previous", "prev", "next article",
     "next story", "previous article", "previous story", "open menu", "main menu", "navigation", "sections",
@@ -198,7 +199,7 @@ NAV_PHRASES = _group(
     "go", "ok", "cancel", "report", "report abuse", "copied", "submit", "yes", "no", "all", "view",
     "click here", "here", "page", "of",
 )
-COMMENT_PHRASES = _group(
+COMMENT_PHRASES: Final = _group(
     "comment", "comments", "leave a comment", "leave a reply", "post a comment", "add a comment",
     "join the conversation", "join the discussion", "show comments", "view comments", "hide comments",
     "reply", "commentaires", "kommentare", "comentarios", "commenti",
@@ -210,10 +211,10 @@ COMMENT_PHRASES = _group(
 )
 # The title of a comment form with its buttons ('Leave a Reply Cancel reply'); not 'Add a comment',
 # which also heads comment widgets set inside an article.
-COMMENT_FORM_LEADS = _group("leave a reply", "leave a reply to", "deja una respuesta", "laisser un commentaire",
+COMMENT_FORM_LEADS: Final = _group("leave a reply", "leave a reply to", "deja una respuesta", "laisser un commentaire",
                             "schreibe einen kommentar", "lascia un commento", "deixe uma resposta")
 # Notices printed only above a comment form: the readers' part of the page starts where they stand.
-COMMENT_FORM_NOTICES = _group(
+COMMENT_FORM_NOTICES: Final = _group(
     "your email address will not be published", "your email will not be published", "required fields are marked",
     "you must be logged in to post a comment", "ihre e mail adresse wird nicht veröffentlicht",
     "deine e mail adresse wird nicht veröffentlicht", "votre adresse e mail ne sera pas publiée",
@@ -223,54 +224,54 @@ COMMENT_FORM_NOTICES = _group(
     "twój adres e mail nie zostanie opublikowany", "ваш адрес email не будет опубликован",
 )
 # Notices a page shows when scripts or plug-ins do not run: no article text.
-SCRIPT_NOTICE_PATTERN = _group(
+SCRIPT_NOTICE_PATTERN: Final = _group(
     r"(?:requires?|needs?|enable|activate|turn on|uses?) (?:javascript|js)",
     r"javascript (?:is )?(?:disabled|required)",
     r"(?:browser|navigateur|navegador) (?:does not|doesn t|is not able to|cannot|can t) (?:support|play|display)",
     r"(?:upgrade|update) your browser", r"javascript aktivieren", r"activez javascript", r"habilita javascript",
 )
-CAPTION_LEADS = _group(
+CAPTION_LEADS: Final = _group(
     "photo", "photos", "photograph", "image", "images", "picture", "pictured", "credit", "credits",
     "illustration", "foto", "fotos", "bild", "source", "caption", "gallery", "photography", "фото",
 )
 # Words that name a picture when a caption ends by crediting it ('(Image: Getty)'); not 'source',
 # which also credits the figures of an article's own sentence.
-PICTURE_LEADS = _group("photo", "photos", "photograph", "image", "images", "picture", "credit", "credits",
+PICTURE_LEADS: Final = _group("photo", "photos", "photograph", "image", "images", "picture", "credit", "credits",
                        "illustration", "foto", "fotos", "bild", "фото")
 # Two-word leads that mark a caption or credit without any punctuation after them.
-CAPTION_PHRASES = _group(
+CAPTION_PHRASES: Final = _group(
     "file photo", "image copyright", "image caption", "image source", "photo credit", "image credit",
     "photograph by", "photo by", "picture by", "photos by", "media caption", "video caption",
     "getty images", "ap photo",
 )
-CREDIT_TOKENS = _tokens(_group(
+CREDIT_TOKENS: Final = _tokens(_group(
     "getty", "shutterstock", "istock", "istockphoto", "reuters", "afp", "epa", "dpa", "ap", "xinhua",
     "alamy", "handout", "pool", "imago", "efe",
 ))
-TAG_LEADS = _group("tags", "tag", "topics", "topic", "filed under", "posted in", "categories", "category",
+TAG_LEADS: Final = _group("tags", "tag", "topics", "topic", "filed under", "posted in", "categories", "category",
                    "keywords", "schlagworte", "themen", "thèmes", "etiquetas", "temas", "argomenti")
-BYLINE_LEADS = _group("by", "von", "par", "por", "di", "door", "written by", "words by", "reporting by",
+BYLINE_LEADS: Final = _group("by", "von", "par", "por", "di", "door", "written by", "words by", "reporting by",
                       "story by", "posted by", "author", "authors", "autor", "auteur")
-COPYRIGHT_PATTERN = _group(
+COPYRIGHT_PATTERN: Final = _group(
     r"©", r"\(c\) ?(?:19|20)\d\d", r"\bcopyright\b", r"\ball rights? reserved", r"alle rechte vorbehalten",
     r"tous droits réservés", r"todos los derechos reservados", r"tutti i diritti riservati",
     r"todos os direitos reservados", r"alle rechten voorbehouden", r"版权所有", r"無断転載", r"무단",
     r"все права защищены",
 )
-COPYRIGHT_CUES = _tokens(_group("copyright", "reserved", "c", "rechte", "droits", "derechos", "diritti",
+COPYRIGHT_CUES: Final = _tokens(_group("copyright", "reserved", "c", "rechte", "droits", "derechos", "diritti",
                                 "direitos", "rechten", "права"))
-LEGAL_PATTERN = _group(
+LEGAL_PATTERN: Final = _group(
     r"privacy (?:policy|notice|statement|settings|center|centre)", r"terms (?:of|and) (?:use|service|conditions)",
     r"terms conditions", r"cookie (?:policy|settings|preferences)", r"ad ?choices", r"do not sell",
     r"accessibility(?: statement)?", r"site ?map", r"contact us", r"about us", r"advertise with us",
     r"impressum", r"datenschutz", r"mentions légales", r"aviso legal", r"política de privacidad",
     r"privacy", r"user agreement", r"community guidelines", r"careers", r"corrections",
 )
-LEGAL_CUES = _tokens(_group("privacy", "terms", "cookie", "choices", "adchoices", "sell", "accessibility",
+LEGAL_CUES: Final = _tokens(_group("privacy", "terms", "cookie", "choices", "adchoices", "sell", "accessibility",
                             "sitemap", "site", "contact", "about", "advertise", "impressum", "datenschutz",
                             "légales", "legal", "privacidad", "agreement", "guidelines", "careers",
                             "corrections"))
-NEWSLETTER_PATTERN = _group(
+NEWSLETTER_PATTERN: Final = _group(
     r"newsletters?", r"subscribe", r"subscription", r"subscribers?", r"sign up", r"signup", r"sign in",
     r"log ?in", r"log out", r"register", r"create (?:an |a free )?account", r"inbox", r"get (?:the|our) latest",
     r"unlimited (?:digital )?access", r"already (?:a subscriber|have an account)", r"free trial",
@@ -278,45 +279,45 @@ NEWSLETTER_PATTERN = _group(
     r"donate", r"support (?:our|us)", r"download (?:the|our) app", r"get the app", r"app store",
     r"google play",
 )
-NEWSLETTER_CUES = _tokens(_group(
+NEWSLETTER_CUES: Final = _tokens(_group(
     "newsletter", "newsletters", "subscribe", "subscription", "subscriber", "subscribers", "sign", "signup",
     "login", "log", "register", "account", "inbox", "latest", "unlimited", "already", "trial", "abonnieren",
     "abonnez", "abonner", "suscríbete", "suscribirse", "iscriviti", "assine", "donate", "support", "app",
     "play",
 ))
-COOKIE_WORDS = _tokens(_group("cookie", "cookies"))
+COOKIE_WORDS: Final = _tokens(_group("cookie", "cookies"))
 # A cookie banner talks about the site and the reader's choices, not about baking.
-COOKIE_CONTEXT = _tokens(_group("use", "uses", "policy", "settings", "preferences", "accept", "consent",
+COOKIE_CONTEXT: Final = _tokens(_group("use", "uses", "policy", "settings", "preferences", "accept", "consent",
                                 "privacy", "website", "site", "browsing", "experience", "continue"))
-IMAGE_COUNTER_CUES = _tokens(_group("image", "photo", "picture", "slide", "bild", "foto", "of", "von"))
-MONTHS = _group(
+IMAGE_COUNTER_CUES: Final = _tokens(_group("image", "photo", "picture", "slide", "bild", "foto", "of", "von"))
+MONTHS: Final = _group(
     r"jan(?:uary|\.)?", r"feb(?:ruary|\.)?", r"mar(?:ch|\.)?", r"apr(?:il|\.)?", r"may", r"june?",
     r"july?", r"aug(?:ust|\.)?", r"sep(?:t(?:ember)?|\.)?", r"oct(?:ober|\.)?", r"nov(?:ember|\.)?",
     r"dec(?:ember|\.)?",
 )
-WEEKDAYS = _group(r"mon(?:day)?", r"tue(?:s|sday)?", r"wed(?:nesday)?", r"thu(?:rs|rsday)?", r"fri(?:day)?",
+WEEKDAYS: Final = _group(r"mon(?:day)?", r"tue(?:s|sday)?", r"wed(?:nesday)?", r"thu(?:rs|rsday)?", r"fri(?:day)?",
                   r"sat(?:urday)?", r"sun(?:day)?")
 # Words that make a byline name an organisation or a desk rather than a person.
-ORGANISATION_WORDS = frozenset(_group(
+ORGANISATION_WORDS: Final = frozenset(_group(
     "news", "staff", "editorial", "editors", "team", "desk", "agency", "press", "media", "newsroom", "inc",
     "ltd", "llc", "group", "network", "online", "magazine", "business", "international", "times", "post",
     "daily", "digital", "redaktion", "rédaction", "redacción", "redazione", "wire", "service", "reporters",
 ))
-AUTHOR_TITLE_WORDS = _group(
+AUTHOR_TITLE_WORDS: Final = _group(
     r"writer", r"correspondent", r"reporter", r"editor", r"columnist", r"contributor", r"staff",
     r"journalist", r"bureau chief", r"analyst", r"producer",
 )
 
 # HTML: elements that never hold article text, elements and ARIA roles that hold page chrome.
-DROP_TAGS = _group("script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
+DROP_TAGS: Final = _group("script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
                    "select", "button", "input", "textarea", "option", "head", "map", "audio", "video")
-CHROME_TAGS = _group("nav", "aside", "footer", "menu", "dialog", "figcaption")
-CHROME_ROLES = frozenset(_group("navigation", "complementary", "contentinfo", "menu", "menubar", "dialog",
+CHROME_TAGS: Final = _group("nav", "aside", "footer", "menu", "dialog", "figcaption")
+CHROME_ROLES: Final = frozenset(_group("navigation", "complementary", "contentinfo", "menu", "menubar", "dialog",
                                 "alertdialog", "search", "banner", "toolbar", "tablist"))
 # Class and id words of page chrome, by kind: a container named with one of them is removed (the
 # article's own container and its ancestors excepted). Whole words ("ad" is not "add"), or the
 # start of a word for the longer ones ("sharebar", "commentlist").
-CHROME_WORDS: dict[str, tuple[str, ...]] = {
+CHROME_WORDS: Final[dict[str, tuple[str, ...]]] = {
     "navigation": _group("nav", "navbar", "navigation", "menu", "menubar", "breadcrumb", "breadcrumbs",
                          "skiplink", "skip", "topbar", "subnav", "megamenu", "hamburger", "pagination",
                          "pager"),
@@ -339,23 +340,23 @@ CHROME_WORDS: dict[str, tuple[str, ...]] = {
     "author-bio": _group("author-bio", "authorbio", "bio", "about-author", "author-info"),
 }
 # Kinds of chrome box whose paragraphs are never the article's (the container is sought elsewhere).
-FOREIGN_KINDS = frozenset({"comments", "cookie", "newsletter"})
+FOREIGN_KINDS: Final = frozenset({"comments", "cookie", "newsletter"})
 # Words that look like chrome words but name content.
-CHROME_EXCEPTIONS = frozenset(_group("commentary", "commentaries", "shared", "shares", "adjust", "address",
+CHROME_EXCEPTIONS: Final = frozenset(_group("commentary", "commentaries", "shared", "shares", "adjust", "address",
                                      "header", "headline", "menuitem", "advertorial", "nav-content"))
-_CHROME_EXACT = {word: kind for kind, words in CHROME_WORDS.items() for word in words}
-_CHROME_PREFIX = tuple(sorted((w for w in _CHROME_EXACT if len(w) >= 5), key=len, reverse=True))
-_CHROME_COMPOUNDS = tuple(w for w in _CHROME_EXACT if "-" in w)
-_COMPOUND_HEADS = frozenset(w.split("-")[0] for w in _CHROME_COMPOUNDS)
+_CHROME_EXACT: Final = {word: kind for kind, words in CHROME_WORDS.items() for word in words}
+_CHROME_PREFIX: Final = tuple(sorted((w for w in _CHROME_EXACT if len(w) >= 5), key=len, reverse=True))
+_CHROME_COMPOUNDS: Final = tuple(w for w in _CHROME_EXACT if "-" in w)
+_COMPOUND_HEADS: Final = frozenset(w.split("-")[0] for w in _CHROME_COMPOUNDS)
 # Words already judged (a pure memo; class vocabularies are small).
-_WORD_KINDS: dict[str, str | None] = {}
-_UNKNOWN = object()
+_WORD_KINDS: Final[dict[str, str | None]] = {}
+_UNKNOWN: Final = object()
 # Class and id strings split into words at anything but letters and digits.
-_ATTR_SEPARATORS = "-_:./#[](){}!@$%^&*+=,;'\"?<>\\|`~\t\n"
-_ATTR_SPACES = str.maketrans({c: " " for c in _ATTR_SEPARATORS})
+_ATTR_SEPARATORS: Final = "-_:./#[](){}!@$%^&*+=,;'\"?<>\\|`~\t\n"
+_ATTR_SPACES: Final = str.maketrans({c: " " for c in _ATTR_SEPARATORS})
 # The same for ASCII strings, as bytes: several times faster than str.translate's per-character lookups.
-_ATTR_SPACES_ASCII = bytes.maketrans(_ATTR_SEPARATORS.encode(), b" " * len(_ATTR_SEPARATORS))
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_ATTR_SPACES_ASCII: Final = bytes.maketrans(_ATTR_SEPARATORS.encode(), b" " * len(_ATTR_SEPARATORS))
+_CAMEL: Final = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
 def chrome_kind(attr: str) -> str | None:
@@ -401,103 +402,104 @@ def _alt(items: Iterable[str]) -> str:
     return "(?:" + "|".join(group) + ")"
 
 
-_I = re.IGNORECASE
-AD_LINES = frozenset(AD_PHRASES)
-TEASER_LINES = frozenset(TEASER_PHRASES)
-TEASER_PREFIXES = tuple(p + " " for p in TEASER_PHRASES + RELATED_PHRASES)
-RELATED_LINES = frozenset(RELATED_PHRASES)
-SUMMARY_LINES = frozenset(SUMMARY_PHRASES)
-RELATED_PREFIXES = ("more from ", "more in ", "most read ", "most popular ", "top stories ", "latest news ",
+_I: Final = re.IGNORECASE
+AD_LINES: Final = frozenset(AD_PHRASES)
+TEASER_LINES: Final = frozenset(TEASER_PHRASES)
+TEASER_PREFIXES: Final = tuple(p + " " for p in TEASER_PHRASES + RELATED_PHRASES)
+RELATED_LINES: Final = frozenset(RELATED_PHRASES)
+SUMMARY_LINES: Final = frozenset(SUMMARY_PHRASES)
+RELATED_PREFIXES: Final = ("more from ", "more in ", "most read ", "most popular ", "top stories ", "latest news ",
                     "самые популярные ", "les plus lus ", "lo más leído ", "i più letti ", "mais lidas ")
-SHARE_CORE_TOKENS = _tokens(SHARE_CORE)
-SHARE_TOKENS = SHARE_CORE_TOKENS | _tokens(SHARE_FILLER)
-NAV_TOKENS = _tokens(NAV_PHRASES)
-COMMENT_LINES = frozenset(COMMENT_PHRASES)
-COMMENT_FORM_PREFIXES = tuple(p + " " for p in COMMENT_FORM_LEADS + COMMENT_FORM_NOTICES)
-COMMENT_NOTICE_PREFIXES = tuple(p + " " for p in COMMENT_FORM_NOTICES)
-CAPTION_PREFIXES = tuple(p + " " for p in CAPTION_LEADS)
-CAPTION_PHRASE_PREFIXES = tuple(p + " " for p in CAPTION_PHRASES)
-TAG_PREFIXES = tuple(p + " " for p in TAG_LEADS)
-BYLINE_PREFIXES = tuple(p + " " for p in BYLINE_LEADS)
+SHARE_CORE_TOKENS: Final = _tokens(SHARE_CORE)
+SHARE_TOKENS: Final = SHARE_CORE_TOKENS | _tokens(SHARE_FILLER)
+NAV_TOKENS: Final = _tokens(NAV_PHRASES)
+COMMENT_LINES: Final = frozenset(COMMENT_PHRASES)
+COMMENT_FORM_PREFIXES: Final = tuple(p + " " for p in COMMENT_FORM_LEADS + COMMENT_FORM_NOTICES)
+COMMENT_NOTICE_PREFIXES: Final = tuple(p + " " for p in COMMENT_FORM_NOTICES)
+CAPTION_PREFIXES: Final = tuple(p + " " for p in CAPTION_LEADS)
+CAPTION_PHRASE_PREFIXES: Final = tuple(p + " " for p in CAPTION_PHRASES)
+TAG_PREFIXES: Final = tuple(p + " " for p in TAG_LEADS)
+BYLINE_PREFIXES: Final = tuple(p + " " for p in BYLINE_LEADS)
 
-COPYRIGHT = re.compile(_alt(COPYRIGHT_PATTERN), _I)
-LEGAL = re.compile(r"\b" + _alt(LEGAL_PATTERN) + r"\b")
-SCRIPT_NOTICE = re.compile(r"\b" + _alt(SCRIPT_NOTICE_PATTERN) + r"\b")
-NEWSLETTER = re.compile(r"\b" + _alt(NEWSLETTER_PATTERN) + r"\b")
-CAPTION = re.compile(r"^\W*" + _alt(CAPTION_LEADS) + r"s?(?:\s+(?:credit|by|source))?\s*[:/|©]", _I)
+COPYRIGHT: Final = re.compile(_alt(COPYRIGHT_PATTERN), _I)
+LEGAL: Final = re.compile(r"\b" + _alt(LEGAL_PATTERN) + r"\b")
+SCRIPT_NOTICE: Final = re.compile(r"\b" + _alt(SCRIPT_NOTICE_PATTERN) + r"\b")
+NEWSLETTER: Final = re.compile(r"\b" + _alt(NEWSLETTER_PATTERN) + r"\b")
+CAPTION: Final = re.compile(r"^\W*" + _alt(CAPTION_LEADS) + r"s?(?:\s+(?:credit|by|source))?\s*[:/|©]", _I)
 # A caption that ends by crediting its picture: '... in Hong Kong (Image: Getty)', '... Credit: AP'.
-CREDIT_TAIL = re.compile(
+CREDIT_TAIL: Final = re.compile(
     r"(?:[(\[]\s*|\b)" + _alt(PICTURE_LEADS) + r"(?:\s+(?:credit|by))?\s*:\s*[^()\[\]:]{1,40}[)\]]?\s*$", _I)
-IMAGE_COUNTER = re.compile(r"\b(?:image|photo|picture|slide|bild|foto)?\s*\d+\s*(?:of|/|von|de|di|sur)\s*\d+\b",
+IMAGE_COUNTER: Final = re.compile(r"\b(?:image|photo|picture|slide|bild|foto)?\s*\d+\s*(?:of|/|von|de|di|sur)\s*\d+\b",
                            _I)
-COMMENT_COUNT = re.compile(r"^(?:\d+ )?(?:comments?|replies|responses)(?: \d+)?$")
+COMMENT_COUNT: Final = re.compile(r"^(?:\d+ )?(?:comments?|replies|responses)(?: \d+)?$")
 # '34 responses to "<headline>"', '12 thoughts on "<headline>"': the head of a comment thread.
-COMMENT_THREAD_HEAD = re.compile(
+COMMENT_THREAD_HEAD: Final = re.compile(
     r"^(?:\d+|one|no) (?:comments?|replies|responses|thoughts|reactions) (?:to|on)\b")
 # Lines of a comment's header or footer: a time of day, an age, a vote count, 'Jane says:'.
-THREAD_MARK = re.compile(
+THREAD_MARK: Final = re.compile(
     r"\b\d{1,2}:\d\d\b|\bago\b|\b\d+\s+(?:votes?|likes?|points?|replies|reply)\b|\b(?:says|wrote|said):?\s*$", _I)
-URL_LINE = re.compile(r"^\W*(?:https?://|www\.)\S+\W*$", _I)
-URL = re.compile(r"https?://[^\s<>\"')\]]+", _I)
+URL_LINE: Final = re.compile(r"^\W*(?:https?://|www\.)\S+\W*$", _I)
+URL: Final = re.compile(r"https?://[^\s<>\"')\]]+", _I)
 # The attribution under an embedded social post: '— Jane Doe (@janedoe) November 4, 2019'.
-EMBED_ATTRIBUTION = re.compile(
+EMBED_ATTRIBUTION: Final = re.compile(
     r"^[—–-]\s*[^()]{1,80}\(@\w{1,30}\)\s*(?:\w+\.? \d{1,2},? \d{4}|\d{1,2}\.? \w+\.? \d{4})$")
 # An address printed in running text, with or without its scheme.
-ADDRESS = re.compile(r"(?:https?://|www\.)\S+", _I)
-SYNDICATION = re.compile(
+ADDRESS: Final = re.compile(r"(?:https?://|www\.)\S+", _I)
+SYNDICATION: Final = re.compile(
     r"^\s*(?:the post .{3,300}? appeared first on|this (?:article|story|post) (?:was )?(?:originally|first) "
     r"(?:appeared|published|posted)(?: (?:on|in|at|by))?|(?:originally|first) (?:published|appeared|posted) "
     r"(?:on|in|at|by))\s+(?P<source>[^.]{2,80}?)\s*\.?\s*$",
     _I,
 )
-SYNDICATION_CUES = ("appeared first on", "originally", "first published", "first appeared")
-REFERENCES_HEAD = re.compile(r"^\s*(?:references|visible links:?|hidden links:?)\s*$", _I)
-REFERENCE_ITEM = re.compile(r"^\s*\d+\.\s+(?:https?|file|ftp|mailto|javascript):\S*\s*$", _I)
+SYNDICATION_CUES: Final = ("appeared first on", "originally", "first published", "first appeared")
+REFERENCES_HEAD: Final = re.compile(r"^\s*(?:references|visible links:?|hidden links:?)\s*$", _I)
+REFERENCE_ITEM: Final = re.compile(r"^\s*\d+\.\s+(?:https?|file|ftp|mailto|javascript):\S*\s*$", _I)
 
-MONTH = _alt(MONTHS)
-WEEKDAY = _alt(WEEKDAYS)
+MONTH: Final = _alt(MONTHS)
+WEEKDAY: Final = _alt(WEEKDAYS)
 # "December 2, 2025", "Dec. 2 2025", "2 December 2025", "2025-12-02", "12/02/2025".
-DATE = re.compile(  # (the lookahead skips, cheaply, every place no month name or figure starts)
+DATE: Final = re.compile(  # (the lookahead skips, cheaply, every place no month name or figure starts)
     r"\b(?=[adfjmnos\d])(?:(?P<mdy_m>" + MONTH + r")\s+(?P<mdy_d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<mdy_y>(?:19|20)\d\d)"
     r"|(?P<dmy_d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<dmy_m>" + MONTH + r")\.?,?\s+(?P<dmy_y>(?:19|20)\d\d)"
     r"|(?P<iso_y>(?:19|20)\d\d)[-/.](?P<iso_m>\d{1,2})[-/.](?P<iso_d>\d{1,2})"
     r"|(?P<num_a>\d{1,2})[/.](?P<num_b>\d{1,2})[/.](?P<num_y>(?:19|20)\d\d))\b",
     _I,
 )
-YEAR_OR_CLOCK = re.compile(r"(?:19|20)\d\d|\d:\d\d")
-RELATIVE_DATE = re.compile(
+YEAR_OR_CLOCK: Final = re.compile(r"(?:19|20)\d\d|\d:\d\d")
+RELATIVE_DATE: Final = re.compile(
     r"^\W*(?:updated:?\s+|published:?\s+)?(?:\d+|an?|one)\s+(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|year)s?"
     r"\s+ago\W*$|^\W*(?:yesterday|today|just now)\W*$",
     _I,
 )
-TIME = re.compile(r"\b(?P<h>[012]?\d)[:.h](?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\.?)?", _I)
-DATE_NOISE = re.compile(
+TIME: Final = re.compile(r"\b(?P<h>[012]?\d)[:.h](?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\.?)?", _I)
+DATE_NOISE: Final = re.compile(
     r"\b(?:" + WEEKDAY + r"|updated|published|posted|last|modified|on|at|am|pm|a\.m\.|p\.m\.|[a-z]{1,4}t|utc|gmt"
     r"|edt|est|pdt|pst|cet|cest|bst|ist|et|pt|ct|mt|and|by|date|time|\d+|st|nd|rd|th|of)\b",
     _I,
 )
-BYLINE = re.compile(r"^\s*" + _alt(BYLINE_LEADS) + r"\s*:?\s+(?P<names>\S.{1,150})$", _I)
-ROLE_TOKENS = frozenset(w for word in AUTHOR_TITLE_WORDS for w in (word, word + "s") if " " not in word)
+BYLINE: Final = re.compile(r"^\s*" + _alt(BYLINE_LEADS) + r"\s*:?\s+(?P<names>\S.{1,150})$", _I)
+ROLE_TOKENS: Final = frozenset(w for word in AUTHOR_TITLE_WORDS for w in (word, word + "s") if " " not in word)
 # Names, then a comma and a role: 'Tom Krisher, AP Auto Writer', 'Jane Doe and John Roe, Staff Writers'.
-_NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}"
-ROLE_BYLINE = re.compile(
+_NAME: Final = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}"
+ROLE_BYLINE: Final = re.compile(
     rf"^\s*{_NAME}(?:\s*(?:,|&|\band\b)\s*{_NAME})*\s*,\s+(?:[\w.&'-]+\s+){{0,3}}"
     r"(?i:" + _alt(AUTHOR_TITLE_WORDS) + r")s?\b[\w\s.,'-]{0,40}$"
 )
-AUTHOR_TITLE = re.compile(r",\s*(?:[\w.]+\s+){0,3}" + _alt(AUTHOR_TITLE_WORDS) + r"s?\b.*$", _I)
+AUTHOR_TITLE: Final = re.compile(r",\s*(?:[\w.]+\s+){0,3}" + _alt(AUTHOR_TITLE_WORDS) + r"s?\b.*$", _I)
 # What follows the names in a byline: a separator, then a role, an outlet or a date.
-BYLINE_TAIL = re.compile(r"\s+[|•·–—]\s+|\s*,\s*(?=[A-Z]{2}|\d)")
-NAME_SPLIT = re.compile(r"\s*[,;&]\s*|\s+(?:and|und|et|y|e|og|en|i|AND)\s+")
-SECTION_LINE = re.compile(r"^\s*(?:in|posted in|filed (?:in|under)|category:?)\s+(?P<section>[A-Z][\w&' -]{1,40})\s*$")
-TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+")
+BYLINE_TAIL: Final = re.compile(r"\s+[|•·–—]\s+|\s*,\s*(?=[A-Z]{2}|\d)")
+NAME_SPLIT: Final = re.compile(r"\s*[,;&]\s*|\s+(?:and|und|et|y|e|og|en|i|AND)\s+")
+SECTION_LINE: Final = re.compile(
+    r"^\s*(?:in|posted in|filed (?:in|under)|category:?)\s+(?P<section>[A-Z][\w&' -]{1,40})\s*$")
+TITLE_SEPARATORS: Final = re.compile(r"\s+[|\-–—:·•»]\s+")
 
 # Dump markup: lynx link markers, markdown links/images, bullets, headings.
-LYNX_MARKER = re.compile(r"\[(?:\d+|IMG|INLINE|BUTTON|image|img)\]")
-MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-MD_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)")
-MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-BULLET = re.compile(r"^\s*(?:[*+\-•·◦▪□o#]|\d{1,3}[.)])\s+(?=\S)")
-MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+LYNX_MARKER: Final = re.compile(r"\[(?:\d+|IMG|INLINE|BUTTON|image|img)\]")
+MD_IMAGE: Final = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+MD_LINK: Final = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)")
+MD_HEADING: Final = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+BULLET: Final = re.compile(r"^\s*(?:[*+\-•·◦▪□o#]|\d{1,3}[.)])\s+(?=\S)")
+MD_EMPHASIS: Final = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -506,8 +508,8 @@ MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 
 # The word lists shipped with the package (package data). The package's folder, not this module's
 # __file__, which a compiled module may not set to its own place.
-DATA = Path(find_spec("newsclean").submodule_search_locations[0]) / "data"  # type: ignore[union-attr, index]
-LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru")
+DATA: Final = Path(find_spec("newsclean").submodule_search_locations[0]) / "data"  # type: ignore[union-attr, index]
+LANGUAGES: Final = ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru")
 
 
 @cache
@@ -525,15 +527,15 @@ def stopwords(language: str) -> frozenset[str]:
 
 # Phrase rules look at blocks up to this many words; longer blocks are prose or long boilerplate
 # that the length-based rules and the context pass handle.
-PHRASE_WINDOW = 40
+PHRASE_WINDOW: Final = 40
 
 
 # Marks added to a block's tokens so that rules keyed on them are tried: they cannot be words.
 COPYRIGHT_CUE, DIGIT_CUE, ELLIPSIS_CUE, SEPARATOR_CUE = "©", "0", "…", "|"
-_DIGIT = re.compile(r"\d")
+_DIGIT: Final = re.compile(r"\d")
 # A credit at the end of a caption is sought in this many last characters only.
-_CREDIT_TAIL_CHARS = 60
-_ELLIPSES = ("...", "…", "…]", "...]")
+_CREDIT_TAIL_CHARS: Final = 60
+_ELLIPSES: Final = ("...", "…", "…]", "...]")
 
 
 def features(block: Block) -> Features:
@@ -640,7 +642,7 @@ def _caption(b: Block, f: Features) -> bool:
         and bool(IMAGE_COUNTER.search(b.text))
 
 
-_RULES: tuple[Rule, ...] = (
+_RULES: Final[tuple[Rule, ...]] = (
     Rule("empty", "A block with no letters carries no text.", Label.BAD,
          lambda b, f, s: not f.letters),
     Rule("markup", "HTML or script source printed as text (an ad's fallback code, a broken embed).", Label.BAD,
@@ -723,7 +725,7 @@ _RULES: tuple[Rule, ...] = (
 )
 
 # Words that must be present for a rule to be tried (with the marks that features() adds).
-RULE_CUES: dict[str, frozenset[str]] = {
+RULE_CUES: Final[dict[str, frozenset[str]]] = {
     "lynx-references": frozenset({"references", "visible", "hidden", "http", "https", "file", "ftp", "mailto",
                                   "javascript"}),
     "url-line": frozenset({"http", "https", "www"}),
@@ -750,19 +752,19 @@ RULE_CUES: dict[str, frozenset[str]] = {
     "truncated-teaser": frozenset({ELLIPSIS_CUE}),
     "inline-list": frozenset({SEPARATOR_CUE}),
 }
-RULES: tuple[Rule, ...] = tuple(
+RULES: Final[tuple[Rule, ...]] = tuple(
     Rule(r.name, r.why, r.label, r.test, RULE_CUES.get(r.name)) for r in _RULES
 )
 # Bit i stands for RULES[i]: the rules every block is tried with, and those each cue word adds.
-ALWAYS_TRIED = sum(1 << i for i, r in enumerate(RULES) if r.cues is None)
-CUE_RULES: dict[str, int] = {}
+ALWAYS_TRIED: Final = sum(1 << i for i, r in enumerate(RULES) if r.cues is None)
+CUE_RULES: Final[dict[str, int]] = {}
 for _i, _rule in enumerate(RULES):
     for _cue in _rule.cues or ():
         CUE_RULES[_cue] = CUE_RULES.get(_cue, 0) | (1 << _i)
-CUE_WORDS = frozenset(CUE_RULES)  # a block's cues are its tokens among these (one set intersection)
+CUE_WORDS: Final = frozenset(CUE_RULES)  # a block's cues are its tokens among these (one set intersection)
 
 # Rules applied with context (revise.py); named here so --explain and the tests see one list.
-CONTEXT_RULES: dict[str, str] = {
+CONTEXT_RULES: Final[dict[str, str]] = {
     "repeated-line": "A short line printed more than once on the page (menus, the headline as a caption).",
     "toolbar-button": "A 'Comments' or 'Newsletter' label among share buttons: a button, not a section.",
     "copy-of-text": "A long block made mostly of paragraphs printed elsewhere on the page: a second copy.",
@@ -778,12 +780,12 @@ CONTEXT_RULES: dict[str, str] = {
 }
 
 # Labels that head a box of links to other articles ('Related', 'See also:').
-BOX_LABELS = frozenset({"related-list", "read-more-teaser"})
+BOX_LABELS: Final = frozenset({"related-list", "read-more-teaser"})
 # Rules whose lines usually end an article; they cost more than other boilerplate.
-TERMINATORS = frozenset({"related-list", "comments-label", "newsletter-box", "copyright-footer",
+TERMINATORS: Final = frozenset({"related-list", "comments-label", "newsletter-box", "copyright-footer",
                          "legal-links", "tag-list"})
 # Related-list headings also open boxes set inside an article ('Related', 'Most popular'), so they do
 # not bound it; the body does not extend across the others to later prose.
-HARD_TERMINATORS = TERMINATORS - {"related-list"}
+HARD_TERMINATORS: Final = TERMINATORS - {"related-list"}
 
-RULE_NAMES: tuple[str, ...] = tuple(r.name for r in RULES) + tuple(CONTEXT_RULES)
+RULE_NAMES: Final[tuple[str, ...]] = tuple(r.name for r in RULES) + tuple(CONTEXT_RULES)

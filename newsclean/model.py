@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from enum import Enum
-from typing import Any, Literal, NamedTuple
+from typing import Any, Final, Literal, NamedTuple
 
 Kind = Literal["html", "text"]
 
@@ -73,21 +73,25 @@ class Block(NamedTuple):
     images: tuple[tuple[str, str], ...] = ()
 
 
-class Features(NamedTuple):
-    """Measures of one block, computed once and shared by every rule.
+class Features:
+    """Measures of one block, computed once and shared by every rule; read-only (Final).
 
-    Features and Verdict are built once or twice per block: they are NamedTuples, as immutable as
-    the frozen dataclasses elsewhere and three times cheaper to create."""
+    Features are built once per block: a plain class, which mypyc compiles to a C struct built by a
+    native call (a dataclass or a NamedTuple is built through a Python-level constructor)."""
 
-    words: int
-    chars: int
-    sentence_end: bool
-    link_density: float
-    letters: bool
-    key: str  # normalized text (lower-case words) of blocks up to rules.PHRASE_WINDOW words, else ""
-    # the words of `key`, plus marks (rules.COPYRIGHT_CUE...); a tuple, not a set: a tuple of strings
-    # leaves the garbage collector's lists, which keeps the per-block memo (classify.py) cheap to hold
-    tokens: tuple[str, ...]
+    __slots__ = ("chars", "key", "letters", "link_density", "sentence_end", "tokens", "words")
+
+    def __init__(self, words: int, chars: int, sentence_end: bool, link_density: float, letters: bool,
+                 key: str, tokens: tuple[str, ...]) -> None:
+        self.words: Final = words
+        self.chars: Final = chars
+        self.sentence_end: Final = sentence_end
+        self.link_density: Final = link_density
+        self.letters: Final = letters
+        # normalized text (lower-case words) of blocks up to rules.PHRASE_WINDOW words, else ""
+        self.key: Final = key
+        # the words of `key`, plus marks (rules.COPYRIGHT_CUE...)
+        self.tokens: Final = tokens
 
 
 class Label(Enum):
@@ -97,13 +101,16 @@ class Label(Enum):
     BAD = "bad"
 
 
-class Verdict(NamedTuple):
-    """What a rule decided about one block, and why."""
+class Verdict:
+    """What a rule decided about one block, and why; read-only (Final), a plain class as Features."""
 
-    index: int  # type: ignore[assignment]  # (shadows tuple.index, which nothing here calls)
-    label: Label
-    rule: str
-    detail: str = ""
+    __slots__ = ("detail", "index", "label", "rule")
+
+    def __init__(self, index: int, label: Label, rule: str, detail: str = "") -> None:
+        self.index: Final = index
+        self.label: Final = label
+        self.rule: Final = rule
+        self.detail: Final = detail
 
 
 @dataclass(frozen=True, slots=True)

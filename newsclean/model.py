@@ -51,7 +51,7 @@ class Document:
         return _fields_of(self)
 
 
-class Block(NamedTuple):
+class Block:
     """One unit of a page: a paragraph, heading, list item, or a line of a text dump. Its `text` is
     whitespace-normalized: words separated by single spaces, none at either end.
 
@@ -60,17 +60,47 @@ class Block(NamedTuple):
     are link text, `hints` the class and id words of the block and its ancestors ("main" inside an
     HTML page's article container). A table row (`tr`) keeps its `cells`; with --links / --images
     a block keeps its `links` (anchor text, address) and `images` (alt text, address).
+
+    Read-only (Final): a plain class, as Features below.
     """
 
-    index: int  # type: ignore[assignment]  # (shadows tuple.index, which nothing here calls)
-    text: str
-    tag: str = "p"
-    path: str = ""
-    link_chars: int = 0
-    hints: str = ""
-    cells: tuple[str, ...] = ()
-    links: tuple[tuple[str, str], ...] = ()
-    images: tuple[tuple[str, str], ...] = ()
+    __slots__ = ("cells", "hints", "images", "index", "link_chars", "links", "path", "tag", "text")
+
+    def __init__(self, index: int, text: str, tag: str = "p", path: str = "", link_chars: int = 0,
+                 hints: str = "", cells: tuple[str, ...] = (), links: tuple[tuple[str, str], ...] = (),
+                 images: tuple[tuple[str, str], ...] = ()) -> None:
+        self.index: Final = index
+        self.text: Final = text
+        self.tag: Final = tag
+        self.path: Final = path
+        self.link_chars: Final = link_chars
+        self.hints: Final = hints
+        self.cells: Final = cells
+        self.links: Final = links
+        self.images: Final = images
+
+    def _fields(self) -> tuple[Any, ...]:
+        return (self.index, self.text, self.tag, self.path, self.link_chars, self.hints, self.cells, self.links,
+                self.images)
+
+    def renumbered(self, index: int) -> Block:
+        """The same block at another position."""
+        if index == self.index:
+            return self
+        return Block(index, self.text, self.tag, self.path, self.link_chars, self.hints, self.cells, self.links,
+                     self.images)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Block) and self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return f"Block({self.index}, {self.text!r}, tag={self.tag!r})"
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return Block, self._fields()
 
 
 class Features:
@@ -93,6 +123,10 @@ class Features:
         # the words of `key`, plus marks (rules.COPYRIGHT_CUE...)
         self.tokens: Final = tokens
 
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return Features, (self.words, self.chars, self.sentence_end, self.link_density, self.letters, self.key,
+                          self.tokens)
+
 
 class Label(Enum):
     GOOD = "good"
@@ -111,6 +145,9 @@ class Verdict:
         self.label: Final = label
         self.rule: Final = rule
         self.detail: Final = detail
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return Verdict, (self.index, self.label, self.rule, self.detail)
 
 
 @dataclass(frozen=True, slots=True)

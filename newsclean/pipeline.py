@@ -59,7 +59,7 @@ def assemble(doc: Document, page: Page, declared: dict[str, list[Found]], settin
         elif verdict.label is Label.BAD:
             removed.append(Removal(block.index, verdict.rule, block.text, verdict.detail))
         else:
-            kept.append(_reindex(block, len(kept)))
+            kept.append(block.renumbered(len(kept)))
     return Article(source=doc.source, kind=doc.kind, metadata=meta, blocks=tuple(kept), removed=tuple(removed),
                    encoding=doc.encoding)
 
@@ -75,8 +75,3 @@ def _opening(blocks: tuple[Block, ...], verdicts: tuple[Verdict, ...], chars: in
             if size >= chars:
                 break
     return "\n".join(parts)
-
-
-def _reindex(block: Block, index: int) -> Block:
-    # Block(index, *rest) builds the same value as block._replace(index=index), several times faster.
-    return block if block.index == index else Block(index, *block[1:])

@@ -78,3 +78,30 @@ def test_a_stale_build_is_refused(tmp_path: Path) -> None:
     assert stale_modules(package) == [COMPILED[0]]
     os.utime(built, (3_000_000, 3_000_000))
     assert stale_modules(package) == []
+
+
+def test_page_values_survive_pickling_and_stay_read_only() -> None:
+    """Worker processes (-j) receive and return these values pickled; compiled, they refuse writes."""
+    import pickle
+
+    from newsclean.classify import measure
+    from newsclean.model import Block
+    from newsclean.settings import DEFAULTS
+
+    article = newsclean.clean(SEED.read_bytes(), source="seed")
+    blocks = article.blocks
+    feats, verdicts = measure(blocks, DEFAULTS)
+    for values in (blocks, feats, verdicts):
+        copies = pickle.loads(pickle.dumps(values))
+        for value, copy in zip(values, copies, strict=True):
+            assert type(copy) is type(value)
+            assert pickle.dumps(copy) == pickle.dumps(value)
+    assert pickle.loads(pickle.dumps(article)) == article
+    assert blocks[3].renumbered(7) == Block(7, blocks[3].text, blocks[3].tag)
+    if is_compiled():
+        for value, name in ((blocks[0], "text"), (feats[0], "words"), (verdicts[0], "rule")):
+            try:
+                setattr(value, name, 1)
+            except AttributeError:
+                continue
+            raise AssertionError(f"{type(value).__name__}.{name} could be written")

@@ -45,6 +45,7 @@ MARKUP_LINE: Final = re.compile(
 MARKUP_STARTS: Final = frozenset("<dvfwgDVFWG")
 # Marks that any run of prose holds at least one of, whatever its script.
 PUNCTUATION: Final = re.compile(r"[.,;:!?…。，、！？；：।॥،؛؟«»\"“”„()]")
+FULL_STOP: Final = re.compile(r"[.!?…。！？।॥؟]")  # marks that end a sentence, in any script
 INLINE_SEPARATOR: Final = re.compile(r"\s[|·•]\s")
 # Small words that stay lower-case in Title Case headlines.
 MINOR_WORDS: Final = frozenset({
@@ -710,6 +711,9 @@ _RULES: Final[tuple[Rule, ...]] = (
     Rule("unpunctuated", "Many words without one punctuation mark: items run together (a drop-down, a "
          "tag cloud), not prose.", Label.BAD,
          lambda b, f, s: f.words >= s.unpunctuated_min_words and not PUNCTUATION.search(b.text)),
+    Rule("no-full-stop", "Many words and not one full stop: headlines or items run together (a drop-down "
+         "of stories), not prose, whatever quotes or colons they hold.", Label.BAD,
+         lambda b, f, s: f.words >= s.no_full_stop_min_words and not FULL_STOP.search(b.text)),
     Rule("prose", "Long enough to read as prose on its own, and ends like a sentence.", Label.GOOD,
          lambda b, f, s: f.words >= s.good_words and f.sentence_end),
     Rule("sentence", "Medium length, ending like a sentence.", Label.NEARGOOD,

@@ -27,6 +27,8 @@ class Settings:
     neargood_words: int = 5
     # A block this long without one punctuation mark is items run together, not prose.
     unpunctuated_min_words: int = 40
+    # A block this long without one full stop is headlines run together: prose has sentences.
+    no_full_stop_min_words: int = 60
     # Boilerplate phrase rules only fire on blocks at most this long, so an article sentence that
     # happens to mention "read more" or "subscribe" survives.
     phrase_max_words: int = 14

@@ -91,6 +91,16 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
                 '<SCRIPT language="JavaScript1.1" SRC="http://ad.doubleclick.net/adj/news;sz=728x90">',
                 "document.write('<div id=\"ad\"></div>');"],
                ["<The Palace: Jang Noksu>", "Document writers say the var of the function is unclear."]),
+    "no-full-stop": (["Select story Flood defences 'not ready' for winter Rail strike: talks resume Mayor backs "
+                      "new bridge plan Schools face 'record' teacher shortage Harbour fire under control Council "
+                      "tax to rise by 4% Storm warning for the coast tonight Hospital waiting lists grow again "
+                      "Farmers protest over milk prices City wins bid to host games Museum reopens after repairs "
+                      "Police appeal: missing cyclist Local elections 'too close to call'"],
+                     ["The council met on Tuesday, and after a debate that ran late into the evening, in which "
+                      "supporters of the plan argued that a longer tram line would cut travel times in half for "
+                      "thousands of daily commuters while its opponents warned, not for the first time, that the "
+                      "budget had already grown beyond what the city could afford, it voted to extend the line "
+                      "to the airport by 2027."]),
     "unpunctuated": (["Choose vehicle brand Abarth Alfa Romeo Aston Martin Audi BAIC Bentley BMW BYD Changan "
                       "Chevrolet Chrysler Dodge Ferrari Ford Foton GAC Geely Great Wall Haima Honda Hyundai Isuzu JAC "
                       "Jaguar Jeep JMC Joylong Kia Lamborghini Land Rover Lexus Maserati Mazda Mercedes-Benz MG "

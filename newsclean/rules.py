@@ -47,6 +47,10 @@ MARKUP_STARTS: Final = frozenset("<dvfwgDVFWG")
 PUNCTUATION: Final = re.compile(r"[.,;:!?…。，、！？；：।॥،؛؟«»\"“”„()]")
 FULL_STOP: Final = re.compile(r"[.!?…。！？।॥؟]")  # marks that end a sentence, in any script
 INLINE_SEPARATOR: Final = re.compile(r"\s[|·•]\s")
+# "Jane Doe / Reuters", "Sign In / Sign Up": capitalised names on both sides of one slash.
+_CAPITALISED: Final = r"[A-Z][\w.'’&-]*"
+SLASH_PAIR: Final = re.compile(
+    rf"^{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}}\s+/\s+{_CAPITALISED}(?:\s+(?:{_CAPITALISED}|of|de|for|and)){{0,4}}$")
 # Small words that stay lower-case in Title Case headlines.
 MINOR_WORDS: Final = frozenset({
     "a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "at", "by", "with", "is", "as", "from", "vs",
@@ -532,7 +536,7 @@ PHRASE_WINDOW: Final = 40
 
 
 # Marks added to a block's tokens so that rules keyed on them are tried: they cannot be words.
-COPYRIGHT_CUE, DIGIT_CUE, ELLIPSIS_CUE, SEPARATOR_CUE = "©", "0", "…", "|"
+COPYRIGHT_CUE, DIGIT_CUE, ELLIPSIS_CUE, SEPARATOR_CUE, SLASH_CUE = "©", "0", "…", "|", "/"
 _DIGIT: Final = re.compile(r"\d")
 # A credit at the end of a caption is sought in this many last characters only.
 _CREDIT_TAIL_CHARS: Final = 60
@@ -557,6 +561,8 @@ def features(block: Block) -> Features:
             tokens.append(DIGIT_CUE)
         if " | " in text or " · " in text or " • " in text:
             tokens.append(SEPARATOR_CUE)
+        if " / " in text:
+            tokens.append(SLASH_CUE)
     else:
         key, tokens = "", []
     if text.endswith(_ELLIPSES):
@@ -662,6 +668,9 @@ _RULES: Final[tuple[Rule, ...]] = (
     Rule("photo-credit", "Photo captions, credits and gallery counters.", Label.BAD,
          lambda b, f, s: (f.words <= s.phrase_max_words and _caption(b, f))
          or (f.words <= PHRASE_WINDOW and _credit_tail(b.text))),
+    Rule("slash-pair", "A few capitalised words each side of a slash: a photo credit ('Jane Doe / Reuters') or "
+         "a menu pair ('Sign In / Sign Up').", Label.BAD,
+         lambda b, f, s: f.words <= 8 and bool(SLASH_PAIR.match(b.text))),
     Rule("copyright-footer", "Copyright and rights-reserved lines belong to the page footer.", Label.BAD,
          lambda b, f, s: f.words <= 25 and ("©" in b.text or not COPYRIGHT_CUES.isdisjoint(f.tokens))
          and bool(COPYRIGHT.search(b.text))),
@@ -755,6 +764,7 @@ RULE_CUES: Final[dict[str, frozenset[str]]] = {
     "date-line": frozenset({DIGIT_CUE, "ago", "yesterday", "today", "now"}),
     "truncated-teaser": frozenset({ELLIPSIS_CUE}),
     "inline-list": frozenset({SEPARATOR_CUE}),
+    "slash-pair": frozenset({SLASH_CUE}),
 }
 RULES: Final[tuple[Rule, ...]] = tuple(
     Rule(r.name, r.why, r.label, r.test, RULE_CUES.get(r.name)) for r in _RULES

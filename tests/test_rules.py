@@ -91,6 +91,10 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
                 '<SCRIPT language="JavaScript1.1" SRC="http://ad.doubleclick.net/adj/news;sz=728x90">',
                 "document.write('<div id=\"ad\"></div>');"],
                ["<The Palace: Jang Noksu>", "Document writers say the var of the function is unclear."]),
+    "slash-pair": (["Maria Lopez / Associated Press", "KEVIN HALL / For The Herald", "Sign In / Sign Up"],
+                   ["Prices rose 4% year on year / month on month they fell.", "Either / or",
+                    "Photographs by Maria Lopez / Associated Press show the flooded square at dawn, before "
+                    "the water receded"]),
     "no-full-stop": (["Select story Flood defences 'not ready' for winter Rail strike: talks resume Mayor backs "
                       "new bridge plan Schools face 'record' teacher shortage Harbour fire under control Council "
                       "tax to rise by 4% Storm warning for the coast tonight Hospital waiting lists grow again "

@@ -29,6 +29,10 @@ _DECLARED_CHARSET: Final = re.compile(
 )
 _HTML_START: Final = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|\?xml|head|body)\b", re.I | re.S)
 _HTML_TAG: Final = re.compile(rb"<(?:p|div|span|a|body|head|meta|script|link|br|table|li|h[1-6])\b[^>]*>", re.I)
+# Content that does not start like a page is an HTML fragment when it holds this many common tags,
+# on at least this share of its non-blank lines.
+_FRAGMENT_MIN_TAGS: Final = 5
+_FRAGMENT_TAG_LINES: Final = 0.2
 # Control characters that never occur in text (NUL aside, these suggest a binary file).
 _BINARY_BYTES: Final = bytes(range(0, 9)) + bytes(range(14, 27)) + bytes(range(28, 32))
 _BINARY_TABLE: Final = bytes.maketrans(b"", b"")
@@ -60,12 +64,18 @@ def looks_binary(data: bytes) -> bool:
 
 
 def sniff_kind(data: bytes) -> Kind:
-    """HTML when the content starts like a page or carries several common tags; else text."""
+    """HTML when the content starts like a page, or carries several common tags on a good share of
+    its lines (a fragment); else text. A dump with a few lines of markup in it (an ad's fallback
+    code, a player's script) is still a dump."""
     head = data[:16384]
     if _HTML_START.match(head):
         return "html"
     tags = _HTML_TAG.finditer(head)
-    return "html" if sum(1 for _, _ in zip(range(5), tags, strict=False)) >= 5 else "text"
+    if sum(1 for _, _ in zip(range(_FRAGMENT_MIN_TAGS), tags, strict=False)) < _FRAGMENT_MIN_TAGS:
+        return "text"
+    lines = [line for line in head.splitlines() if line.strip()]
+    marked = sum(1 for line in lines if _HTML_TAG.search(line))
+    return "html" if marked >= _FRAGMENT_TAG_LINES * len(lines) else "text"
 
 
 def declared_charset(data: bytes) -> str | None:

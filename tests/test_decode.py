@@ -102,6 +102,14 @@ def test_kind_is_sniffed_from_content_not_name() -> None:
     assert sniff_kind(b"<!DOCTYPE html><html><body><p>x</p></body></html>") == "html"
     assert sniff_kind(SEED.read_bytes()) == "text"
     assert sniff_kind(b"<div><p>a</p><p>b</p><a href=x>c</a><br><span>d</span></div>") == "html"
+    fragment = (b"<div class=story>\n<p>First paragraph,\nwrapped.</p>\n<p>Second.</p>\n"
+                b"<ul><li>a</li>\n<li>b</li></ul></div>")
+    assert sniff_kind(fragment) == "html"
+    # A dump that prints one line of an embed's markup among its text lines is still a dump.
+    dump = "\n\n".join([f"Line {i} of the page as text, menus and paragraphs alike." for i in range(12)]
+                        + ['<script src="/player.js"></script> <p id="player">Your browser cannot play this.'
+                           ' <a href="/get">Get it now.</a></p><div><a href="/audio/1">Original Page</a></div>'])
+    assert sniff_kind(dump.encode()) == "text"
 
 
 JAPANESE = ("<html><head>{meta}<title>商品の改造が商標法違反に</title></head><body><h1>商品の改造が商標法違反に</h1>"

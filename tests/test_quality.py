@@ -44,9 +44,15 @@ def test_scrapinghub_f1_floor(shared: Path, kind: str) -> None:
     assert other["pages"] >= 15 and other["f1"] >= 0.8, f"non-English F1 {other['f1']:.4f}"
 
 
+# F1 a site may lose with templates where its truth keeps template lines (see below).
+LEAKED_TEMPLATE = 0.001
+
+
 def test_multisite_dumps_with_site_templates(shared: Path) -> None:
     """The multi-site set as one flat folder: learned templates lift F1 above the floor, and no
-    site scores lower with them than without (issue 6)."""
+    site scores lower with them than without (issue 6), but for what the truth's own template lines
+    cost: the set's README finds template lines inside latimes/2005's truth ("If you want other
+    stories on this topic, search the Archives"), which a template remover must cut (0.0004)."""
     from newsclean.settings import DEFAULTS
     from newsclean.templates import group_pages, models, signature
 
@@ -65,4 +71,4 @@ def test_multisite_dumps_with_site_templates(shared: Path) -> None:
     assert result["f1"] > scorer.score(truth, without)["f1"]
     for site in sorted({v["site"] for v in truth.values()}):
         part = {k: v for k, v in truth.items() if v["site"] == site}
-        assert scorer.score(part, with_models)["f1"] >= scorer.score(part, without)["f1"], site
+        assert scorer.score(part, with_models)["f1"] >= scorer.score(part, without)["f1"] - LEAKED_TEMPLATE, site

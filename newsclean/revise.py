@@ -23,6 +23,7 @@ from .rules import (
     ADDRESS,
     BOX_LABELS,
     COMMENT_NOTICE_PREFIXES,
+    COPYRIGHT_CUES,
     DATE,
     DIGIT_CUE,
     HARD_TERMINATORS,
@@ -31,6 +32,7 @@ from .rules import (
     TERMINATORS,
     THREAD_MARK,
     TIME,
+    YEAR,
     normalize,
 )
 from .settings import Settings
@@ -123,6 +125,23 @@ def mark_cut_paragraphs(verdicts: tuple[Verdict, ...]) -> tuple[Verdict, ...]:
     for i in range(1, len(verdicts)):
         if verdicts[i].rule == "truncated-teaser" and verdicts[i - 1].label is Label.GOOD:
             out[i] = Verdict(i, Label.NEARGOOD, "cut-paragraph", "follows prose")
+    return tuple(out)
+
+
+def mark_inline_credits(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tuple[Verdict, ...],
+                        settings: Settings) -> tuple[Verdict, ...]:
+    """A '©' line with no year and no 'copyright' or 'rights' word, followed by paragraphs of prose,
+    credits a picture inside the article ('© Provided by X', then its caption); the page's footer
+    has no article after it. Still removed, it no longer ends the article."""
+    out = list(verdicts)
+    for i, verdict in enumerate(verdicts):
+        if verdict.rule != "copyright-footer" or "©" not in blocks[i].text or COPYRIGHT_CUES.intersection(
+                feats[i].tokens) or YEAR.search(blocks[i].text):
+            continue
+        after = range(i + 1, min(len(verdicts), i + 1 + settings.credit_reach))
+        prose = [j for j in after if verdicts[j].label is Label.GOOD]
+        if len(prose) >= settings.credit_prose_blocks:
+            out[i] = Verdict(i, Label.BAD, "inline-credit", f"{len(prose)} paragraphs of prose follow")
     return tuple(out)
 
 
@@ -469,7 +488,7 @@ def context_rules(verdicts: tuple[Verdict, ...]) -> list[str]:
 
 def revise(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tuple[Verdict, ...],
            anchors: tuple[int, ...], settings: Settings) -> tuple[Verdict, ...]:
-    classified = verdicts
+    classified = verdicts = mark_inline_credits(blocks, feats, verdicts, settings)
     verdicts = mark_toolbars(feats, mark_repeated(blocks, feats, mark_cut_paragraphs(verdicts), settings), settings)
     verdicts = mark_copies(blocks, feats, verdicts, settings)
     verdicts = mark_data_rows(feats, verdicts, settings)

@@ -470,6 +470,7 @@ DATE: Final = re.compile(  # (the lookahead skips, cheaply, every place no month
     r"|(?P<num_a>\d{1,2})[/.](?P<num_b>\d{1,2})[/.](?P<num_y>(?:19|20)\d\d))\b",
     _I,
 )
+YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
 YEAR_OR_CLOCK: Final = re.compile(r"(?:19|20)\d\d|\d:\d\d")
 RELATIVE_DATE: Final = re.compile(
     r"^\W*(?:updated:?\s+|published:?\s+)?(?:\d+|an?|one)\s+(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|year)s?"
@@ -790,6 +791,8 @@ CONTEXT_RULES: Final[dict[str, str]] = {
     "cut-paragraph": "A paragraph ending in '...' right after prose: the article's own text, kept.",
     "related-box": "A short line right after a 'Related' or 'More:' label: another article's headline.",
     "cited-address": "A bare address between two blocks of the body: a link the article cites, kept.",
+    "inline-credit": "A '©' line without a year, followed by prose: a picture's credit inside the article, "
+                     "not the page's footer (removed, but the article goes on past it).",
     "linked-sentence": "A sentence inside the body whose words are partly links: a digest item, kept.",
 }
 

@@ -106,6 +106,11 @@ class Settings:
     # at most this share of it is links: a digest item links a few words, a teaser is linked whole.
     linked_sentence_max_density: float = 0.8
 
+    # A '©' line without a year is a picture's credit, not the footer, when this many paragraphs of
+    # prose follow it within this many blocks.
+    credit_prose_blocks: int = 3
+    credit_reach: int = 10
+
     # --- site templates ---
     # A prose line (a sentence of 10+ words) counts as template only when this share of the site's
     # pages carry it: a recurring credit or disclaimer is often the article's own.

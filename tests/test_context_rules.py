@@ -151,7 +151,7 @@ def test_cited_address_inside_the_body_is_kept_but_not_at_its_edge() -> None:
 def test_every_context_rule_has_a_test(name: str) -> None:
     tested = {"repeated-line", "menu-run", "outside-body", "headline", "toolbar-button", "copy-of-text",
               "site-template",  # tests/test_templates.py
-              "data-row", "cut-paragraph", "related-box", "cited-address", "linked-sentence"}
+              "data-row", "cut-paragraph", "related-box", "cited-address", "linked-sentence", "inline-credit"}
     assert name in tested, f"write a test for the context rule {name!r}"
 
 
@@ -271,3 +271,15 @@ def test_times_in_a_live_report_are_no_comment_thread() -> None:
         entries += [f"3:4{i} pm ET", p]
     article = story(*entries, *PARAGRAPHS[4:])
     assert all(p in article.text for p in PARAGRAPHS)
+
+
+def test_a_credit_with_prose_after_it_does_not_end_the_article_but_the_footer_does() -> None:
+    credit = "© Provided by City News Agency The new tram stop planned outside the airport terminal"
+    article = story(*PARAGRAPHS[:4], credit, *PARAGRAPHS[4:])
+    assert rule_of(article, credit) == "inline-credit"
+    assert all(p in article.text for p in PARAGRAPHS)
+    # The page's footer: a year, or nothing but menus after it; what follows is not the article.
+    for footer in ("© 2026 City News", "© City News"):
+        article = story(*PARAGRAPHS[:5], footer, *MENU, *MORE_PARAGRAPHS[:2])
+        assert rule_of(article, footer) == "copyright-footer", footer
+        assert MORE_PARAGRAPHS[0] not in article.text

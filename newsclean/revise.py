@@ -122,8 +122,9 @@ def mark_cut_paragraphs(verdicts: tuple[Verdict, ...]) -> tuple[Verdict, ...]:
     """A paragraph ending in '...' right after a paragraph of prose is the article's own text (a
     quote trailing off, a paywall cutting the story), not a teaser for another page."""
     out = list(verdicts)
-    for i in range(1, len(verdicts)):
-        if verdicts[i].rule == "truncated-teaser" and verdicts[i - 1].label is Label.GOOD:
+    for i in range(1, len(verdicts)):  # (after prose, or after such a paragraph: quotes trailing off)
+        if verdicts[i].rule == "truncated-teaser" and (
+                verdicts[i - 1].label is Label.GOOD or out[i - 1].rule == "cut-paragraph"):
             out[i] = Verdict(i, Label.NEARGOOD, "cut-paragraph", "follows prose")
     return tuple(out)
 
@@ -445,6 +446,25 @@ def drop_trailer(inside: list[bool], blocks: tuple[Block, ...], verdicts: tuple[
             inside[i] = False
 
 
+def keep_one_copy(blocks: tuple[Block, ...], feats: tuple[Features, ...], classified: tuple[Verdict, ...],
+                  verdicts: tuple[Verdict, ...], inside: list[bool], settings: Settings) -> tuple[Verdict, ...]:
+    """A paragraph printed more than once with no copy kept (a lead repeated below as a pull quote,
+    every copy inside the body) keeps one copy inside the body: its longest (quote marks and all)."""
+    kept = {feats[i].key for i, flag in enumerate(inside) if flag and verdicts[i].label is not Label.BAD}
+    copies: dict[str, list[int]] = {}
+    for i, v in enumerate(verdicts):
+        if inside[i] and v.rule == "repeated-line" and classified[i].label in (Label.GOOD, Label.NEARGOOD) \
+                and feats[i].words >= settings.good_words and feats[i].key not in kept:
+            copies.setdefault(feats[i].key, []).append(i)
+    if not copies:
+        return verdicts
+    out = list(verdicts)
+    for found in copies.values():
+        i = max(found, key=lambda k: (len(blocks[k].text), k))
+        out[i] = Verdict(verdicts[i].index, Label.NEARGOOD, "own-copy", "one copy of a repeated paragraph")
+    return tuple(out)
+
+
 def keep_cited_addresses(blocks: tuple[Block, ...], verdicts: tuple[Verdict, ...], inside: list[bool],
                          settings: Settings) -> tuple[Verdict, ...]:
     """A bare address, or a link whose text is its address, between two blocks of the body is one
@@ -517,6 +537,7 @@ def revise(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tup
             inside[i] = True
     if spans and has_main:
         drop_trailer(inside, blocks, verdicts, settings)
+    verdicts = keep_one_copy(blocks, feats, classified, verdicts, inside, settings)
     reasons = context_rules(verdicts)
     verdicts = keep_cited_addresses(blocks, verdicts, inside, settings)
     verdicts = keep_linked_sentences(blocks, feats, verdicts, inside, settings)

@@ -793,6 +793,8 @@ CONTEXT_RULES: Final[dict[str, str]] = {
     "cited-address": "A bare address between two blocks of the body: a link the article cites, kept.",
     "inline-credit": "A '©' line without a year, followed by prose: a picture's credit inside the article, "
                      "not the page's footer (removed, but the article goes on past it).",
+    "own-copy": "A paragraph printed twice, every copy inside the body (a lead repeated as a pull quote): "
+                "one copy, the longest, is kept.",
     "linked-sentence": "A sentence inside the body whose words are partly links: a digest item, kept.",
 }
 

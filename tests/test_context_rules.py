@@ -126,6 +126,12 @@ def test_cut_paragraph_after_prose_is_kept_but_a_lone_teaser_is_not() -> None:
                    *PARAGRAPHS, cut, "Related Stories", "Harbour ferry terminal opens", "June 3, 2024", teaser)
     assert cut in article.text
     assert rule_of(article, teaser) is not None
+    # A quote trailing off after such a paragraph is the article's too.
+    trailing = "“We will see what the spring brings, and whether the suppliers keep their word…"
+    article = page("Tram line to reach the airport - City News", "Tram line to reach the airport",
+                   *PARAGRAPHS, cut, trailing, "Related Stories", "Harbour ferry terminal opens", teaser)
+    assert cut in article.text and trailing in article.text
+    assert rule_of(article, teaser) is not None
 
 
 def test_related_box() -> None:
@@ -151,7 +157,8 @@ def test_cited_address_inside_the_body_is_kept_but_not_at_its_edge() -> None:
 def test_every_context_rule_has_a_test(name: str) -> None:
     tested = {"repeated-line", "menu-run", "outside-body", "headline", "toolbar-button", "copy-of-text",
               "site-template",  # tests/test_templates.py
-              "data-row", "cut-paragraph", "related-box", "cited-address", "linked-sentence", "inline-credit"}
+              "data-row", "cut-paragraph", "related-box", "cited-address", "linked-sentence", "inline-credit",
+              "own-copy"}
     assert name in tested, f"write a test for the context rule {name!r}"
 
 
@@ -283,3 +290,15 @@ def test_a_credit_with_prose_after_it_does_not_end_the_article_but_the_footer_do
         article = story(*PARAGRAPHS[:5], footer, *MENU, *MORE_PARAGRAPHS[:2])
         assert rule_of(article, footer) == "copyright-footer", footer
         assert MORE_PARAGRAPHS[0] not in article.text
+
+
+def test_a_lead_printed_again_inside_the_body_keeps_one_copy() -> None:
+    lead = ("The tram line will reach the airport by 2027, the council decided after a debate that ran "
+            "late into the evening.")
+    toolbar = ["Share", "Email", "Print", "Tweet", "Save", "Photo: City News"]
+    article = story(lead, *toolbar, *PARAGRAPHS[:3], lead, *PARAGRAPHS[3:])
+    assert article.text.count(lead) == 1
+    assert rule_of(article, lead) == "repeated-line"  # the copy above the toolbar
+    # A sentence the page repeats outside the body (a teaser of it in a sidebar) still goes.
+    article = story(*PARAGRAPHS, "Most read", lead, *MENU, lead)
+    assert lead not in article.text

@@ -22,12 +22,16 @@ from .model import Block, Features, Label, Verdict
 from .rules import (
     ADDRESS,
     BOX_LABELS,
+    CAPTION_PAIR_MIN_CHARS,
     COMMENT_NOTICE_PREFIXES,
     COPYRIGHT_CUES,
     DATE,
     DIGIT_CUE,
     HARD_TERMINATORS,
+    IMAGE_COUNTER,
     NEXT_ARTICLE_PHRASES,
+    PAREN_TAIL,
+    SOURCE_LINES,
     SUMMARY_LINES,
     TERMINATORS,
     THREAD_MARK,
@@ -194,8 +198,150 @@ def mark_related_boxes(blocks: tuple[Block, ...], feats: tuple[Features, ...], v
     return tuple(out)
 
 
+def mark_galleries(blocks: tuple[Block, ...], verdicts: tuple[Verdict, ...], settings: Settings,
+                   ) -> tuple[Verdict, ...]:
+    """A slideshow printed out: counters '1 of 22', '2 of 22', ... each after its slide's caption.
+    The captions between the counters are the gallery's, not the article's."""
+    counters: list[tuple[int, int, int]] = []  # (block, number, total)
+    for i, v in enumerate(verdicts):
+        if v.rule == "photo-credit":
+            m = IMAGE_COUNTER.search(blocks[i].text)
+            if m:
+                counters.append((i, int(m.group("number")), int(m.group("total"))))
+    if len(counters) < settings.gallery_min_slides:
+        return verdicts
+
+    def shape(j: int) -> str:
+        if not 0 <= j < len(verdicts):
+            return ""
+        return verdicts[j].rule if verdicts[j].label is Label.BAD else "text"
+
+    out = list(verdicts)
+    k = 0
+    while k < len(counters):
+        chain = [counters[k]]
+        for c in counters[k + 1:]:
+            prev = chain[-1]
+            if c[1] == prev[1] + 1 and c[2] == prev[2] and c[0] - prev[0] <= settings.gallery_max_period:
+                chain.append(c)
+            elif c[0] - prev[0] > settings.gallery_max_period:
+                break
+        if len(chain) >= settings.gallery_min_slides:
+            # n counters hold n slides: n - 1 between them, and one before the first counter (captions
+            # above their counters) or after the last (below them): the side whose blocks look like a gap.
+            first, last = chain[0][0], chain[-1][0]
+            period = chain[1][0] - first
+            gap = [shape(j) for j in range(first + 1, first + period)]
+            lo, hi = first, last
+            if [shape(j) for j in range(first - period + 1, first)] == gap:
+                lo = first - period + 1
+            elif [shape(j) for j in range(last + 1, last + period)] == gap:
+                hi = last + period
+            for j in range(lo, hi):
+                if out[j].label is not Label.BAD:
+                    out[j] = Verdict(out[j].index, Label.BAD, "gallery-caption",
+                                     f"slide of a {len(chain)}-picture gallery")
+            k += len(chain)
+        else:
+            k += 1
+    return tuple(out)
+
+
+def mark_caption_pairs(blocks: tuple[Block, ...], verdicts: tuple[Verdict, ...]) -> tuple[Verdict, ...]:
+    """A line printed again at once with a credit in brackets after it ('X.' then 'X. (Jane Doe / Agency)')
+    is a picture's caption (its alt text, then the caption under it): an article never repeats its own
+    paragraph with a credit."""
+    out = list(verdicts)
+    for i in range(len(blocks) - 1):
+        a, b = blocks[i].text, blocks[i + 1].text
+        if len(a) >= CAPTION_PAIR_MIN_CHARS and b.startswith(a) and PAREN_TAIL.match(b, len(a)):
+            for j in (i, i + 1):
+                if out[j].label is not Label.BAD:
+                    out[j] = Verdict(out[j].index, Label.BAD, "caption-pair", "printed twice, then credited")
+    return tuple(out)
+
+
+def mark_teaser_lists(feats: tuple[Features, ...], verdicts: tuple[Verdict, ...], anchors: tuple[int, ...],
+                      settings: Settings) -> tuple[Verdict, ...]:
+    """A 'Related' or 'More in' label after the article's prose, followed by teasers (a title, a line or
+    two of summary, a source, again and again) and no more paragraphs in a row, opens the list of other
+    articles that closes the page: its prose goes with the label. A label above the article (before any
+    prose under the headline), or one after which three paragraphs follow one another (the article going
+    on after a box), is left alone: a list there is the article's own (a shopping list, profiles)."""
+    out = list(verdicts)
+    for i, v in enumerate(verdicts):
+        if v.rule not in BOX_LABELS:
+            continue
+        top = max((a for a in anchors if a < i), default=max(0, i - settings.teaser_window))
+        if sum(feats[k].words for k in range(top + 1, i) if verdicts[k].label is Label.GOOD) \
+                < settings.anchor_min_score:
+            continue
+        groups: list[int] = []
+        current, end, resumed, bad = 0, i + 1, False, 0
+        for j in range(i + 1, min(len(verdicts), i + 1 + 2 * settings.teaser_window)):
+            label = verdicts[j].label
+            if verdicts[j].rule in HARD_TERMINATORS or j in anchors:
+                break
+            bad = bad + 1 if label is Label.BAD else 0
+            if bad == 3 and current:  # a stretch of page furniture parts paragraphs as a short line does
+                groups.append(current)
+                current = 0
+            if label is Label.GOOD or label is Label.NEARGOOD:
+                current += 1
+                if current > 2:  # paragraphs in a row: the article goes on after a box
+                    resumed = True
+                    break
+            elif (label is Label.SHORT or verdicts[j].rule in SOURCE_LINES) and current:
+                groups.append(current)
+                current = 0
+            if j < i + 1 + settings.teaser_window:
+                end = j + 1
+        if current:
+            groups.append(current)
+        if resumed or len(groups) < settings.teaser_min_items:
+            continue
+        for j in range(i + 1, end):
+            if out[j].label is not Label.BAD:
+                out[j] = Verdict(out[j].index, Label.BAD, "teaser-list", f"after {v.rule} {i}")
+    return tuple(out)
+
+
+def mark_byline_teasers(verdicts: tuple[Verdict, ...], settings: Settings) -> tuple[Verdict, ...]:
+    """Bylines every few blocks, with a line or two of prose between each ('Title', 'By X', a summary;
+    'Title', 'By Y', ...), are a list of other articles' teasers: an article has one byline, and its
+    paragraphs run on. The blocks between the first and the last byline of such a chain go."""
+    bylines = [i for i, v in enumerate(verdicts) if v.rule == "byline"]
+    if len(bylines) < settings.teaser_min_items:
+        return verdicts
+
+    def prose(lo: int, hi: int) -> int:
+        return sum(1 for k in range(lo, hi) if verdicts[k].label in (Label.GOOD, Label.NEARGOOD))
+
+    def opens_article(i: int) -> bool:
+        after = [v for v in verdicts[i + 1:i + 1 + 2 * settings.byline_teaser_gap] if v.label is not Label.BAD][:4]
+        return sum(1 for v in after if v.label in (Label.GOOD, Label.NEARGOOD)) >= 3
+
+    out = list(verdicts)
+    chain: list[int] = []
+    for i in [*bylines, None]:
+        if i is not None and chain and 2 <= i - chain[-1] <= settings.byline_teaser_gap \
+                and 1 <= prose(chain[-1] + 1, i) <= 2:
+            chain.append(i)
+            continue
+        if len(chain) >= settings.teaser_min_items and opens_article(chain[-1]):
+            chain.pop()  # the last byline is the article's own, its standfirst above it
+        if len(chain) >= settings.teaser_min_items:
+            for k in range(chain[0] + 1, chain[-1]):
+                if out[k].label is not Label.BAD:
+                    out[k] = Verdict(out[k].index, Label.BAD, "teaser-list", f"between bylines {chain[0]}-{chain[-1]}")
+        chain = [i] if i is not None else []
+    return tuple(out)
+
+
 def block_score(verdict: Verdict, feat: Features, settings: Settings) -> float:
     label = verdict.label
+    if verdict.rule == "caption-pair":
+        return 0.0  # a picture's caption inside the article: removed, but it does not split the article
     if label is Label.GOOD:
         return float(feat.words)
     if label is Label.NEARGOOD:
@@ -247,6 +393,13 @@ def choose_run(candidates: list[tuple[float, Span]], anchors: tuple[int, ...],
         and any(0 < c[1][0] - a <= settings.anchor_window for a in anchors)
     ]
     if not anchored:
+        if threads:
+            # Prose that starts past the head of a comment thread is a reader's, however long: the
+            # article is the best run before the thread, when there is a substantial one.
+            first = min(threads)
+            before_thread = [c for c in candidates if c[1][0] < first and c[0] >= settings.anchor_min_score]
+            if before_thread:
+                return max(before_thread, key=lambda c: (c[0], -c[1][0]))
         return max(candidates, key=lambda c: (c[0], -c[1][0]))
     # An article ends at its first terminator (Comments, Related, ©...) or comment thread: what
     # follows is not it.
@@ -371,6 +524,20 @@ def body_spans(scores: list[float], verdicts: tuple[Verdict, ...], anchors: tupl
                                       or opening_run(score, span, spans[0][0], verdicts, anchors, settings)):
             spans.insert(0, span)
     return spans
+
+
+def trim_runon_tail(spans: list[Span], verdicts: tuple[Verdict, ...]) -> list[Span]:
+    """A long block without final punctuation that ends the body, set apart from the last paragraph
+    by short or removed lines, is items run together below the article (a drop-down of other stories,
+    a profile's blurb), not its last paragraph: the body ends at the paragraph before it."""
+    start, end = spans[-1]
+    if verdicts[end].rule != "run-on":
+        return spans
+    prose = next((i for i in range(end - 1, start - 1, -1)
+                  if verdicts[i].label in (Label.GOOD, Label.NEARGOOD)), None)
+    if prose is None or prose == end - 1:
+        return spans
+    return [*spans[:-1], (start, prose)]
 
 
 def extend_in_container(spans: list[Span], blocks: tuple[Block, ...], feats: tuple[Features, ...],
@@ -513,6 +680,10 @@ def revise(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tup
     verdicts = mark_copies(blocks, feats, verdicts, settings)
     verdicts = mark_data_rows(feats, verdicts, settings)
     verdicts = mark_related_boxes(blocks, feats, verdicts, settings)
+    verdicts = mark_galleries(blocks, verdicts, settings)
+    verdicts = mark_caption_pairs(blocks, verdicts)
+    verdicts = mark_teaser_lists(feats, verdicts, anchors, settings)
+    verdicts = mark_byline_teasers(verdicts, settings)
     scores = [float(f.words) if v.label is Label.GOOD else block_score(v, f, settings)  # prose scores its words
               for v, f in zip(verdicts, feats, strict=True)]
     has_main = any(b.hints == MAIN for b in blocks)
@@ -529,6 +700,8 @@ def revise(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tup
         return thread_mark(blocks[i], feats[i], verdicts[i], settings)
 
     spans = body_spans(scores, verdicts, anchors, settings, threads, stops, marks)
+    if spans:
+        spans = trim_runon_tail(spans, verdicts)
     if spans and has_main:
         spans = extend_in_container(spans, blocks, feats, verdicts, settings)
         spans = extend_head_in_container(spans, blocks, feats, verdicts, anchors, settings)

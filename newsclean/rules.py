@@ -434,8 +434,11 @@ CAPTION: Final = re.compile(r"^\W*" + _alt(CAPTION_LEADS) + r"s?(?:\s+(?:credit|
 # A caption that ends by crediting its picture: '... in Hong Kong (Image: Getty)', '... Credit: AP'.
 CREDIT_TAIL: Final = re.compile(
     r"(?:[(\[]\s*|\b)" + _alt(PICTURE_LEADS) + r"(?:\s+(?:credit|by))?\s*:\s*[^()\[\]:]{1,40}[)\]]?\s*$", _I)
-IMAGE_COUNTER: Final = re.compile(r"\b(?:image|photo|picture|slide|bild|foto)?\s*\d+\s*(?:of|/|von|de|di|sur)\s*\d+\b",
-                           _I)
+IMAGE_COUNTER: Final = re.compile(
+    r"\b(?:image|photo|picture|slide|bild|foto)?\s*(?P<number>\d+)\s*(?:of|/|von|de|di|sur)\s*(?P<total>\d+)\b", _I)
+# A credit in brackets after a caption printed again: "(Jane Doe / Agency)".
+PAREN_TAIL: Final = re.compile(r"\s*\(.*\)\s*$")
+CAPTION_PAIR_MIN_CHARS: Final = 20
 COMMENT_COUNT: Final = re.compile(r"^(?:\d+ )?(?:comments?|replies|responses)(?: \d+)?$")
 # '34 responses to "<headline>"', '12 thoughts on "<headline>"': the head of a comment thread.
 COMMENT_THREAD_HEAD: Final = re.compile(
@@ -796,8 +799,14 @@ CONTEXT_RULES: Final[dict[str, str]] = {
     "own-copy": "A paragraph printed twice, every copy inside the body (a lead repeated as a pull quote): "
                 "one copy, the longest, is kept.",
     "linked-sentence": "A sentence inside the body whose words are partly links: a digest item, kept.",
+    "gallery-caption": "A slide's caption in a slideshow printed out (counters '1 of 12', '2 of 12'...).",
+    "caption-pair": "A line printed twice in a row, the second time with a credit in brackets: a caption.",
+    "teaser-list": "Teasers of other articles (title, summary, source) after a 'Related' label below the "
+                   "article, or between bylines every few lines.",
 }
 
+# Lines that name a teaser's source or author: in a list of teasers they part one from the next.
+SOURCE_LINES: Final = frozenset({"repeated-line", "site-template", "byline"})
 # Labels that head a box of links to other articles ('Related', 'See also:').
 BOX_LABELS: Final = frozenset({"related-list", "read-more-teaser"})
 # Rules whose lines usually end an article; they cost more than other boilerplate.

@@ -111,6 +111,16 @@ class Settings:
     credit_prose_blocks: int = 3
     credit_reach: int = 10
 
+    # A slideshow: at least this many counters in sequence ('3 of 12'), at most this many blocks apart.
+    gallery_min_slides: int = 3
+    gallery_max_period: int = 6
+    # A 'Related' label opens a list of teasers when, in the next `teaser_window` blocks, the first
+    # `teaser_min_items` groups of prose are each one or two blocks set between short lines.
+    teaser_window: int = 20
+    teaser_min_items: int = 3
+    # Bylines at most this many blocks apart, with a line or two of prose between, chain teasers.
+    byline_teaser_gap: int = 6
+
     # --- site templates ---
     # A prose line (a sentence of 10+ words) counts as template only when this share of the site's
     # pages carry it: a recurring credit or disclaimer is often the article's own.

@@ -158,7 +158,7 @@ def test_every_context_rule_has_a_test(name: str) -> None:
     tested = {"repeated-line", "menu-run", "outside-body", "headline", "toolbar-button", "copy-of-text",
               "site-template",  # tests/test_templates.py
               "data-row", "cut-paragraph", "related-box", "cited-address", "linked-sentence", "inline-credit",
-              "own-copy"}
+              "own-copy", "gallery-caption", "caption-pair", "teaser-list"}
     assert name in tested, f"write a test for the context rule {name!r}"
 
 
@@ -302,3 +302,78 @@ def test_a_lead_printed_again_inside_the_body_keeps_one_copy() -> None:
     # A sentence the page repeats outside the body (a teaser of it in a sidebar) still goes.
     article = story(*PARAGRAPHS, "Most read", lead, *MENU, lead)
     assert lead not in article.text
+
+
+SLIDES = [
+    "Workers lay the first stretch of rails near the old depot on a cold morning in March this year.",
+    "The mayor and the transport minister cut a ribbon at the future terminal stop on Friday afternoon.",
+    "A test tram runs past the harbour warehouses at night, watched by a small crowd of neighbours.",
+    "Engineers inspect the tunnel under the ring road, the most difficult part of the whole project.",
+]
+
+
+def test_a_slideshow_printed_out_is_the_gallery_s_not_the_article_s() -> None:
+    gallery = []
+    for k, caption in enumerate(SLIDES, 1):
+        gallery += [caption, "Hide Caption", f"{k} of {len(SLIDES)}"]
+    article = story(*gallery, *PARAGRAPHS)
+    assert all(rule_of(article, caption) == "gallery-caption" for caption in SLIDES)
+    assert all(p in article.text for p in PARAGRAPHS)
+    # Counters out of sequence are no slideshow.
+    article = story(*PARAGRAPHS[:3], SLIDES[0], "2 of 9", *PARAGRAPHS[3:6], SLIDES[1], "7 of 9", *PARAGRAPHS[6:])
+    assert rule_of(article, SLIDES[0]) != "gallery-caption"
+
+
+def test_a_caption_printed_again_with_its_credit_goes_and_the_article_stays_whole() -> None:
+    caption = "Workers lay the first stretch of rails near the old depot in March."
+    article = story(*PARAGRAPHS[:4], caption, caption + " (Maria Lopez / City News)", *PARAGRAPHS[4:])
+    assert rule_of(article, caption) == "caption-pair"
+    assert rule_of(article, caption + " (Maria Lopez / City News)") == "caption-pair"
+    assert all(p in article.text for p in PARAGRAPHS)
+
+
+TEASERS = [
+    ("Harbour ferry terminal opens", "The new terminal will serve three ferry lines and a water taxi from June."),
+    ("Council backs the bridge plan", "A second bridge across the river moved a step closer after Tuesday's vote."),
+    ("Schools face a teacher shortage", "Head teachers warn that dozens of posts are still open weeks before term."),
+    ("Storm warning for the coast", "Forecasters expect gusts of up to 120 km/h along the coast on Sunday night."),
+]
+
+
+def test_teasers_after_a_more_in_label_go_but_the_article_going_on_after_a_box_stays() -> None:
+    listing = [line for title, summary in TEASERS for line in (title, summary, "City News")]
+    article = story(*PARAGRAPHS, "More in News", *listing)
+    assert all(rule_of(article, summary) is not None for _, summary in TEASERS)
+    assert rule_of(article, TEASERS[0][1]) == "teaser-list"
+    assert all(p in article.text for p in PARAGRAPHS)
+    # A 'Related' box inside the article: paragraphs in a row follow it, and they stay.
+    article = story(*PARAGRAPHS, "Related", TEASERS[0][0], TEASERS[1][0], *MORE_PARAGRAPHS)
+    assert all(p in article.text for p in MORE_PARAGRAPHS)
+
+
+def test_teasers_between_bylines_go() -> None:
+    listing = []
+    for (title, summary), name in zip(TEASERS, ["Ann Lee", "Bo Park", "Cy Moore", "Di Ray"], strict=True):
+        listing += [title, f"By {name}", summary]
+    article = story(*PARAGRAPHS, *listing)
+    assert rule_of(article, TEASERS[1][1]) == "teaser-list"
+    assert all(p in article.text for p in PARAGRAPHS)
+
+
+def test_a_list_run_together_below_the_article_is_not_its_last_paragraph() -> None:
+    drop_down = ("Select a story Harbour ferry terminal opens Council backs the bridge plan Schools face a "
+                 "'record' teacher shortage Storm warning for the coast Museum reopens after repairs Farmers "
+                 "protest over milk prices City wins bid to host games Police appeal: missing cyclist Local "
+                 "elections too close to call")
+    article = story(*PARAGRAPHS, "Share", drop_down)
+    assert drop_down not in article.text
+    assert article.text.endswith(PARAGRAPHS[-1])
+
+
+def test_without_a_headline_copy_the_article_before_a_comment_thread_wins_over_a_long_comment() -> None:
+    long_comment = " ".join(LONG_PARAGRAPHS)
+    article = page("City News: the tram story", *MENU, *PARAGRAPHS[:5], "Comments",
+                   "Ventura Capitalist", "2 days ago at 07:52 am", long_comment, "Rating: 36 Votes",
+                   "Jane Roe", "2 days ago at 08:10 am", long_comment[::-1], "Rating: 12 Votes")
+    assert article.text.startswith(PARAGRAPHS[0])
+    assert long_comment not in article.text

@@ -283,12 +283,12 @@ def mark_teaser_lists(feats: tuple[Features, ...], verdicts: tuple[Verdict, ...]
             if verdicts[j].rule in HARD_TERMINATORS or j in anchors:
                 break
             bad = bad + 1 if label is Label.BAD else 0
-            if bad == 3 and current:  # a stretch of page furniture parts paragraphs as a short line does
+            if bad == settings.teaser_furniture_run and current:  # furniture parts teasers as a short line does
                 groups.append(current)
                 current = 0
             if label is Label.GOOD or label is Label.NEARGOOD:
                 current += 1
-                if current > 2:  # paragraphs in a row: the article goes on after a box
+                if current > settings.teaser_max_paragraphs:  # paragraphs in a row: the article goes on
                     resumed = True
                     break
             elif (label is Label.SHORT or verdicts[j].rule in SOURCE_LINES) and current:
@@ -317,15 +317,16 @@ def mark_byline_teasers(verdicts: tuple[Verdict, ...], settings: Settings) -> tu
     def prose(lo: int, hi: int) -> int:
         return sum(1 for k in range(lo, hi) if verdicts[k].label in (Label.GOOD, Label.NEARGOOD))
 
-    def opens_article(i: int) -> bool:
-        after = [v for v in verdicts[i + 1:i + 1 + 2 * settings.byline_teaser_gap] if v.label is not Label.BAD][:4]
-        return sum(1 for v in after if v.label in (Label.GOOD, Label.NEARGOOD)) >= 3
+    def opens_article(i: int) -> bool:  # paragraphs in a row after the byline, as under a headline
+        after = [v for v in verdicts[i + 1:i + 1 + 2 * settings.byline_teaser_gap] if v.label is not Label.BAD]
+        return sum(1 for v in after[:settings.teaser_max_paragraphs + 2]
+                   if v.label in (Label.GOOD, Label.NEARGOOD)) > settings.teaser_max_paragraphs
 
     out = list(verdicts)
     chain: list[int] = []
     for i in [*bylines, None]:
         if i is not None and chain and 2 <= i - chain[-1] <= settings.byline_teaser_gap \
-                and 1 <= prose(chain[-1] + 1, i) <= 2:
+                and 1 <= prose(chain[-1] + 1, i) <= settings.teaser_max_paragraphs:
             chain.append(i)
             continue
         if len(chain) >= settings.teaser_min_items and opens_article(chain[-1]):

@@ -118,7 +118,11 @@ class Settings:
     # `teaser_min_items` groups of prose are each one or two blocks set between short lines.
     teaser_window: int = 20
     teaser_min_items: int = 3
-    # Bylines at most this many blocks apart, with a line or two of prose between, chain teasers.
+    # A teaser's summary is at most this many paragraphs; more in a row are an article going on.
+    teaser_max_paragraphs: int = 2
+    # This many removed blocks in a row (page furniture) part one teaser from the next.
+    teaser_furniture_run: int = 3
+    # Bylines at most this many blocks apart, with a teaser's summary between, chain teasers.
     byline_teaser_gap: int = 6
 
     # --- site templates ---

@@ -1,4 +1,5 @@
-"""The data model: frozen values passed between the stages. No I/O, no parsing here."""
+"""The data model: immutable values passed between the stages (frozen dataclasses; the per-block
+values are plain classes with read-only fields, which compile to C structs). No I/O, no parsing here."""
 
 from __future__ import annotations
 

@@ -88,8 +88,7 @@ class Block:
         """The same block at another position."""
         if index == self.index:
             return self
-        return Block(index, self.text, self.tag, self.path, self.link_chars, self.hints, self.cells, self.links,
-                     self.images)
+        return Block(index, *self._fields()[1:])
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Block) and self._fields() == other._fields()

@@ -220,10 +220,12 @@ def mark_galleries(blocks: tuple[Block, ...], verdicts: tuple[Verdict, ...], set
     k = 0
     while k < len(counters):
         chain = [counters[k]]
-        for c in counters[k + 1:]:
-            prev = chain[-1]
+        end = k + 1  # the first counter after the chain's last
+        for n in range(k + 1, len(counters)):
+            c, prev = counters[n], chain[-1]
             if c[1] == prev[1] + 1 and c[2] == prev[2] and c[0] - prev[0] <= settings.gallery_max_period:
                 chain.append(c)
+                end = n + 1
             elif c[0] - prev[0] > settings.gallery_max_period:
                 break
         if len(chain) >= settings.gallery_min_slides:
@@ -241,7 +243,7 @@ def mark_galleries(blocks: tuple[Block, ...], verdicts: tuple[Verdict, ...], set
                 if out[j].label is not Label.BAD:
                     out[j] = Verdict(out[j].index, Label.BAD, "gallery-caption",
                                      f"slide of a {len(chain)}-picture gallery")
-            k += len(chain)
+            k = end  # (a counter skipped inside the chain, out of sequence, starts no chain of its own)
         else:
             k += 1
     return tuple(out)

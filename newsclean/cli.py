@@ -33,6 +33,7 @@ from .templates import (
     group_pages,
     import_groups,
     models,
+    site_host,
 )
 
 
@@ -108,6 +109,7 @@ class Run:
     templates: bool
     known: list[Group]  # site models given with --templates
     templates_out: Path | None
+    site: str | None  # --site: every input's host when learning templates
 
     def error(self, source: str, reason: str) -> None:
         line(self.console, f"newsclean: error: {source}: {reason}")
@@ -158,6 +160,9 @@ def _inputs(sources: tuple[str, ...], files_from: str | None, null: bool,
 @click.option("--site-templates/--no-site-templates", default=True, show_default=True,
               help="Learn the lines each site repeats across its pages (menus, footers, boxes) and remove "
                    "them; needs at least 3 pages of a site. With -o the models are kept for later runs.")
+@click.option("--site", metavar="NAME",
+              help="Learn templates as if every input came from this site (a host such as example.com), "
+                   "whatever address the pages state.")
 @click.option("--templates", "templates_in", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="Start from the site models in this file (written by --save-templates).")
 @click.option("--save-templates", "templates_out", type=click.Path(dir_okay=False, path_type=Path),
@@ -174,7 +179,8 @@ def _inputs(sources: tuple[str, ...], files_from: str | None, null: bool,
 def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, fmt: str, links: bool, images: bool,
          kind: str,
          files_from: str | None, null: bool, encoding: str | None, jobs: int | None, max_bytes: int,
-         timeout: float, force: bool, prune: bool, wait: bool, site_templates: bool, templates_in: Path | None,
+         timeout: float, force: bool, prune: bool, wait: bool, site_templates: bool, site: str | None,
+         templates_in: Path | None,
          templates_out: Path | None, refresh: bool, explain: bool, quiet: bool, verbose: bool) -> None:
     """Clean scraped news pages (HTML or whole-page text dumps) into articles.
 
@@ -190,8 +196,12 @@ def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, f
         raise click.UsageError("standard input cannot be both an input and the --files-from list")
     if output_dir is None and (force or prune or wait or refresh):
         raise click.UsageError("--force, --refresh, --prune and --wait go with -o/--output-dir")
-    if not site_templates and (templates_in or templates_out):
-        raise click.UsageError("--templates and --save-templates need site templates (drop --no-site-templates)")
+    if not site_templates and (templates_in or templates_out or site):
+        raise click.UsageError("--site, --templates and --save-templates need site templates "
+                               "(drop --no-site-templates)")
+    host = site_host(site) if site is not None else None
+    if site is not None and not host:
+        raise click.BadParameter("give a site's host, such as example.com", param_hint="--site")
     known: list[Group] = []
     if templates_in is not None:
         try:
@@ -209,7 +219,8 @@ def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, f
         raise click.UsageError("--links and --images go with -f markdown")
     settings = with_overrides(DEFAULTS, kind=kind, encoding=encoding, max_bytes=max_bytes, keep_links=links,
                               keep_images=images)
-    config = config_key(__version__, settings=repr(settings), fmt=fmt, explain=explain, templates=site_templates)
+    config = config_key(__version__, settings=repr(settings), fmt=fmt, explain=explain, templates=site_templates,
+                        **({"site": host} if host else {}))  # no key for no --site: earlier folders stay valid
     console = make_console()
     stdin = sys.stdin.buffer.read() if (STDIN in inputs or files_from == STDIN) else None
     items = list(_inputs(inputs, files_from, null, stdin))
@@ -222,7 +233,8 @@ def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, f
         with lock:
             store = StateStore(output_dir) if output_dir is not None else None
             run = Run(output_dir, store, config, stdin, settings, fmt, explain, timeout, force, prune,
-                      jobs or default_jobs(), quiet, console, tally, stop, site_templates, known, templates_out)
+                      jobs or default_jobs(), quiet, console, tally, stop, site_templates, known, templates_out,
+                      host)
             try:
                 _run(items, run)
             finally:
@@ -319,7 +331,7 @@ def learn_sites(todo: list[Input], run: Run) -> dict[str, SiteModel]:
     tasks = (Task(i.source, run.stdin if i.is_stdin else None, run.settings, run.fmt, False, run.timeout)
              for i in todo)
     learned = [sig for sig in run_all(tasks, run.jobs, learn_task) if sig is not None]
-    groups = group_pages(learned, known, counted)
+    groups = group_pages(learned, known, counted, run.site)
     for group in groups:
         forget_stale(group)
     if run.store is not None:

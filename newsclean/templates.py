@@ -115,6 +115,14 @@ def host_of(blocks: tuple[Block, ...], declared_urls: list[str]) -> str | None:
     return None
 
 
+def site_host(name: str) -> str:
+    """The host a --site NAME stands for: 'https://www.Example.com/news' and 'example.com' alike
+    ('' for an address without a host)."""
+    name = name.strip()
+    host = (urlsplit(name).hostname or "") if "://" in name else name.lower()
+    return host.removeprefix("www.")
+
+
 def signature(data: bytes, source: str, settings: Settings) -> Signature | None:
     """The learning view of one input, or None when it cannot be read as a page."""
     try:
@@ -127,10 +135,11 @@ def signature(data: bytes, source: str, settings: Settings) -> Signature | None:
 
 
 def group_pages(signatures: Iterable[Signature], known: Iterable[Group] = (),
-                counted: frozenset[str] | set[str] = frozenset()) -> list[Group]:
+                counted: frozenset[str] | set[str] = frozenset(), site: str | None = None) -> list[Group]:
     """Groups of pages sharing a template, built in order of source path on top of the groups
     learned in earlier runs: a page joins the group holding most of its lines (at least JOIN_SHARE
-    of them), never one of another host; a site's redesign shows as a second group of the host."""
+    of them), never one of another host; a site's redesign shows as a second group of the host.
+    `site` (--site) is every page's host, whatever address the page states."""
     groups: list[Group] = []
     # line -> groups carrying it, to score a page against groups without comparing to each one
     index: dict[int, set[int]] = {}
@@ -140,18 +149,19 @@ def group_pages(signatures: Iterable[Signature], known: Iterable[Group] = (),
         for line in group.counts:
             index.setdefault(line, set()).add(group.number)
     for sig in sorted(signatures, key=lambda s: s.source):
+        host = site or sig.host
         overlap: Counter[int] = Counter()
         for line in sig.lines:
             overlap.update(index.get(line, ()))
-        fits = [g for g in overlap if sig.host is None or groups[g].host in (None, sig.host)]
+        fits = [g for g in overlap if host is None or groups[g].host in (None, host)]
         best = min(fits, key=lambda g: (-overlap[g], g)) if fits else None
         if best is not None and overlap[best] >= JOIN_SHARE * max(1, len(sig.lines)):
             group = groups[best]
         else:
-            group = Group(sig.host or f"the site of {PurePath(sig.source).name}", len(groups))
+            group = Group(host or f"the site of {PurePath(sig.source).name}", len(groups))
             groups.append(group)
-        if sig.host and group.host is None:
-            group.host = group.name = sig.host
+        if host and group.host is None:
+            group.host = group.name = host
         if sig.source in counted:
             group.revisits.append(sig.source)  # its lines are in the counts already
             continue

@@ -103,6 +103,25 @@ def test_two_pages_teach_nothing(tmp_path: Path) -> None:
     assert _run(folder, tmp_path / "on") == _run(folder, tmp_path / "off", "--no-site-templates")
 
 
+def test_site_option_groups_pages_whatever_address_they_state(tmp_path: Path) -> None:
+    # One site served from two hosts (desktop and mobile): two pages each teach nothing per host.
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for i, story in enumerate(STORIES[:4]):
+        host = "www.riverton.example" if i % 2 else "m.riverton.example"
+        (folder / f"p{i}.txt").write_text(f"https://{host}/news/{i}\n" + dump(*story))
+    by_host = _run(folder, tmp_path / "hosts")
+    assert all(BOX.encode() in data for data in by_host.values())
+    proc = subprocess.run([sys.executable, "-m", "newsclean", str(folder), "-o", str(tmp_path / "site"), "-j", "1",
+                           "--site", "https://www.Riverton.example/", "--explain"], capture_output=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert f"site-template (on 4 of 4 pages of riverton.example): {BOX}".encode() in proc.stderr
+    assert all(BOX not in json.loads(p.read_text())["text"] for p in (tmp_path / "site").glob("*.json"))
+    refused = subprocess.run([sys.executable, "-m", "newsclean", str(folder), "--site", "x.example",
+                              "--no-site-templates"], capture_output=True, check=False)
+    assert refused.returncode == 2 and b"--site" in refused.stderr
+
+
 def test_models_carry_over_to_later_runs(tmp_path: Path) -> None:
     folder = tmp_path / "pages"
     folder.mkdir()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import hashlib
 import json
 import signal
 import sys
@@ -108,6 +109,7 @@ class Run:
     stop: Stop
     templates: bool
     known: list[Group]  # site models given with --templates
+    known_digest: str | None  # the --templates file's SHA-256: merged into a folder's state once
     templates_out: Path | None
     site: str | None  # --site: every input's host when learning templates
 
@@ -203,9 +205,12 @@ def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, f
     if site is not None and not host:
         raise click.BadParameter("give a site's host, such as example.com", param_hint="--site")
     known: list[Group] = []
+    known_digest = None
     if templates_in is not None:
         try:
-            known = import_groups(json.loads(templates_in.read_text("utf-8")))
+            raw = templates_in.read_bytes()
+            known = import_groups(json.loads(raw.decode("utf-8")))
+            known_digest = hashlib.sha256(raw).hexdigest()
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise click.BadParameter(f"{templates_in}: {exc}", param_hint="--templates") from None
     force = force or refresh
@@ -233,7 +238,8 @@ def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, f
         with lock:
             store = StateStore(output_dir) if output_dir is not None else None
             run = Run(output_dir, store, config, stdin, settings, fmt, explain, timeout, force, prune,
-                      jobs or default_jobs(), quiet, console, tally, stop, site_templates, known, templates_out,
+                      jobs or default_jobs(), quiet, console, tally, stop, site_templates, known, known_digest,
+                      templates_out,
                       host)
             try:
                 _run(items, run)
@@ -324,8 +330,11 @@ def learn_sites(todo: list[Input], run: Run) -> dict[str, SiteModel]:
     before any is cleaned, on top of what earlier runs into the same output folder learned (and
     --templates gave), so the result depends on the pages seen, not their order. The updated
     models are saved for the next run."""
-    known = [*run.known, *(run.store.load_groups() if run.store is not None else [])]
-    counted = run.store.counted() if run.store is not None else set()
+    store = run.store
+    # An output folder merges a --templates file once; a cron job that names it every hour adds it no more.
+    merged = store is not None and run.known_digest in store.imported()
+    known = [*([] if merged else run.known), *(store.load_groups() if store is not None else [])]
+    counted = store.counted() if store is not None else set()
     if not todo or (len(todo) < MIN_PAGES and not known):
         return {}
     tasks = (Task(i.source, run.stdin if i.is_stdin else None, run.settings, run.fmt, False, run.timeout)
@@ -334,8 +343,8 @@ def learn_sites(todo: list[Input], run: Run) -> dict[str, SiteModel]:
     groups = group_pages(learned, known, counted, run.site)
     for group in groups:
         forget_stale(group)
-    if run.store is not None:
-        run.store.save_groups(groups, [s.source for s in learned if s.source != STDIN])
+    if store is not None:
+        store.save_groups(groups, [s.source for s in learned if s.source != STDIN], run.known_digest)
     if run.templates_out is not None:
         write_atomic(run.templates_out.resolve(), json.dumps(export_groups(groups)))
     return models(groups)

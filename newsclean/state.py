@@ -43,6 +43,9 @@ CREATE TABLE IF NOT EXISTS site_groups (
 CREATE TABLE IF NOT EXISTS site_pages (
     source TEXT PRIMARY KEY    -- inputs already counted in site_groups (not counted twice)
 );
+CREATE TABLE IF NOT EXISTS site_imports (
+    digest TEXT PRIMARY KEY    -- --templates files already merged into site_groups (not merged twice)
+);
 """
 _LINE = struct.Struct("<QII")
 
@@ -138,8 +141,12 @@ class StateStore:
     def counted(self) -> set[str]:
         return {row[0] for row in self._db.execute("SELECT source FROM site_pages")}
 
-    def save_groups(self, groups: list[Group], sources: list[str]) -> None:
-        """Replace the site models with `groups`, and remember `sources` as counted."""
+    def imported(self) -> set[str]:
+        return {row[0] for row in self._db.execute("SELECT digest FROM site_imports")}
+
+    def save_groups(self, groups: list[Group], sources: list[str], imported: str | None = None) -> None:
+        """Replace the site models with `groups`, and remember `sources` as counted and the
+        templates file `imported` (its digest) as merged."""
         self.flush()
         rows = [(g.name, g.host, g.size,
                  b"".join(_LINE.pack(line, n, g.seen.get(line, g.size)) for line, n in sorted(g.counts.items())))
@@ -148,6 +155,8 @@ class StateStore:
         self._db.execute("DELETE FROM site_groups")
         self._db.executemany("INSERT INTO site_groups VALUES (?, ?, ?, ?)", rows)
         self._db.executemany("INSERT OR IGNORE INTO site_pages VALUES (?)", [(s,) for s in sources])
+        if imported is not None:
+            self._db.execute("INSERT OR IGNORE INTO site_imports VALUES (?)", (imported,))
         self._db.execute("COMMIT")
 
     def forget(self, sources: list[str]) -> None:

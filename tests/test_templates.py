@@ -154,6 +154,24 @@ def test_models_export_and_import(tmp_path: Path) -> None:
     assert BOX not in json.loads(taught.stdout)["text"]
 
 
+def test_an_imported_model_is_merged_into_a_folder_once(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for i, story in enumerate(STORIES[:3]):
+        (folder / f"p{i}.txt").write_text(dump(*story))
+    saved = tmp_path / "models.json"
+    _run(folder, tmp_path / "first", "--save-templates", str(saved))
+    # A cron job names the same file every hour while new pages arrive in another folder.
+    later, out = tmp_path / "later", tmp_path / "out"
+    later.mkdir()
+    sizes = []
+    for i, story in enumerate(STORIES[3:]):
+        (later / f"q{i}.txt").write_text(dump(*story))
+        _run(later, out, "--templates", str(saved), "--save-templates", str(tmp_path / "now.json"))
+        sizes.append([g["pages"] for g in json.loads((tmp_path / "now.json").read_text())["groups"]])
+    assert sizes == [[4], [5]]
+
+
 def test_stale_lines_are_forgotten() -> None:
     group = Group("example.com", 0, "example.com", earlier=500,
                   counts=Counter({1: 1, 2: 1, 3: 400, 4: 60}), seen={1: 450, 2: 100, 3: 480, 4: 200})

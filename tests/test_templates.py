@@ -71,6 +71,14 @@ def test_pages_group_by_site() -> None:
                                                        [f"b{i}.txt" for i in range(5)]]
 
 
+def write_pages(folder: Path, stories: list[tuple[str, str, str]]) -> Path:
+    """A folder of dumps of the one test site, one a story."""
+    folder.mkdir(exist_ok=True)
+    for i, story in enumerate(stories):
+        (folder / f"p{i}.txt").write_text(dump(*story))
+    return folder
+
+
 def _run(folder: Path, out: Path, *args: str) -> dict[str, bytes]:
     proc = subprocess.run([sys.executable, "-m", "newsclean", str(folder), "-o", str(out), "-j", "1", *args],
                           capture_output=True, check=False)
@@ -79,10 +87,7 @@ def _run(folder: Path, out: Path, *args: str) -> dict[str, bytes]:
 
 
 def test_cli_learns_across_the_run_whatever_the_order(tmp_path: Path) -> None:
-    folder = tmp_path / "pages"
-    folder.mkdir()
-    for i, story in enumerate(STORIES):
-        (folder / f"p{i}.txt").write_text(dump(*story))
+    folder = write_pages(tmp_path / "pages", STORIES)
     first = _run(folder, tmp_path / "one")
     assert all(BOX.encode() not in data for data in first.values())
     listing = "\n".join(str(folder / f"p{i}.txt") for i in reversed(range(5)))
@@ -96,10 +101,7 @@ def test_cli_learns_across_the_run_whatever_the_order(tmp_path: Path) -> None:
 
 
 def test_two_pages_teach_nothing(tmp_path: Path) -> None:
-    folder = tmp_path / "pages"
-    folder.mkdir()
-    for i, story in enumerate(STORIES[:2]):
-        (folder / f"p{i}.txt").write_text(dump(*story))
+    folder = write_pages(tmp_path / "pages", STORIES[:2])
     assert _run(folder, tmp_path / "on") == _run(folder, tmp_path / "off", "--no-site-templates")
 
 
@@ -123,10 +125,7 @@ def test_site_option_groups_pages_whatever_address_they_state(tmp_path: Path) ->
 
 
 def test_models_carry_over_to_later_runs(tmp_path: Path) -> None:
-    folder = tmp_path / "pages"
-    folder.mkdir()
-    for i, story in enumerate(STORIES[:4]):
-        (folder / f"p{i}.txt").write_text(dump(*story))
+    folder = write_pages(tmp_path / "pages", STORIES[:4])
     out = tmp_path / "out"
     _run(folder, out, "--explain")
     # The hourly run brings one new page: alone it teaches nothing, but the folder's model knows.
@@ -140,10 +139,7 @@ def test_models_carry_over_to_later_runs(tmp_path: Path) -> None:
 
 
 def test_models_export_and_import(tmp_path: Path) -> None:
-    folder = tmp_path / "pages"
-    folder.mkdir()
-    for i, story in enumerate(STORIES[:4]):
-        (folder / f"p{i}.txt").write_text(dump(*story))
+    folder = write_pages(tmp_path / "pages", STORIES[:4])
     saved = tmp_path / "models.json"
     _run(folder, tmp_path / "out", "--save-templates", str(saved))
     page = dump(*STORIES[4]).encode()
@@ -155,10 +151,7 @@ def test_models_export_and_import(tmp_path: Path) -> None:
 
 
 def test_an_imported_model_is_merged_into_a_folder_once(tmp_path: Path) -> None:
-    folder = tmp_path / "pages"
-    folder.mkdir()
-    for i, story in enumerate(STORIES[:3]):
-        (folder / f"p{i}.txt").write_text(dump(*story))
+    folder = write_pages(tmp_path / "pages", STORIES[:3])
     saved = tmp_path / "models.json"
     _run(folder, tmp_path / "first", "--save-templates", str(saved))
     # A cron job names the same file every hour while new pages arrive in another folder.

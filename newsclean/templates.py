@@ -90,7 +90,10 @@ def line_id(text: str) -> int:
 
 
 def candidate_lines(blocks: Iterable[Block]) -> frozenset[int]:
-    """The short lines of a page, as line_id()s."""
+    """The short lines of a page, as line_id()s. An HTML block too is known by its text alone: a
+    coarse position (inside the article container or not, which third or half of the page) split a
+    line's count whenever the container or the article's length moved it, and lost more template
+    than it spared (F1 0.9614 -> 0.9603 to 0.9613 on the multi-site HTML)."""
     out = set()
     for block in blocks:
         text = block.text

@@ -237,6 +237,8 @@ def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, f
         lock = locked(output_dir, wait) if output_dir is not None else nullcontext()
         with lock:
             store = StateStore(output_dir) if output_dir is not None else None
+            if store is not None and store.recovered and not quiet:
+                line(console, f"newsclean: warning: {store.recovered}")
             run = Run(output_dir, store, config, stdin, settings, fmt, explain, timeout, force, prune,
                       jobs or default_jobs(), quiet, console, tally, stop, site_templates, known, known_digest,
                       templates_out,

@@ -104,16 +104,57 @@ def locked(out_dir: Path, wait: bool) -> Iterator[None]:
             fcntl.lockf(handle, fcntl.LOCK_UN)
 
 
+# One read of each table as the store reads it: a state that fails them is not this store's.
+PROBES = ("SELECT source, size, mtime_ns, config, output, outcome FROM outputs LIMIT 1",
+          "SELECT name, host, pages, lines FROM site_groups LIMIT 1",
+          "SELECT source FROM site_pages LIMIT 1",
+          "SELECT digest FROM site_imports LIMIT 1")
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    """The state database at `path`, created if missing; sqlite3.DatabaseError if unreadable."""
+    db = sqlite3.connect(path, isolation_level=None)
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.executescript(SCHEMA)
+        for probe in PROBES:
+            db.execute(probe).fetchall()
+    except sqlite3.DatabaseError:
+        db.close()
+        raise
+    return db
+
+
+def _free_name(path: Path) -> Path:
+    """`path`, or `path-2`, `path-3`... the first that does not exist."""
+    candidate, n = path, 1
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.name}-{n}")
+    return candidate
+
+
 class StateStore:
-    """The records of one output folder. Writes are batched and committed at least every second."""
+    """The records of one output folder. Writes are batched and committed at least every second.
+
+    A state that cannot be read (a damaged file, another program's database) is moved aside, never
+    deleted, and the folder starts a new one: every input is cleaned again, and `recovered` says so."""
 
     def __init__(self, out_dir: Path) -> None:
         folder = out_dir / STATE_DIR
         folder.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(folder / "state.sqlite", isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(SCHEMA)
+        path = folder / "state.sqlite"
+        self.recovered: str | None = None
+        try:
+            self._db = _open(path)
+        except sqlite3.DatabaseError as exc:
+            aside = _free_name(path.with_name(f"{path.name}.unreadable-{time.strftime('%Y%m%d-%H%M%S')}"))
+            for suffix in ("", "-wal", "-shm"):
+                if Path(f"{path}{suffix}").exists():
+                    os.replace(f"{path}{suffix}", f"{aside}{suffix}")
+            self._db = _open(path)
+            self.recovered = f"{path}: unreadable state ({exc}); moved to {aside.name}, starting a new one"
         self._pending: list[tuple] = []
         self._last_commit = time.monotonic()
 

@@ -213,3 +213,33 @@ def test_a_new_version_reprocesses_everything(tmp_path: Path) -> None:
     with sqlite3.connect(out / ".newsclean" / "state.sqlite") as db:
         db.execute("UPDATE outputs SET config = 'made-by-an-older-version'")
     assert "4 cleaned, 0 unchanged" in newsclean(pages, "-o", out, "-v").stderr.decode()
+
+
+@pytest.mark.parametrize("damage", ["garbage", "foreign-table"])
+def test_an_unreadable_state_is_set_aside_and_the_run_goes_on(tmp_path: Path, damage: str) -> None:
+    import sqlite3
+
+    pages = make_pages(tmp_path / "pages", 4)
+    out = tmp_path / "out"
+    assert newsclean(pages, "-o", out).returncode == 0
+    state = out / ".newsclean" / "state.sqlite"
+    if damage == "garbage":  # a file damaged on disk
+        for extra in state.parent.glob("state.sqlite-*"):
+            extra.unlink()
+        state.write_bytes(b"\x93 not a database " * 100)
+    else:  # a database, but not one this version reads
+        with sqlite3.connect(state) as db:
+            db.execute("DROP TABLE outputs")
+            db.execute("CREATE TABLE outputs (x)")
+    before = state.read_bytes()
+    proc = newsclean(pages, "-o", out, "-v")
+    assert proc.returncode == 0, proc.stderr
+    err = proc.stderr.decode()
+    assert f"newsclean: warning: {state}: unreadable state (" in err and "4 cleaned, 0 unchanged" in err
+    (aside,) = state.parent.glob("state.sqlite.unreadable-*[0-9]")
+    if damage == "garbage":
+        assert aside.read_bytes() == before  # kept, not deleted
+    else:
+        with sqlite3.connect(aside) as db:
+            assert db.execute("SELECT count(*) FROM outputs").fetchone() == (0,)
+    assert "0 cleaned, 4 unchanged" in newsclean(pages, "-o", out, "-v").stderr.decode()

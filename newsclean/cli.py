@@ -337,7 +337,10 @@ def learn_sites(todo: list[Input], run: Run) -> dict[str, SiteModel]:
     merged = store is not None and run.known_digest in store.imported()
     known = [*([] if merged else run.known), *(store.load_groups() if store is not None else [])]
     counted = store.counted() if store is not None else set()
-    if not todo or (len(todo) < MIN_PAGES and not known):
+    # A page or two alone teach nothing, but a folder's state or a models file keeps them for later:
+    # a folder that grows by one page an hour learns as one that grows by a hundred.
+    keeps = store is not None or run.templates_out is not None
+    if not todo or (len(todo) < MIN_PAGES and not known and not keeps):
         return {}
     tasks = (Task(i.source, run.stdin if i.is_stdin else None, run.settings, run.fmt, False, run.timeout)
              for i in todo)
@@ -348,7 +351,12 @@ def learn_sites(todo: list[Input], run: Run) -> dict[str, SiteModel]:
     if store is not None:
         store.save_groups(groups, [s.source for s in learned if s.source != STDIN], run.known_digest)
     if run.templates_out is not None:
-        write_atomic(run.templates_out.resolve(), json.dumps(export_groups(groups)))
+        try:
+            write_atomic(run.templates_out.resolve(), json.dumps(export_groups(groups)))
+        except OSError as exc:  # the run goes on: the models are in the folder's state too
+            where = f": {exc.filename}" if exc.filename and str(exc.filename) != str(run.templates_out) else ""
+            run.error(f"--save-templates {run.templates_out}", f"{exc.strerror or exc}{where}")
+            run.tally.failed += 1
     return models(groups)
 
 

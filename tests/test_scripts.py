@@ -243,3 +243,24 @@ def test_an_unreadable_state_is_set_aside_and_the_run_goes_on(tmp_path: Path, da
         with sqlite3.connect(aside) as db:
             assert db.execute("SELECT count(*) FROM outputs").fetchone() == (0,)
     assert "0 cleaned, 4 unchanged" in newsclean(pages, "-o", out, "-v").stderr.decode()
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600)])
+def test_outputs_get_the_permissions_of_any_new_file(tmp_path: Path, umask: int, mode: int) -> None:
+    pages = make_pages(tmp_path / "pages", 2)
+    out = tmp_path / "out"
+    proc = subprocess.run([*CMD, str(pages), "-o", str(out), "--save-templates", str(tmp_path / "models.json")],
+                          capture_output=True, umask=umask, check=False)
+    assert proc.returncode == 0, proc.stderr
+    written = [*out.rglob("*.json"), tmp_path / "models.json"]
+    assert len(written) == 3 and {p.stat().st_mode & 0o777 for p in written} == {mode}
+
+
+def test_models_that_cannot_be_saved_fail_the_run_but_not_the_pages(tmp_path: Path) -> None:
+    pages = make_pages(tmp_path / "pages", 3)
+    (tmp_path / "a-file").write_text("in the way")
+    target = tmp_path / "a-file" / "models.json"
+    proc = newsclean(pages, "-o", tmp_path / "out", "--save-templates", target)
+    assert proc.returncode == 1
+    assert proc.stderr.decode().startswith(f"newsclean: error: --save-templates {target}: ")
+    assert len(list((tmp_path / "out").rglob("*.json"))) == 3

@@ -138,6 +138,17 @@ def test_models_carry_over_to_later_runs(tmp_path: Path) -> None:
     assert (out / ".newsclean" / "state.sqlite").stat().st_size < 200_000
 
 
+def test_a_folder_growing_by_one_page_a_run_learns(tmp_path: Path) -> None:
+    folder, out = tmp_path / "pages", tmp_path / "out"
+    folder.mkdir()
+    for i, story in enumerate(STORIES):
+        (folder / f"p{i}.txt").write_text(dump(*story))
+        _run(folder, out)
+    texts = [json.loads((out / f"p{i}.json").read_text())["text"] for i in range(5)]
+    # The first pages came alone (nothing to learn from yet); the third found two before it.
+    assert [BOX in text for text in texts] == [True, True, False, False, False]
+
+
 def test_models_export_and_import(tmp_path: Path) -> None:
     folder = write_pages(tmp_path / "pages", STORIES[:4])
     saved = tmp_path / "models.json"

@@ -301,7 +301,10 @@ def _run(items: list[Input | tuple[str, str]], run: Run) -> None:
     site_models = learn_sites(todo, run) if run.templates else {}
     tasks = (Task(i.source, run.stdin if i.is_stdin else None, run.settings, run.fmt, run.explain, run.timeout,
                   site_models.get(i.source)) for i in todo)
-    show_progress = run.console.is_terminal and not run.quiet and len(todo) > 1
+    # A bar on the terminal while articles go to files or down a pipe; articles printed on the same
+    # terminal need none.
+    show_progress = (run.console.is_terminal and not run.quiet and len(todo) > 1
+                     and (output_dir is not None or not sys.stdout.isatty()))
     with _progress(run.console) if show_progress else nullcontext(None) as progress:
         task_id = progress.add_task("cleaning", total=len(todo)) if progress else None
         results: Iterator[Result] = run_all(tasks, run.jobs)
@@ -416,5 +419,7 @@ def summary_table(console: Console, tally: Tally, prune: bool) -> None:
 def _progress(console):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    # redirect_stdout off: rich would otherwise send what is written to stdout (the articles) to its
+    # console, stderr, while the bar shows.
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                    console=console, transient=True)
+                    console=console, transient=True, redirect_stdout=False, redirect_stderr=False)

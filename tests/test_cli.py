@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import os
@@ -233,3 +234,29 @@ def test_an_internal_error_is_one_line_and_the_run_goes_on(monkeypatch: pytest.M
     assert code == Exit.FAILED
     assert err == f"newsclean: error: {tmp_path / 'bad.txt'}: internal error, please report it: KeyError: 'boom'\n"
     assert json.loads(out)["site_name"] == "DNYUZ"
+
+
+def test_articles_reach_a_pipe_while_the_progress_bar_shows_on_a_terminal(pages: Path) -> None:
+    import pty
+    import threading
+
+    primary, secondary = pty.openpty()  # stderr is a terminal (the bar shows), stdout a pipe (| jq)
+    shown = bytearray()
+
+    def drain() -> None:  # read the terminal's side, as a terminal would, so the bar never blocks
+        with contextlib.suppress(OSError):
+            while chunk := os.read(primary, 4096):
+                shown.extend(chunk)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    try:
+        proc = subprocess.run([sys.executable, "-m", "newsclean", str(pages)], stdout=subprocess.PIPE,
+                              stderr=secondary, env={**os.environ, "TERM": "xterm"}, timeout=60, check=False)
+    finally:
+        os.close(secondary)
+    reader.join(timeout=5)
+    os.close(primary)
+    assert proc.returncode == 0
+    assert [json.loads(line)["kind"] for line in proc.stdout.splitlines()] == ["text", "text"]
+    assert b'"kind"' not in shown and b"cleaned" in shown  # the summary table, no article, on the terminal

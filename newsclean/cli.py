@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import json
 import signal
+import sqlite3
 import sys
 import time
 from collections.abc import Iterator
@@ -18,13 +18,13 @@ import click
 from rich.console import Console
 
 from . import __version__
-from .console import line, make_console
+from .console import line, make_console, shown
 from .inputs import STDIN, Input, expand, read_list
 from .output import OutputError, target_path, write_atomic
 from .render import EXTENSIONS, FORMATS
 from .runner import Result, Task, default_jobs, learn_task, run_all
 from .settings import DEFAULTS, Settings, with_overrides
-from .state import LockedError, Record, Stamp, StateStore, config_key, locked, stamp_of
+from .state import LockedError, Record, Stamp, StateError, StateStore, config_key, locked, stamp_of
 from .templates import (
     MIN_PAGES,
     Group,
@@ -47,6 +47,10 @@ class Exit(IntEnum):
     NO_ARTICLE = 3  # no input failed, but some held no article (nothing written for them)
     LOCKED = 4  # another run holds the output folder
     INTERRUPTED = 130  # Ctrl-C or SIGTERM: the files in hand were finished, the state saved
+
+
+class StdoutError(Exception):
+    """Standard output cannot be written (other than a closed pipe)."""
 
 
 def exit_status(failed: int, empty: int) -> Exit:
@@ -114,7 +118,7 @@ class Run:
     site: str | None  # --site: every input's host when learning templates
 
     def error(self, source: str, reason: str) -> None:
-        line(self.console, f"newsclean: error: {source}: {reason}")
+        line(self.console, f"newsclean: error: {shown(source)}: {reason}")
 
 
 def _inputs(sources: tuple[str, ...], files_from: str | None, null: bool,
@@ -216,9 +220,9 @@ def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, f
     force = force or refresh
     if encoding:
         try:
-            codecs.lookup(encoding)
+            "text".encode(encoding)  # a text encoding: 'rot13' and 'base64' are found, but are not
         except LookupError:
-            raise click.BadParameter(f"unknown encoding {encoding!r}", param_hint="--encoding") from None
+            raise click.BadParameter(f"unknown text encoding {encoding!r}", param_hint="--encoding") from None
 
     if (links or images) and fmt != "markdown":
         raise click.UsageError("--links and --images go with -f markdown")
@@ -251,6 +255,15 @@ def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, f
     except LockedError as exc:
         line(console, f"newsclean: error: {exc}")
         ctx.exit(Exit.LOCKED)
+    except StateError as exc:
+        line(console, f"newsclean: error: {exc}")
+        ctx.exit(Exit.USAGE)
+    except sqlite3.Error as exc:  # the state failed mid-run (a full disk): the outputs written stay
+        line(console, f"newsclean: error: {output_dir}: the run's state could not be saved: {exc}")
+        ctx.exit(Exit.FAILED)
+    except StdoutError as exc:
+        line(console, f"newsclean: error: standard output: {exc}")
+        ctx.exit(Exit.FAILED)
     except KeyboardInterrupt:
         line(console, "newsclean: interrupted")
         ctx.exit(Exit.INTERRUPTED)
@@ -373,17 +386,25 @@ def _handle(result: Result, item: Input, stamp: Stamp | None, taken: dict[Path, 
     if run.explain:
         for rule, text, detail in result.removed:
             why = f"{rule} ({detail})" if detail else rule
-            line(run.console, f"newsclean: explain: {result.source}: {why}: {text[:100]}")
+            line(run.console, f"newsclean: explain: {shown(result.source)}: {why}: {text[:100]}")
     if result.text is None:
         if not run.quiet:
-            line(run.console, f"newsclean: warning: {result.source}: no article found; nothing written")
+            line(run.console, f"newsclean: warning: {shown(result.source)}: no article found; nothing written")
         tally.empty += 1
         if store is not None and stamp is not None:
             store.record(result.source, stamp, run.config, None, "no-article")
         return
     if run.output_dir is None:
-        sys.stdout.write(result.text if result.text.endswith("\n") else result.text + "\n")
-        sys.stdout.flush()
+        # Markdown documents one after another: a blank line before each next front matter, which
+        # would otherwise turn the last line of the one before into a heading.
+        gap = "\n" if run.fmt == "markdown" and tally.cleaned else ""
+        try:
+            sys.stdout.write(gap + (result.text if result.text.endswith("\n") else result.text + "\n"))
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:  # a full disk behind a redirection, /dev/full
+            raise StdoutError(exc.strerror or str(exc)) from None
         tally.cleaned += 1
         return
     try:

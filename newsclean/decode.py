@@ -121,6 +121,8 @@ def decode_bytes(data: bytes, source: str, kind: Kind, settings: Settings) -> tu
             return data.decode(settings.encoding, errors="replace"), settings.encoding
         except LookupError:
             raise InputError(source, f"unknown encoding {settings.encoding!r}") from None
+        except (UnicodeError, ValueError) as exc:  # codecs such as idna refuse rather than replace
+            raise InputError(source, f"cannot be read as {settings.encoding}: {exc}") from None
     for bom, name in _BOMS:
         if data.startswith(bom):
             return data.decode(name, errors="replace"), name

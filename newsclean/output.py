@@ -18,9 +18,10 @@ def target_path(out_dir: Path, rel: PurePosixPath, extension: str) -> Path:
         raise OutputError(f"output name {str(rel)!r} would leave the output folder")
     root = out_dir.resolve()
     path = root.joinpath(*rel.parts[:-1], rel.name + extension)
-    # A symlinked folder inside the output folder must not lead out of it.
+    # A symlinked folder inside the output folder must not lead out of it, nor one above it that
+    # the missing folders would be made in (resolve() follows every link of the part that exists).
     parent = path.parent
-    if parent.exists() and not parent.resolve().is_relative_to(root):
+    if not parent.resolve().is_relative_to(root):
         raise OutputError(f"output folder {str(parent)!r} leads outside {str(root)!r}")
     if path.is_symlink():
         raise OutputError(f"output {str(path)!r} is a symbolic link; not overwriting it")

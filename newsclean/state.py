@@ -54,6 +54,10 @@ class LockedError(Exception):
     """Another run holds the output folder."""
 
 
+class StateError(Exception):
+    """The output folder cannot hold the run's state (its `.newsclean` is a file, a disk error...)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Stamp:
     """An input's identity for change detection: size and modification time."""
@@ -88,10 +92,14 @@ def stamp_of(path: str) -> Stamp | None:
 def locked(out_dir: Path, wait: bool) -> Iterator[None]:
     """Hold the output folder's lock for the duration; raise LockedError if taken and not waiting."""
     folder = out_dir / STATE_DIR
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle = open(folder / "lock", "a+")  # noqa: SIM115 (closed below, after the lock's life)
+    except OSError as exc:
+        raise StateError(f"{out_dir}: cannot keep the run's state in {folder}: {exc.strerror or exc}") from None
     # POSIX record locks belong to this process alone: worker processes forked from it do not
     # inherit them, so a killed run never leaves the folder locked behind it.
-    with open(folder / "lock", "a+") as handle:
+    with handle:
         try:
             fcntl.lockf(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except OSError as exc:

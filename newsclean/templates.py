@@ -122,7 +122,10 @@ def site_host(name: str) -> str:
     """The host a --site NAME stands for: 'https://www.Example.com/news' and 'example.com' alike
     ('' for an address without a host)."""
     name = name.strip()
-    host = (urlsplit(name).hostname or "") if "://" in name else name.lower()
+    try:
+        host = (urlsplit(name).hostname or "") if "://" in name else name.lower()
+    except ValueError:  # 'http://[::1' and the like
+        return ""
     return host.removeprefix("www.")
 
 

@@ -260,3 +260,45 @@ def test_articles_reach_a_pipe_while_the_progress_bar_shows_on_a_terminal(pages:
     assert proc.returncode == 0
     assert [json.loads(line)["kind"] for line in proc.stdout.splitlines()] == ["text", "text"]
     assert b'"kind"' not in shown and b"cleaned" in shown  # the summary table, no article, on the terminal
+
+
+def test_a_file_name_prints_on_one_line(tmp_path: Path) -> None:
+    (tmp_path / "two\nlines.txt").write_bytes(b"")
+    (tmp_path / os.fsdecode(b"caf\xe9.txt")).write_bytes(b"")  # not UTF-8: a Latin-1 name
+    code, _, err = run(str(tmp_path / "two\nlines.txt"), os.fsdecode(os.fsencode(tmp_path) + b"/caf\xe9.txt"))
+    assert code == Exit.FAILED
+    assert err.splitlines() == [f"newsclean: error: {tmp_path}/two\\nlines.txt: empty input",
+                                f"newsclean: error: {tmp_path}/caf\\xe9.txt: empty input"]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--encoding", "rot13"], "unknown text encoding 'rot13'"),
+    (["--site", "http://[::1"], "give a site's host"),
+])
+def test_values_that_cannot_work_are_usage_errors(args: list[str], message: str) -> None:
+    code, _, err = run(str(SEED), *args)
+    assert code == Exit.USAGE and message in err
+
+
+def test_a_full_standard_output_is_one_error_line() -> None:
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "newsclean", str(SEED)], stdout=full, stderr=subprocess.PIPE,
+                              check=False)
+    assert proc.returncode == Exit.FAILED
+    assert proc.stderr.decode() == "newsclean: error: standard output: No space left on device\n"
+
+
+def test_an_output_folder_that_cannot_hold_state_is_one_error_line(tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / ".newsclean").write_text("a file where the state folder goes")
+    code, _, err = run(str(SEED), "-o", str(tmp_path / "out"))
+    assert code == Exit.USAGE
+    assert err.startswith(f"newsclean: error: {tmp_path / 'out'}: cannot keep the run's state in ")
+    assert len(err.splitlines()) == 1
+
+
+def test_markdown_documents_on_stdout_stay_apart(pages: Path) -> None:
+    code, out, _ = run(str(pages), "-f", "markdown")
+    assert code == 0
+    second = out.index("\n---\ntitle:", 1)
+    assert out[second - 1] == "\n"  # a blank line: the line before is no setext heading

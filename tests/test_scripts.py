@@ -180,15 +180,17 @@ def test_sigterm_finishes_current_file_and_saves_state(big_corpus: Path, tmp_pat
     assert f"{400 - done} cleaned, {done} unchanged" in rerun.stderr.decode()
 
 
-def test_output_never_escapes_through_a_symlink(tmp_path: Path) -> None:
+@pytest.mark.parametrize("depth", ["parent", "grandparent"])
+def test_output_never_escapes_through_a_symlink(tmp_path: Path, depth: str) -> None:
     pages = tmp_path / "pages"
-    (pages / "a").mkdir(parents=True)
-    (pages / "a" / "x.txt").write_bytes(SEED.read_bytes())
+    inner = pages / "a" / "b" if depth == "grandparent" else pages / "a"
+    inner.mkdir(parents=True)
+    (inner / "x.txt").write_bytes(SEED.read_bytes())
     outside = tmp_path / "outside"
     outside.mkdir()
     out = tmp_path / "out"
     out.mkdir()
-    os.symlink(outside, out / "a")
+    os.symlink(outside, out / "a")  # with a grandparent link, out/a/b does not exist yet
     proc = newsclean(pages, "-o", out)
     assert proc.returncode == 1 and b"leads outside" in proc.stderr
     assert not list(outside.iterdir())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import signal
 import sqlite3
 import sys
@@ -116,6 +117,10 @@ class Run:
     known_digest: str | None  # the --templates file's SHA-256: merged into a folder's state once
     templates_out: Path | None
     site: str | None  # --site: every input's host when learning templates
+    # The state's records by input key (absolute path), with the key they are stored under (an older
+    # state stored the path as given), and which input each recorded output file belongs to.
+    records: dict[str, tuple[str, Record]] = field(default_factory=dict)
+    owners: dict[str, str] = field(default_factory=dict)
 
     def error(self, source: str, reason: str) -> None:
         line(self.console, f"newsclean: error: {shown(source)}: {reason}")
@@ -291,7 +296,9 @@ def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, f
 def _run(items: list[Input | tuple[str, str]], run: Run) -> None:
     """Skip what the state says is unchanged, clean the rest (in workers), write, record, prune."""
     store, output_dir, tally = run.store, run.output_dir, run.tally
-    records: dict[str, Record] = store.records() if store is not None else {}
+    if store is not None:
+        run.records = {os.path.abspath(key): (key, record) for key, record in sorted(store.records().items())}
+        run.owners = {record.output: key for key, (_, record) in run.records.items() if record.output}
     stamps: dict[str, Stamp | None] = {}
     todo: list[Input] = []
     for item in items:
@@ -301,7 +308,8 @@ def _run(items: list[Input | tuple[str, str]], run: Run) -> None:
             continue
         if store is not None and output_dir is not None and not item.is_stdin:
             stamps[item.source] = stamp = stamp_of(item.source)
-            record = records.get(item.source)
+            found = run.records.get(item.key)
+            record = found[1] if found is not None else None
             if (not run.force and record is not None and stamp is not None and record.stamp == stamp
                     and record.config == run.config
                     and (record.output is None or (output_dir / record.output).exists())):
@@ -331,16 +339,18 @@ def _run(items: list[Input | tuple[str, str]], run: Run) -> None:
         finally:
             results.close()  # type: ignore[attr-defined]
     if run.prune and store is not None and output_dir is not None and not run.stop.requested:
-        present = {i.source for i in items if isinstance(i, Input)}
-        gone = [s for s in records if s not in present and stamp_of(s) is None]
+        present = {i.key for i in items if isinstance(i, Input)}
+        gone = [key for key in run.records if key not in present and stamp_of(key) is None]
         root = output_dir.resolve()
-        for source in gone:
-            output = records[source].output
+        for key in gone:
+            output = run.records[key][1].output
             path = root / output if output else None
-            if path is not None and path.is_file() and path.resolve().is_relative_to(root):
+            # An output another input has taken over since (the same name from another file) stays.
+            if (path is not None and run.owners.get(output or "") == key and path.is_file()
+                    and path.resolve().is_relative_to(root)):
                 path.unlink()
             tally.pruned += 1
-        store.forget(gone)
+        store.forget([run.records[key][0] for key in gone])
 
 
 def learn_sites(todo: list[Input], run: Run) -> dict[str, SiteModel]:
@@ -352,7 +362,9 @@ def learn_sites(todo: list[Input], run: Run) -> dict[str, SiteModel]:
     # An output folder merges a --templates file once; a cron job that names it every hour adds it no more.
     merged = store is not None and run.known_digest in store.imported()
     known = [*([] if merged else run.known), *(store.load_groups() if store is not None else [])]
-    counted = store.counted() if store is not None else set()
+    counted_keys = {os.path.abspath(key) for key in store.counted()} if store is not None else set()
+    counted = {i.source for i in todo if i.key in counted_keys}
+    keys = {i.source: i.key for i in todo}
     # A page or two alone teach nothing, but a folder's state or a models file keeps them for later:
     # a folder that grows by one page an hour learns as one that grows by a hundred.
     keeps = store is not None or run.templates_out is not None
@@ -365,7 +377,7 @@ def learn_sites(todo: list[Input], run: Run) -> dict[str, SiteModel]:
     for group in groups:
         forget_stale(group)
     if store is not None:
-        store.save_groups(groups, [s.source for s in learned if s.source != STDIN], run.known_digest)
+        store.save_groups(groups, [keys[s.source] for s in learned if s.source != STDIN], run.known_digest)
     if run.templates_out is not None:
         try:
             write_atomic(run.templates_out.resolve(), json.dumps(export_groups(groups)))
@@ -392,7 +404,7 @@ def _handle(result: Result, item: Input, stamp: Stamp | None, taken: dict[Path, 
             line(run.console, f"newsclean: warning: {shown(result.source)}: no article found; nothing written")
         tally.empty += 1
         if store is not None and stamp is not None:
-            store.record(result.source, stamp, run.config, None, "no-article")
+            _record(store, run, item.key, None, Record(stamp, run.config, None, "no-article"))
         return
     if run.output_dir is None:
         # Markdown documents one after another: a blank line before each next front matter, which
@@ -411,6 +423,10 @@ def _handle(result: Result, item: Input, stamp: Stamp | None, taken: dict[Path, 
         path = target_path(run.output_dir, item.rel, EXTENSIONS[run.fmt])
         if path in taken:
             raise OutputError(f"output {path} was already written for {taken[path]}")
+        output = path.relative_to(run.output_dir.resolve()).as_posix()
+        owner = run.owners.get(output)
+        if owner is not None and owner != item.key and stamp_of(owner) is not None:
+            raise OutputError(f"output {path} belongs to {shown(owner)}, cleaned by an earlier run")
         write_atomic(path, result.text)
         taken[path] = result.source
     except (OutputError, OSError) as exc:
@@ -419,8 +435,26 @@ def _handle(result: Result, item: Input, stamp: Stamp | None, taken: dict[Path, 
         return
     tally.cleaned += 1
     if store is not None and stamp is not None:
-        store.record(result.source, stamp, run.config, path.relative_to(run.output_dir.resolve()).as_posix(),
-                     "written")
+        _record(store, run, item.key, output, Record(stamp, run.config, output, "written"))
+
+
+def _record(store: StateStore, run: Run, key: str, output: str | None, record: Record) -> None:
+    """Record an input's outcome under its key; the output file, if any, is its own from now on (a
+    record of a vanished input that named the same file, or of this input under an older key, goes)."""
+    stale = []
+    previous = run.records.get(key)
+    if previous is not None and previous[0] != key:
+        stale.append(previous[0])
+    owner = run.owners.get(output) if output is not None else None
+    if owner is not None and owner != key:
+        stale.append(run.records[owner][0])
+        del run.records[owner]
+    store.record(key, record.stamp, record.config, output, record.outcome)
+    if stale:
+        store.forget(stale)
+    if output is not None:
+        run.owners[output] = key
+    run.records[key] = (key, record)
 
 
 def summary_table(console: Console, tally: Tally, prune: bool) -> None:

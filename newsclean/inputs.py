@@ -24,6 +24,12 @@ class Input:
     def is_stdin(self) -> bool:
         return self.source == STDIN
 
+    @property
+    def key(self) -> str:
+        """The input's identity in an output folder's state: its absolute path, so a run started
+        from another folder, or naming the input another way, knows it."""
+        return self.source if self.is_stdin else os.path.abspath(self.source)
+
 
 def is_page(name: str) -> bool:
     lower = name.lower()
@@ -50,9 +56,7 @@ def _walk(folder: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(folder).parts)
 
 
-def expand(sources: Iterable[str]) -> Iterator[Input | tuple[str, str]]:
-    """Inputs in order: a folder becomes its page files (recursively, sorted by path); a file or '-'
-    stays as given. A source that cannot be read yields (source, reason) instead."""
+def _given(sources: Iterable[str]) -> Iterator[Input | tuple[str, str]]:
     for source in sources:
         if source == STDIN:
             yield Input(STDIN, PurePosixPath("stdin"))
@@ -66,6 +70,19 @@ def expand(sources: Iterable[str]) -> Iterator[Input | tuple[str, str]]:
             yield Input(source, PurePosixPath(output_stem(path.name)))
         else:
             yield (source, "no such file or directory")
+
+
+def expand(sources: Iterable[str]) -> Iterator[Input | tuple[str, str]]:
+    """Inputs in order: a folder becomes its page files (recursively, sorted by path); a file or '-'
+    stays as given. A source that cannot be read yields (source, reason) instead. An input met
+    again (a folder and a folder inside it, a file named twice) counts once, where it came first."""
+    seen: set[str] = set()
+    for item in _given(sources):
+        if isinstance(item, Input):
+            if item.key in seen:
+                continue
+            seen.add(item.key)
+        yield item
 
 
 def read_list(data: bytes, null: bool) -> list[str]:

@@ -302,3 +302,9 @@ def test_markdown_documents_on_stdout_stay_apart(pages: Path) -> None:
     assert code == 0
     second = out.index("\n---\ntitle:", 1)
     assert out[second - 1] == "\n"  # a blank line: the line before is no setext heading
+
+
+def test_a_folder_and_a_folder_inside_it_name_each_input_once(pages: Path, tmp_path: Path) -> None:
+    code, _, err = run(str(pages), str(pages / "a"), str(pages / "seed.txt"), "-o", str(tmp_path / "out"))
+    assert code == 0, err
+    assert _outputs(tmp_path / "out") == ["a/w3m.json", "seed.json"]

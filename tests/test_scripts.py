@@ -266,3 +266,34 @@ def test_models_that_cannot_be_saved_fail_the_run_but_not_the_pages(tmp_path: Pa
     assert proc.returncode == 1
     assert proc.stderr.decode().startswith(f"newsclean: error: --save-templates {target}: ")
     assert len(list((tmp_path / "out").rglob("*.json"))) == 3
+
+
+def test_an_output_name_taken_in_an_earlier_run_stays_its_inputs(tmp_path: Path) -> None:
+    pages, out = tmp_path / "pages", tmp_path / "out"
+    pages.mkdir()
+    (pages / "a.txt").write_bytes(SEED.read_bytes())
+    assert newsclean(pages, "-o", out).returncode == 0
+    # Later a.html arrives: its output would be a.json too, which a.txt's run wrote.
+    (pages / "a.html").write_bytes((PAGES / "w3m-space-europa-plumes" / "source.txt").read_bytes())
+    for _ in range(2):  # refused every run, not only the first
+        proc = newsclean(pages, "-o", out)
+        assert proc.returncode == 1 and b"belongs to " in proc.stderr
+        assert json.loads((out / "a.json").read_text())["source"].endswith("a.txt")
+    # Once a.txt is gone, a.html may have the name; pruning a.txt's record leaves a.html's file.
+    (pages / "a.txt").unlink()
+    assert newsclean(pages, "-o", out).returncode == 0
+    proc = newsclean(pages, "-o", out, "--prune", "-v")
+    assert proc.returncode == 0 and b"0 cleaned, 1 unchanged" in proc.stderr
+    assert json.loads((out / "a.json").read_text())["source"].endswith("a.html")
+
+
+def test_a_run_from_another_folder_knows_the_inputs(tmp_path: Path) -> None:
+    pages = make_pages(tmp_path / "pages", 4)
+    (tmp_path / "elsewhere").mkdir()
+    first = subprocess.run([*CMD, "pages", "-o", "out"], cwd=tmp_path, capture_output=True, check=False)
+    assert first.returncode == 0
+    before = output_files(tmp_path / "out")
+    again = subprocess.run([*CMD, str(pages), "-o", str(tmp_path / "out"), "--prune", "-v"],
+                           cwd=tmp_path / "elsewhere", capture_output=True, check=False)
+    assert again.returncode == 0 and b"0 cleaned, 4 unchanged, 0 failed, 0 without article, 0 pruned" in again.stderr
+    assert output_files(tmp_path / "out") == before

@@ -19,8 +19,8 @@ import click
 from rich.console import Console
 
 from . import __version__
-from .console import line, make_console, shown
-from .inputs import STDIN, Input, expand, read_list
+from .console import line, make_console
+from .inputs import STDIN, Input, expand, read_list, shown
 from .output import OutputError, target_path, write_atomic
 from .render import EXTENSIONS, FORMATS
 from .runner import Result, Task, default_jobs, learn_task, run_all

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, Literal
 
+from .inputs import readable
 from .model import Article, Block
 
 Format = Literal["json", "markdown"]
@@ -15,7 +16,7 @@ EXTENSIONS = {"json": ".json", "markdown": ".md"}
 def to_dict(article: Article, *, explain: bool = False) -> dict[str, Any]:
     meta = article.metadata
     out: dict[str, Any] = {
-        "source": article.source,
+        "source": readable(article.source),
         "kind": article.kind,
         "title": meta.title,
         "date": meta.date,

@@ -50,6 +50,20 @@ CREATE TABLE IF NOT EXISTS site_imports (
 _LINE = struct.Struct("<QII")
 
 
+def _stored(name: str) -> str | bytes:
+    """A path as SQLite keeps it: text, or its bytes when the name is not UTF-8 (the file system's
+    surrogates cannot be stored as text)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(name)
+    return name
+
+
+def _loaded(value: str | bytes) -> str:
+    return os.fsdecode(value) if isinstance(value, bytes) else value
+
+
 class LockedError(Exception):
     """Another run holds the output folder."""
 
@@ -168,10 +182,12 @@ class StateStore:
 
     def records(self) -> dict[str, Record]:
         rows = self._db.execute("SELECT source, size, mtime_ns, config, output, outcome FROM outputs")
-        return {r[0]: Record(Stamp(r[1], r[2]), r[3], r[4], r[5]) for r in rows}
+        return {_loaded(r[0]): Record(Stamp(r[1], r[2]), r[3], None if r[4] is None else _loaded(r[4]), r[5])
+                for r in rows}
 
     def record(self, source: str, stamp: Stamp, config: str, output: str | None, outcome: str) -> None:
-        self._pending.append((source, stamp.size, stamp.mtime_ns, config, output, outcome))
+        self._pending.append((_stored(source), stamp.size, stamp.mtime_ns, config,
+                              None if output is None else _stored(output), outcome))
         if len(self._pending) >= 200 or time.monotonic() - self._last_commit > 1.0:
             self.flush()
 
@@ -188,7 +204,7 @@ class StateStore:
         return groups
 
     def counted(self) -> set[str]:
-        return {row[0] for row in self._db.execute("SELECT source FROM site_pages")}
+        return {_loaded(row[0]) for row in self._db.execute("SELECT source FROM site_pages")}
 
     def imported(self) -> set[str]:
         return {row[0] for row in self._db.execute("SELECT digest FROM site_imports")}
@@ -203,7 +219,7 @@ class StateStore:
         self._db.execute("BEGIN")
         self._db.execute("DELETE FROM site_groups")
         self._db.executemany("INSERT INTO site_groups VALUES (?, ?, ?, ?)", rows)
-        self._db.executemany("INSERT OR IGNORE INTO site_pages VALUES (?)", [(s,) for s in sources])
+        self._db.executemany("INSERT OR IGNORE INTO site_pages VALUES (?)", [(_stored(s),) for s in sources])
         if imported is not None:
             self._db.execute("INSERT OR IGNORE INTO site_imports VALUES (?)", (imported,))
         self._db.execute("COMMIT")
@@ -211,7 +227,7 @@ class StateStore:
     def forget(self, sources: list[str]) -> None:
         self.flush()
         with self._db:
-            self._db.executemany("DELETE FROM outputs WHERE source = ?", [(s,) for s in sources])
+            self._db.executemany("DELETE FROM outputs WHERE source = ?", [(_stored(s),) for s in sources])
 
     def flush(self) -> None:
         if self._pending:

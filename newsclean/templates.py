@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from .blocks import to_blocks
 from .decode import decode
+from .inputs import shown
 from .model import Block, Features, InputError, Label, Verdict
 from .rules import URL, normalize
 from .settings import Settings
@@ -164,7 +165,7 @@ def group_pages(signatures: Iterable[Signature], known: Iterable[Group] = (),
         if best is not None and overlap[best] >= JOIN_SHARE * max(1, len(sig.lines)):
             group = groups[best]
         else:
-            group = Group(host or f"the site of {PurePath(sig.source).name}", len(groups))
+            group = Group(host or f"the site of {shown(PurePath(sig.source).name)}", len(groups))
             groups.append(group)
         if host and group.host is None:
             group.host = group.name = host

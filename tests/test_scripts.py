@@ -297,3 +297,18 @@ def test_a_run_from_another_folder_knows_the_inputs(tmp_path: Path) -> None:
                            cwd=tmp_path / "elsewhere", capture_output=True, check=False)
     assert again.returncode == 0 and b"0 cleaned, 4 unchanged, 0 failed, 0 without article, 0 pruned" in again.stderr
     assert output_files(tmp_path / "out") == before
+
+
+def test_a_file_name_that_is_not_utf8_is_cleaned_recorded_and_shown(tmp_path: Path) -> None:
+    pages, out = tmp_path / "pages", tmp_path / "out"
+    make_pages(pages, 3)
+    latin1 = os.fsencode(pages) + b"/caf\xe9.txt"  # a name from an old Latin-1 file system
+    with open(latin1, "wb") as handle:
+        handle.write(SEED.read_bytes())
+    proc = newsclean(pages, "-o", out, "-v")
+    assert proc.returncode == 0, proc.stderr
+    written = json.loads(Path(os.fsdecode(os.fsencode(out) + b"/caf\xe9.json")).read_bytes().decode("utf-8"))
+    assert written["source"].endswith("/caf\\xe9.txt")  # valid UTF-8 JSON, the byte written out
+    assert b"0 cleaned, 4 unchanged" in newsclean(pages, "-o", out, "-v").stderr
+    alone = newsclean(os.fsdecode(latin1))
+    assert json.loads(alone.stdout.decode("utf-8"))["site_name"] == "DNYUZ"

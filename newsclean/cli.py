@@ -11,7 +11,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import IntEnum
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from rich.console import Console
 
 from . import __version__
 from .console import line, make_console
-from .inputs import STDIN, Input, expand, read_list, shown
+from .inputs import STDIN, Input, expand, is_pipe, read_list, shown
 from .output import OutputError, target_path, write_atomic
 from .render import EXTENSIONS, FORMATS
 from .runner import Result, Task, default_jobs, learn_task, run_all
@@ -29,6 +29,7 @@ from .state import LockedError, Record, Stamp, StateError, StateStore, config_ke
 from .templates import (
     MIN_PAGES,
     Group,
+    Signature,
     SiteModel,
     export_groups,
     forget_stale,
@@ -100,7 +101,6 @@ class Run:
     output_dir: Path | None
     store: StateStore | None
     config: str
-    stdin: bytes | None
     settings: Settings
     fmt: str
     explain: bool
@@ -139,6 +139,23 @@ def _inputs(sources: tuple[str, ...], files_from: str | None, null: bool,
                 raise click.UsageError(f"--files-from {files_from}: {exc.strerror or exc}") from None
         names += read_list(listing, null)
     yield from expand(names)
+
+
+def _read_once(item: Input | tuple[str, str], stdin: bytes | None) -> Input | tuple[str, str]:
+    """Standard input and pipes named as inputs (`<(zcat x.gz)`, a FIFO) are read here, once: the
+    run reads its inputs twice (to learn site templates, then to clean) and a pipe is empty the
+    second time."""
+    if not isinstance(item, Input):
+        return item
+    if item.is_stdin:
+        return replace(item, data=stdin)
+    if is_pipe(item.source):
+        try:
+            with open(item.source, "rb") as handle:
+                return replace(item, data=handle.read())
+        except OSError as exc:
+            return (item.source, exc.strerror or str(exc))
+    return item
 
 
 @click.command("newsclean", context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
@@ -237,7 +254,7 @@ def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, f
                         **({"site": host} if host else {}))  # no key for no --site: earlier folders stay valid
     console = make_console()
     stdin = sys.stdin.buffer.read() if (STDIN in inputs or files_from == STDIN) else None
-    items = list(_inputs(inputs, files_from, null, stdin))
+    items = [_read_once(item, stdin) for item in _inputs(inputs, files_from, null, stdin)]
     tally = Tally()
     stop = Stop()
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
@@ -248,7 +265,7 @@ def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, f
             store = StateStore(output_dir) if output_dir is not None else None
             if store is not None and store.recovered and not quiet:
                 line(console, f"newsclean: warning: {store.recovered}")
-            run = Run(output_dir, store, config, stdin, settings, fmt, explain, timeout, force, prune,
+            run = Run(output_dir, store, config, settings, fmt, explain, timeout, force, prune,
                       jobs or default_jobs(), quiet, console, tally, stop, site_templates, known, known_digest,
                       templates_out,
                       host)
@@ -306,7 +323,7 @@ def _run(items: list[Input | tuple[str, str]], run: Run) -> None:
             run.error(*item)
             tally.failed += 1
             continue
-        if store is not None and output_dir is not None and not item.is_stdin:
+        if store is not None and output_dir is not None and item.data is None:  # a file, not stdin or a pipe
             stamps[item.source] = stamp = stamp_of(item.source)
             found = run.records.get(item.key)
             record = found[1] if found is not None else None
@@ -320,7 +337,9 @@ def _run(items: list[Input | tuple[str, str]], run: Run) -> None:
     by_source = {item.source: item for item in todo}
     taken: dict[Path, str] = {}
     site_models = learn_sites(todo, run) if run.templates else {}
-    tasks = (Task(i.source, run.stdin if i.is_stdin else None, run.settings, run.fmt, run.explain, run.timeout,
+    if run.stop.requested:
+        return
+    tasks = (Task(i.source, i.data, run.settings, run.fmt, run.explain, run.timeout,
                   site_models.get(i.source)) for i in todo)
     # A bar on the terminal while articles go to files or down a pipe; articles printed on the same
     # terminal need none.
@@ -364,20 +383,29 @@ def learn_sites(todo: list[Input], run: Run) -> dict[str, SiteModel]:
     known = [*([] if merged else run.known), *(store.load_groups() if store is not None else [])]
     counted_keys = {os.path.abspath(key) for key in store.counted()} if store is not None else set()
     counted = {i.source for i in todo if i.key in counted_keys}
-    keys = {i.source: i.key for i in todo}
+    keys = {i.source: i.key for i in todo if i.data is None}  # stdin and pipes are never the same twice
     # A page or two alone teach nothing, but a folder's state or a models file keeps them for later:
     # a folder that grows by one page an hour learns as one that grows by a hundred.
     keeps = store is not None or run.templates_out is not None
     if not todo or (len(todo) < MIN_PAGES and not known and not keeps):
         return {}
-    tasks = (Task(i.source, run.stdin if i.is_stdin else None, run.settings, run.fmt, False, run.timeout)
+    tasks = (Task(i.source, i.data, run.settings, run.fmt, False, run.timeout)
              for i in todo)
-    learned = [sig for sig in run_all(tasks, run.jobs, learn_task) if sig is not None]
+    learned: list[Signature] = []
+    signatures: Iterator[Signature | None] = run_all(tasks, run.jobs, learn_task)
+    try:
+        for sig in signatures:
+            if run.stop.requested:  # SIGTERM while learning: nothing is cleaned, nothing learned is kept
+                return {}
+            if sig is not None:
+                learned.append(sig)
+    finally:
+        signatures.close()  # type: ignore[attr-defined]
     groups = group_pages(learned, known, counted, run.site)
     for group in groups:
         forget_stale(group)
     if store is not None:
-        store.save_groups(groups, [keys[s.source] for s in learned if s.source != STDIN], run.known_digest)
+        store.save_groups(groups, [keys[s.source] for s in learned if s.source in keys], run.known_digest)
     if run.templates_out is not None:
         try:
             write_atomic(run.templates_out.resolve(), json.dumps(export_groups(groups)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -19,6 +20,7 @@ class Input:
 
     source: str
     rel: PurePosixPath
+    data: bytes | None = None  # the bytes, read once, of stdin or a pipe (they cannot be read twice)
 
     @property
     def is_stdin(self) -> bool:
@@ -71,6 +73,14 @@ def _walk(folder: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(folder).parts)
 
 
+def is_pipe(path: str) -> bool:
+    """A named pipe, a device or a process substitution (/dev/fd/63): what can be read only once."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode) and not stat.S_ISDIR(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
 def _given(sources: Iterable[str]) -> Iterator[Input | tuple[str, str]]:
     for source in sources:
         if source == STDIN:
@@ -79,6 +89,9 @@ def _given(sources: Iterable[str]) -> Iterator[Input | tuple[str, str]]:
         path = Path(source)
         if path.is_dir():
             for file in _walk(path):
+                if is_pipe(str(file)):  # found in a folder: reading it could wait for ever
+                    yield (str(file), "not a regular file (a pipe or a device); name it alone to read it")
+                    continue
                 rel = file.relative_to(path)
                 yield Input(str(file), PurePosixPath(*rel.parts[:-1], output_stem(rel.name)))
         elif path.exists():

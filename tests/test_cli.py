@@ -308,3 +308,26 @@ def test_a_folder_and_a_folder_inside_it_name_each_input_once(pages: Path, tmp_p
     code, _, err = run(str(pages), str(pages / "a"), str(pages / "seed.txt"), "-o", str(tmp_path / "out"))
     assert code == 0, err
     assert _outputs(tmp_path / "out") == ["a/w3m.json", "seed.json"]
+
+
+def test_sigterm_while_learning_templates_stops_before_cleaning(monkeypatch: pytest.MonkeyPatch,
+                                                               tmp_path: Path) -> None:
+    import signal
+
+    import newsclean.cli as cli
+
+    real, seen = cli.learn_task, []
+
+    def learn_then_stop(task: object) -> object:
+        seen.append(task)
+        if len(seen) == 2:  # the supervisor sends SIGTERM during the learning pass
+            os.kill(os.getpid(), signal.SIGTERM)
+        return real(task)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cli, "learn_task", learn_then_stop)
+    for i in range(4):
+        (tmp_path / f"p{i}.txt").write_bytes(SEED.read_bytes())
+    result = CliRunner().invoke(main, [str(tmp_path), "-o", str(tmp_path / "out"), "-j", "1"])
+    assert result.exit_code == Exit.INTERRUPTED
+    assert len(seen) == 2 and not list((tmp_path / "out").glob("*.json"))
+    assert "interrupted" in result.stderr

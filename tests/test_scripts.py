@@ -312,3 +312,18 @@ def test_a_file_name_that_is_not_utf8_is_cleaned_recorded_and_shown(tmp_path: Pa
     assert b"0 cleaned, 4 unchanged" in newsclean(pages, "-o", out, "-v").stderr
     alone = newsclean(os.fsdecode(latin1))
     assert json.loads(alone.stdout.decode("utf-8"))["site_name"] == "DNYUZ"
+
+
+def test_pipes_are_read_once_and_fifos_in_folders_skipped(tmp_path: Path) -> None:
+    pages = make_pages(tmp_path / "pages", 3)
+    os.mkfifo(pages / "d0" / "waiting.txt")  # nobody writes to it: reading it would block the run
+    proc = newsclean(pages, "-o", tmp_path / "out", "--timeout", "5")
+    assert proc.returncode == 1
+    assert proc.stderr.decode().splitlines() == [
+        f"newsclean: error: {pages / 'd0' / 'waiting.txt'}: not a regular file (a pipe or a device); "
+        "name it alone to read it"]
+    # Process substitution, as `newsclean <(zcat a.gz) <(zcat b.gz)`: each pipe read once, both cleaned.
+    shell = f"{sys.executable} -m newsclean <(cat {SEED}) <(cat {SEED}) -o {tmp_path / 'subst'} -v"
+    proc = subprocess.run(["bash", "-c", shell], capture_output=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert b"2 cleaned" in proc.stderr and len(list((tmp_path / "subst").glob("*.json"))) == 2

@@ -43,11 +43,16 @@ CREATE TABLE IF NOT EXISTS site_groups (
 CREATE TABLE IF NOT EXISTS site_pages (
     source TEXT PRIMARY KEY    -- inputs already counted in site_groups (not counted twice)
 );
+CREATE TABLE IF NOT EXISTS site_prints (
+    rank INTEGER PRIMARY KEY,  -- the group's place among site_groups (rowid order, from 0)
+    prints BLOB NOT NULL       -- fingerprints (8 bytes each) of the group's latest counted pages
+);
 CREATE TABLE IF NOT EXISTS site_imports (
     digest TEXT PRIMARY KEY    -- --templates files already merged into site_groups (not merged twice)
 );
 """
 _LINE = struct.Struct("<QII")
+_PRINT = struct.Struct("<Q")
 
 
 def _stored(name: str) -> str | bytes:
@@ -130,6 +135,7 @@ def locked(out_dir: Path, wait: bool) -> Iterator[None]:
 PROBES = ("SELECT source, size, mtime_ns, config, output, outcome FROM outputs LIMIT 1",
           "SELECT name, host, pages, lines FROM site_groups LIMIT 1",
           "SELECT source FROM site_pages LIMIT 1",
+          "SELECT rank, prints FROM site_prints LIMIT 1",
           "SELECT digest FROM site_imports LIMIT 1")
 
 
@@ -192,6 +198,8 @@ class StateStore:
             self.flush()
 
     def load_groups(self) -> list[Group]:
+        prints = {rank: [p for (p,) in _PRINT.iter_unpack(blob)]
+                  for rank, blob in self._db.execute("SELECT rank, prints FROM site_prints")}
         groups = []
         for number, (name, host, pages, blob) in enumerate(
                 self._db.execute("SELECT name, host, pages, lines FROM site_groups ORDER BY rowid")):
@@ -200,7 +208,7 @@ class StateStore:
             for line, n, last in _LINE.iter_unpack(blob):
                 counts[line] = n
                 seen[line] = last
-            groups.append(Group(name, number, host, pages, [], counts, seen))
+            groups.append(Group(name, number, host, pages, [], counts, seen, prints=prints.get(number, [])))
         return groups
 
     def counted(self) -> set[str]:
@@ -213,12 +221,16 @@ class StateStore:
         """Replace the site models with `groups`, and remember `sources` as counted and the
         templates file `imported` (its digest) as merged."""
         self.flush()
+        kept = [g for g in groups if g.size]
         rows = [(g.name, g.host, g.size,
                  b"".join(_LINE.pack(line, n, g.seen.get(line, g.size)) for line, n in sorted(g.counts.items())))
-                for g in groups if g.size]
+                for g in kept]
         self._db.execute("BEGIN")
         self._db.execute("DELETE FROM site_groups")
+        self._db.execute("DELETE FROM site_prints")
         self._db.executemany("INSERT INTO site_groups VALUES (?, ?, ?, ?)", rows)
+        self._db.executemany("INSERT INTO site_prints VALUES (?, ?)",
+                             [(rank, b"".join(_PRINT.pack(p) for p in g.prints)) for rank, g in enumerate(kept)])
         self._db.executemany("INSERT OR IGNORE INTO site_pages VALUES (?)", [(_stored(s),) for s in sources])
         if imported is not None:
             self._db.execute("INSERT OR IGNORE INTO site_imports VALUES (?)", (imported,))

@@ -35,6 +35,9 @@ TEMPLATE_SHARE = 0.5
 # A line not met in this many of its group's latest pages (and in fewer pages than that overall)
 # is forgotten.
 STALE_PAGES = 200
+# A group remembers the fingerprints of this many of its latest pages, so a page it learned from,
+# met again (a copy, the same page from a models file), is not counted twice.
+PRINTS_KEPT = 5000
 # A dump states its page's address in a URL line at its top (as scrapers print it); URL lines further
 # down are links to other sites (ads, embeds) and say nothing of the page's own.
 URL_LINE_BLOCKS = 3
@@ -48,6 +51,7 @@ class Signature:
     source: str
     host: str | None
     lines: frozenset[int]  # line_id() of each candidate line
+    fingerprint: int = 0  # digest() of the input's bytes
 
 
 @dataclass(slots=True)
@@ -64,6 +68,7 @@ class Group:
     counts: Counter[int] = field(default_factory=Counter)
     seen: dict[int, int] = field(default_factory=dict)
     revisits: list[str] = field(default_factory=list)  # pages counted in an earlier run, cleaned again
+    prints: list[int] = field(default_factory=list)  # fingerprints of its latest counted pages, oldest first
 
     @property
     def size(self) -> int:
@@ -83,11 +88,16 @@ class SiteModel:
         return self.lines.get(line_id(text), 0)
 
 
+def digest(data: bytes) -> int:
+    """A stable 64-bit digest."""
+    return int.from_bytes(blake2b(data, digest_size=8).digest(), "big")
+
+
 def line_id(text: str) -> int:
     """A line's identity across pages and runs: a stable 64-bit digest of its normalized words
     (figures replaced, so dates and counters match). Digests keep 10,000 pages' lines small."""
     key = _DIGITS.sub("0", normalize(text))
-    return int.from_bytes(blake2b(key.encode(), digest_size=8).digest(), "big") if key else 0
+    return digest(key.encode()) if key else 0
 
 
 def candidate_lines(blocks: Iterable[Block]) -> frozenset[int]:
@@ -138,7 +148,7 @@ def signature(data: bytes, source: str, settings: Settings) -> Signature | None:
         return None
     blocks, declared = to_blocks(doc)
     urls = [f.value for f in declared.get("url", ())]
-    return Signature(source, host_of(blocks, urls), candidate_lines(blocks))
+    return Signature(source, host_of(blocks, urls), candidate_lines(blocks), digest(data))
 
 
 def group_pages(signatures: Iterable[Signature], known: Iterable[Group] = (),
@@ -150,12 +160,17 @@ def group_pages(signatures: Iterable[Signature], known: Iterable[Group] = (),
     groups: list[Group] = []
     # line -> groups carrying it, to score a page against groups without comparing to each one
     index: dict[int, set[int]] = {}
+    counted_prints: dict[int, int] = {}  # fingerprint of a page counted -> its group
     for group in known:
         group.number = len(groups)
         groups.append(group)
         for line in group.counts:
             index.setdefault(line, set()).add(group.number)
+        counted_prints.update(dict.fromkeys(group.prints, group.number))
     for sig in sorted(signatures, key=lambda s: s.source):
+        if sig.fingerprint in counted_prints:  # the same bytes, counted already (a copy, a models file's page)
+            groups[counted_prints[sig.fingerprint]].revisits.append(sig.source)
+            continue
         host = site or sig.host
         overlap: Counter[int] = Counter()
         for line in sig.lines:
@@ -173,6 +188,8 @@ def group_pages(signatures: Iterable[Signature], known: Iterable[Group] = (),
             group.revisits.append(sig.source)  # its lines are in the counts already
             continue
         group.pages.append(sig.source)
+        group.prints.append(sig.fingerprint)
+        counted_prints[sig.fingerprint] = group.number
         group.counts.update(sig.lines)
         size = group.size
         for line in sig.lines:
@@ -190,6 +207,7 @@ def forget_stale(group: Group) -> None:
     for line in stale:
         del group.counts[line]
         group.seen.pop(line, None)
+    del group.prints[:-PRINTS_KEPT]
 
 
 def models(groups: Iterable[Group]) -> dict[str, SiteModel]:
@@ -230,7 +248,8 @@ def export_groups(groups: Iterable[Group]) -> dict:
     """Models as JSON-ready data (for --templates FILE): line digests in hex, counts, ages."""
     return {"version": 1, "groups": [
         {"name": g.name, "host": g.host, "pages": g.size,
-         "lines": {f"{line:016x}": [n, g.seen.get(line, g.size)] for line, n in sorted(g.counts.items())}}
+         "lines": {f"{line:016x}": [n, g.seen.get(line, g.size)] for line, n in sorted(g.counts.items())},
+         "prints": [f"{p:016x}" for p in g.prints]}
         for g in groups if g.size]}
 
 
@@ -242,5 +261,6 @@ def import_groups(data: dict) -> list[Group]:
     for number, item in enumerate(data["groups"]):
         lines = {int(key, 16): (int(n), int(seen)) for key, (n, seen) in item["lines"].items()}
         groups.append(Group(str(item["name"]), number, item.get("host"), int(item["pages"]), [],
-                            Counter({k: v[0] for k, v in lines.items()}), {k: v[1] for k, v in lines.items()}))
+                            Counter({k: v[0] for k, v in lines.items()}), {k: v[1] for k, v in lines.items()},
+                            prints=[int(p, 16) for p in item.get("prints", ())]))
     return groups

@@ -176,6 +176,17 @@ def test_an_imported_model_is_merged_into_a_folder_once(tmp_path: Path) -> None:
     assert sizes == [[4], [5]]
 
 
+def test_a_page_a_models_file_learned_from_is_not_counted_again(tmp_path: Path) -> None:
+    folder = write_pages(tmp_path / "pages", STORIES[:2])  # two pages: nothing to learn yet
+    saved = tmp_path / "models.json"
+    _run(folder, tmp_path / "out", "--save-templates", str(saved))
+    page = (folder / "p0.txt").read_bytes()
+    again = subprocess.run([sys.executable, "-m", "newsclean", "-", "--templates", str(saved)], input=page,
+                           capture_output=True, check=False)
+    # Counted a second time it would make a third page of the site, and its box a template line.
+    assert BOX in json.loads(again.stdout)["text"]
+
+
 def test_stale_lines_are_forgotten() -> None:
     group = Group("example.com", 0, "example.com", earlier=500,
                   counts=Counter({1: 1, 2: 1, 3: 400, 4: 60}), seen={1: 450, 2: 100, 3: 480, 4: 200})

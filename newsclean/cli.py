@@ -21,11 +21,21 @@ from rich.console import Console
 from . import __version__
 from .console import line, make_console
 from .inputs import STDIN, Input, expand, is_pipe, read_list, shown
-from .output import OutputError, target_path, write_atomic
+from .output import OutputError, empty_scratch, target_path, write_atomic
 from .render import EXTENSIONS, FORMATS
 from .runner import Result, Task, default_jobs, learn_task, run_all
 from .settings import DEFAULTS, Settings, with_overrides
-from .state import LockedError, Record, Stamp, StateError, StateStore, config_key, locked, stamp_of
+from .state import (
+    STATE_DIR,
+    LockedError,
+    Record,
+    Stamp,
+    StateError,
+    StateStore,
+    config_key,
+    locked,
+    stamp_of,
+)
 from .templates import (
     MIN_PAGES,
     Group,
@@ -121,6 +131,7 @@ class Run:
     # state stored the path as given), and which input each recorded output file belongs to.
     records: dict[str, tuple[str, Record]] = field(default_factory=dict)
     owners: dict[str, str] = field(default_factory=dict)
+    scratch: Path | None = None  # where outputs are written before they are renamed into place
 
     def error(self, source: str, reason: str) -> None:
         line(self.console, f"newsclean: error: {shown(source)}: {reason}")
@@ -263,12 +274,13 @@ def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, f
         lock = locked(output_dir, wait) if output_dir is not None else nullcontext()
         with lock:
             store = StateStore(output_dir) if output_dir is not None else None
+            scratch = empty_scratch(output_dir / STATE_DIR / "tmp") if output_dir is not None else None
             if store is not None and store.recovered and not quiet:
                 line(console, f"newsclean: warning: {store.recovered}")
             run = Run(output_dir, store, config, settings, fmt, explain, timeout, force, prune,
                       jobs or default_jobs(), quiet, console, tally, stop, site_templates, known, known_digest,
                       templates_out,
-                      host)
+                      host, scratch=scratch)
             try:
                 _run(items, run)
             finally:
@@ -455,7 +467,7 @@ def _handle(result: Result, item: Input, stamp: Stamp | None, taken: dict[Path, 
         owner = run.owners.get(output)
         if owner is not None and owner != item.key and stamp_of(owner) is not None:
             raise OutputError(f"output {path} belongs to {shown(owner)}, cleaned by an earlier run")
-        write_atomic(path, result.text)
+        write_atomic(path, result.text, run.scratch)
         taken[path] = result.source
     except (OutputError, OSError) as exc:
         run.error(result.source, str(exc))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path, PurePosixPath
@@ -10,6 +11,15 @@ from pathlib import Path, PurePosixPath
 
 class OutputError(Exception):
     """An output that cannot be written where it should go."""
+
+
+def empty_scratch(folder: Path) -> Path:
+    """`folder`, made if missing and emptied of what a killed run left there."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for leftover in folder.iterdir():
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+    return folder
 
 
 def target_path(out_dir: Path, rel: PurePosixPath, extension: str) -> Path:
@@ -38,12 +48,13 @@ def _umask() -> int:
 FILE_MODE = 0o666 & ~_umask()
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file beside `path`, flush it to disk, then rename it into place. The
-    file gets the permissions any new file gets (mkstemp's own 0600 would hide outputs from the
-    other users and services that read the folder)."""
+def write_atomic(path: Path, text: str, scratch: Path | None = None) -> None:
+    """Write to a temporary file, flush it to disk, then rename it into place: beside `path`, or in
+    `scratch` (a folder of the same file system that the caller empties, so a run killed mid-write
+    leaves nothing behind among the outputs). The file gets the permissions any new file gets
+    (mkstemp's own 0600 would hide outputs from the other users and services that read the folder)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=scratch or path.parent)
     try:
         os.fchmod(fd, FILE_MODE)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
@@ -51,7 +62,10 @@ def write_atomic(path: Path, text: str) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+        if scratch is not None and isinstance(exc, OSError) and exc.errno == errno.EXDEV:
+            write_atomic(path, text)  # `path` is on another file system (a mount inside the folder)
+            return
         raise

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -20,7 +21,7 @@ from rich.console import Console
 
 from . import __version__
 from .console import line, make_console
-from .inputs import STDIN, Input, expand, is_pipe, read_list, shown
+from .inputs import STDIN, SUFFIXES, Input, expand, is_pipe, read_list, shown
 from .output import OutputError, empty_scratch, target_path, write_atomic
 from .render import EXTENSIONS, FORMATS
 from .runner import Result, Task, default_jobs, learn_task, run_all
@@ -59,6 +60,7 @@ class Exit(IntEnum):
     NO_ARTICLE = 3  # no input failed, but some held no article (nothing written for them)
     LOCKED = 4  # another run holds the output folder
     INTERRUPTED = 130  # Ctrl-C or SIGTERM: the files in hand were finished, the state saved
+    CLOSED_PIPE = 141  # the reader of stdout went away (| head): what a tool killed by SIGPIPE reports
 
 
 class StdoutError(Exception):
@@ -79,6 +81,7 @@ Exit status:
   3    no input failed, but some held no article (reported on stderr, nothing written)
   4    another run is writing to the output folder (see --wait)
   130  interrupted (Ctrl-C, SIGTERM): files in hand were finished and the state saved
+  141  the reader of standard output went away (| head), as for any tool stopped by SIGPIPE
 """
 
 
@@ -266,6 +269,9 @@ def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, f
     console = make_console()
     stdin = sys.stdin.buffer.read() if (STDIN in inputs or files_from == STDIN) else None
     items = [_read_once(item, stdin) for item in _inputs(inputs, files_from, null, stdin)]
+    if not items and not quiet:  # a folder without pages (a typo, an empty drop folder): say so, still exit 0
+        line(console, "newsclean: warning: no page to clean (folders are searched for "
+                      f"{', '.join('*' + s for s in SUFFIXES)}, each also gzipped)")
     tally = Tally()
     stop = Stop()
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
@@ -302,9 +308,11 @@ def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, f
         line(console, "newsclean: interrupted")
         ctx.exit(Exit.INTERRUPTED)
     except BrokenPipeError:
-        # The reader of stdout went away (| head): stop quietly, as Unix tools do.
-        sys.stderr.close()
-        ctx.exit(Exit.FAILED)
+        # The reader of stdout went away (| head): stop quietly, as Unix tools do. Python would try to
+        # flush stdout once more at exit and complain: point it at /dev/null.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        ctx.exit(Exit.CLOSED_PIPE)
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)

@@ -195,9 +195,10 @@ def test_stdin_is_not_read_unless_asked(tmp_path: Path) -> None:
 def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
     for i in range(30):
         (tmp_path / f"{i:02}.txt").write_bytes(SEED.read_bytes())
-    proc = subprocess.run(f"{sys.executable} -m newsclean {tmp_path} | head -c 10", shell=True,
-                          capture_output=True, check=False)
-    assert b"Traceback" not in proc.stderr
+    proc = subprocess.run(f"{sys.executable} -m newsclean {tmp_path} | head -c 10; exit ${{PIPESTATUS[0]}}",
+                          shell=True, executable="bash", capture_output=True, check=False)
+    assert proc.stderr == b""  # no traceback, no 'Exception ignored' at exit
+    assert proc.returncode == Exit.CLOSED_PIPE
 
 
 def test_terminal_gets_a_summary_table(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -331,3 +332,12 @@ def test_sigterm_while_learning_templates_stops_before_cleaning(monkeypatch: pyt
     assert result.exit_code == Exit.INTERRUPTED
     assert len(seen) == 2 and not list((tmp_path / "out").glob("*.json"))
     assert "interrupted" in result.stderr
+
+
+def test_a_folder_without_pages_says_so(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("not a page")
+    code, out, err = run(str(tmp_path))
+    assert (code, out) == (0, "")
+    assert err == "newsclean: warning: no page to clean (folders are searched for *.html, *.htm, *.xhtml, *.txt, " \
+                  "each also gzipped)\n"
+    assert run(str(tmp_path), "-q")[2] == ""

@@ -285,8 +285,7 @@ def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, f
                 line(console, f"newsclean: warning: {store.recovered}")
             run = Run(output_dir, store, config, settings, fmt, explain, timeout, force, prune,
                       jobs or default_jobs(), quiet, console, tally, stop, site_templates, known, known_digest,
-                      templates_out,
-                      host, scratch=scratch)
+                      templates_out, host, scratch=scratch)
             try:
                 _run(items, run)
             finally:

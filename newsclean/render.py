@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Literal
+from urllib.parse import quote, urljoin
 
 from .inputs import readable
 from .model import Article, Block
@@ -40,31 +42,62 @@ def render_json(article: Article, *, explain: bool = False) -> str:
     return json.dumps(to_dict(article, explain=explain), ensure_ascii=False)
 
 
+# Characters YAML refuses raw even in a double-quoted scalar (JSON leaves them as they are): DEL, the
+# C1 controls, and the Unicode line and paragraph separators, which YAML reads as line breaks.
+_YAML_RAW = re.compile("[\x7f-\x9f\u2028\u2029]")
+
+
 def _yaml_value(value: Any) -> str:
-    # JSON strings, numbers, null and flow lists are valid YAML scalars and sequences.
-    return json.dumps(value, ensure_ascii=False)
+    # JSON strings, numbers, null and flow lists are valid YAML scalars and sequences, once the
+    # characters YAML cannot hold raw are escaped (\x7f, \u2028).
+    text = json.dumps(value, ensure_ascii=False)
+    return _YAML_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|"})
+# Inline markup characters, and the ones that start an entity (&copy;) or strikethrough (~~).
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|&~"} | {c: None for c in range(32) if c not in (9, 10)})
+# What makes a line's start a heading, a list item, a block quote or a rule: escaped at the start.
+_MD_LINE_START = re.compile(r"^(?:([#+=-])|(\d{1,9})([.)]))(?=\s|$)")
+# Addresses a Markdown reader should not follow: script, and inline data (lazy-load placeholders).
+_UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:")
 
 
 def _md_escape(text: str) -> str:
-    """Scraped text as literal Markdown: characters that would start markup are escaped."""
+    """Scraped text as literal Markdown: characters that would start markup are escaped, control
+    characters dropped."""
     return text.translate(_MD_SPECIAL)
 
 
-def _inline(block: Block, links: bool) -> str:
+def _line_start(markdown: str) -> str:
+    """A start that would make the line a heading, a list item or a rule ('# 1', '2025. ') escaped."""
+    return _MD_LINE_START.sub(lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\" + m.group(3),
+                              markdown, count=1)
+
+
+def _destination(href: str, base: str | None) -> str | None:
+    """A link's address as a Markdown destination: resolved against the page's address, with the
+    characters that would end it or open raw HTML percent-encoded; None for an address not to follow."""
+    href = href.strip()
+    if not href or href.lower().startswith(_UNSAFE_SCHEMES):
+        return None
+    if base:
+        href = urljoin(base, href)
+    return "".join(quote(c, safe="") if c in "<>" or (c.isspace() and c != " ") else c for c in href)
+
+
+def _inline(block: Block, links: bool, base: str | None) -> str:
     """The block's text as Markdown inline content, with its links when asked for."""
     if not (links and block.links):
-        return _md_escape(block.text)
+        return _line_start(_md_escape(block.text))
     out, rest = [], block.text
     for anchor, href in block.links:
         at = rest.find(anchor)
-        if at < 0:
+        target = _destination(href, base)
+        if at < 0 or target is None:
             continue
-        out.append(_md_escape(rest[:at]) + f"[{_md_escape(anchor)}](<{href}>)")
+        out.append(_md_escape(rest[:at]) + f"[{_md_escape(anchor)}](<{target}>)")
         rest = rest[at + len(anchor):]
-    return "".join(out) + _md_escape(rest)
+    return _line_start("".join(out) + _md_escape(rest))
 
 
 def _row(cells: tuple[str, ...], width: int) -> str:
@@ -72,9 +105,10 @@ def _row(cells: tuple[str, ...], width: int) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _markdown_block(block: Block, links: bool, images: bool) -> str:
-    text = _inline(block, links)
-    pictures = "".join(f"![{_md_escape(alt)}](<{src}>)\n\n" for src, alt in block.images) if images else ""
+def _markdown_block(block: Block, links: bool, images: bool, base: str | None) -> str:
+    text = _inline(block, links, base)
+    sources = [(_destination(src, base), alt) for src, alt in block.images] if images else []
+    pictures = "".join(f"![{_md_escape(alt)}](<{src}>)\n\n" for src, alt in sources if src)
     tag = block.tag
     if tag[:1] == "h" and tag[1:].isdigit():
         return pictures + "#" * max(2, int(tag[1:])) + " " + text
@@ -87,7 +121,7 @@ def _markdown_block(block: Block, links: bool, images: bool) -> str:
     return pictures + text
 
 
-def _markdown_blocks(blocks: tuple[Block, ...], links: bool, images: bool) -> list[str]:
+def _markdown_blocks(blocks: tuple[Block, ...], links: bool, images: bool, base: str | None) -> list[str]:
     """Markdown per group of blocks: list items stay together, consecutive table rows form a GFM
     table whose first row is the header."""
     out: list[str] = []
@@ -109,10 +143,10 @@ def _markdown_blocks(blocks: tuple[Block, ...], links: bool, images: bool) -> li
             j = i
             while j < len(blocks) and blocks[j].tag == "li":
                 j += 1
-            out.append("\n".join(_markdown_block(b, links, images) for b in blocks[i:j]))
+            out.append("\n".join(_markdown_block(b, links, images, base) for b in blocks[i:j]))
             i = j
             continue
-        out.append(_markdown_block(block, links, images))
+        out.append(_markdown_block(block, links, images, base))
         i += 1
     return out
 
@@ -125,7 +159,8 @@ def render_markdown(article: Article, *, links: bool = False, images: bool = Fal
     parts = ["---", *front, "---", ""]
     if article.metadata.title:
         parts += ["# " + _md_escape(article.metadata.title), ""]
-    parts.append("\n\n".join(_markdown_blocks(article.blocks, links, images)))
+    base = article.metadata.url if (article.metadata.url or "").startswith(("http://", "https://")) else None
+    parts.append("\n\n".join(_markdown_blocks(article.blocks, links, images, base)))
     return "\n".join(parts).rstrip("\n") + "\n"
 
 

@@ -28,8 +28,8 @@ def _ymd(match: re.Match[str], day_first: bool = False) -> tuple[int, int, int] 
         return int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"])
     a, b, year = int(g["num_a"]), int(g["num_b"]), int(g["num_y"])
     # 12/02/2025 is ambiguous; a day above 12 settles it, else the page's language does: month
-    # first in English, day first elsewhere.
-    if a > 12 or (day_first and b <= 12):
+    # first in English, day first elsewhere. Dotted dates (03.12.2025) are day first everywhere.
+    if a > 12 or ((day_first or g["num_sep"] == ".") and b <= 12):
         return year, b, a
     return year, a, b
 

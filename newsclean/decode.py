@@ -141,10 +141,15 @@ def decode_bytes(data: bytes, source: str, kind: Kind, settings: Settings) -> tu
     return data.decode(guess, errors="replace"), guess
 
 
+_SURROGATE: Final = re.compile(f"[{chr(0xD800)}-{chr(0xDFFF)}]")  # (mypyc takes no surrogate literal)
+
+
 def decode(data: bytes | str, source: str, settings: Settings = DEFAULTS) -> Document:
     """Turn raw input into a Document, or raise InputError with a one-line reason."""
     if isinstance(data, str):
-        text, encoding, raw = data, "unicode", None
+        # A str may hold lone surrogates (read with surrogateescape): as U+FFFD they can be written.
+        text = data if data.isascii() else _SURROGATE.sub("\ufffd", data)
+        encoding, raw = "unicode", None
     else:
         raw = data
         if len(raw) > settings.max_bytes:

@@ -74,6 +74,9 @@ def _tag_ids(*names: str) -> frozenset[int]:
 
 _BLOCK_IDS: Final = _tag_ids(*BLOCK_TAGS)
 (_BR,), (_A,), (_IMG,) = _tag_ids("br"), _tag_ids("a"), _tag_ids("img")
+_HEADING_IDS: Final = _tag_ids("h1", "h2", "h3", "h4", "h5", "h6")
+# How far above a <br> a heading is looked for (<h1><a><span>..<br>..</span></a></h1>).
+HEADING_DEPTH: Final = 4
 _CHROME_TAG_IDS: Final = _tag_ids(*CHROME_TAGS)
 _CHROME_CANDIDATES: Final = ",".join((*CHROME_TAGS, "[role]", "[class]", "[id]"))
 
@@ -279,6 +282,17 @@ def data_cells(tree: LexborHTMLParser) -> tuple[set[int], set[int]]:
     return cells, rows
 
 
+def _in_heading(node: LexborNode) -> bool:
+    parent = node.parent
+    for _ in range(HEADING_DEPTH):
+        if parent is None:
+            return False
+        if parent.tag_id in _HEADING_IDS:
+            return True
+        parent = parent.parent
+    return False
+
+
 def mark_blocks(tree: LexborHTMLParser, links: bool = False, images: bool = False) -> None:
     """Markers around blocks (BREAK OPEN tag CLOSE ... BREAK), before line breaks, around links
     (and their addresses), for images; one walk over the elements. Each node gets at most one
@@ -294,7 +308,9 @@ def mark_blocks(tree: LexborHTMLParser, links: bool = False, images: bool = Fals
             node.insert_before(f"{BREAK}{OPEN}{tag if tag in KEPT_TAGS else 'p'}{CLOSE}")
             node.insert_after(BREAK)
         elif tag_id == _BR:
-            node.insert_before(BREAK)
+            # A line break inside a heading ('Council approves<br>new budget') is a space: the
+            # heading stays one block, the title whole.
+            node.insert_before(" " if _in_heading(node) else BREAK)
         elif tag_id == _A:
             node.insert_before(LINK_START)
             href = node.attrs.get("href") if links else None

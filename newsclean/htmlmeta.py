@@ -4,6 +4,7 @@ the page's text says (headline line, dateline, byline)."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -71,8 +72,8 @@ def _names(value: Any) -> list[str]:
 
 
 def _text(value: Any) -> str | None:
-    if isinstance(value, str):
-        return value.strip() or None
+    if isinstance(value, str):  # JSON-LD strings often keep the page's entities ('Council &amp; mayor')
+        return html.unescape(value).strip() or None
     if isinstance(value, dict):
         return _text(value.get("name") or value.get("@id"))
     if isinstance(value, list) and value:
@@ -103,8 +104,8 @@ def html_candidates(tree: LexborHTMLParser) -> dict[str, list[Found]]:
     found: dict[str, list[Found]] = {}
 
     def add(field: str, value: str | None, source: str) -> None:
-        if value and value.strip():
-            found.setdefault(field, []).append(Found(" ".join(value.split()), source))
+        if value and value.strip():  # a body keeps its line breaks: they part its paragraphs
+            found.setdefault(field, []).append(Found(value if field == "body" else " ".join(value.split()), source))
 
     article = jsonld_article(tree)
     if article is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Final
 
 from .blocks import to_blocks
 from .classify import measure
@@ -11,8 +12,12 @@ from .headline import headline_indices
 from .metadata import page_metadata
 from .model import Article, Block, Document, Found, Label, Page, Removal, Verdict
 from .revise import revise
+from .rules import squeeze, word_count
 from .settings import DEFAULTS, Settings, with_overrides
 from .templates import SiteModel, mark_template
+
+# A JSON-LD articleBody shorter than this is a summary, not the article.
+DECLARED_BODY_MIN_WORDS: Final = 50
 
 
 def clean(
@@ -60,8 +65,20 @@ def assemble(doc: Document, page: Page, declared: dict[str, list[Found]], settin
             removed.append(Removal(block.index, verdict.rule, block.text, verdict.detail))
         else:
             kept.append(block.renumbered(len(kept)))
+    if not kept:
+        kept = _declared_body(declared)
     return Article(source=doc.source, kind=doc.kind, metadata=meta, blocks=tuple(kept), removed=tuple(removed),
                    encoding=doc.encoding)
+
+
+def _declared_body(declared: dict[str, list[Found]]) -> list[Block]:
+    """The article text a page states in its JSON-LD (articleBody), as paragraphs: the text of a
+    page whose article the browser builds with a script, when the page's own text holds none."""
+    body = declared.get("body")
+    if not body or word_count(body[0].value) < DECLARED_BODY_MIN_WORDS:
+        return []
+    paragraphs = (squeeze(part) for part in body[0].value.splitlines())
+    return [Block(i, text, "p") for i, text in enumerate(p for p in paragraphs if p)]
 
 
 def _opening(blocks: tuple[Block, ...], verdicts: tuple[Verdict, ...], chars: int = 2000) -> str:

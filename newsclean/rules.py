@@ -31,8 +31,15 @@ WORD: Final = re.compile(r"\w+")
 # Scripts written without spaces: each character counts as half a word.
 CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 HANGUL: Final = re.compile(r"[\uac00-\ud7af]")
+# Thai, Lao, Myanmar and Khmer: no spaces between words (a space parts phrases or sentences), and
+# Thai and Lao have no full stop. A word is taken as four letters.
+SPACELESS: Final = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+SPACELESS_WORD_LETTERS: Final = 4
+THAI_LAO: Final = re.compile(r"[\u0e00-\u0eff]")
+# A block this long that ends in one of those letters ends as a sentence does (Thai and Lao prose).
+SPACELESS_SENTENCE_CHARS: Final = 60
 # Characters that end a sentence (or a quoted one); blocks arrive stripped, so the last one decides.
-SENTENCE_END_CHARS: Final = frozenset(""".!?…:;。！？」"”’'»)]""")
+SENTENCE_END_CHARS: Final = frozenset(""".!?…:;。！？」"”’'»)]။។""")
 # Emoji and pictographs a sentence may end with after its full stop ('See you soon! 🙂').
 TRAILING_SYMBOLS: Final = re.compile(r"[\s\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]+$")
 ELLIPSIS_END: Final = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
@@ -45,8 +52,10 @@ MARKUP_LINE: Final = re.compile(
 MARKUP_STARTS: Final = frozenset("<dvfwgDVFWG")
 # Marks that any run of prose holds at least one of, whatever its script.
 PUNCTUATION: Final = re.compile(r"[.,;:!?…。，、！？；：।॥،؛؟«»\"“”„()]")
-FULL_STOP: Final = re.compile(r"[.!?…。！？।॥؟]")  # marks that end a sentence, in any script
+FULL_STOP: Final = re.compile(r"[.!?…。！？।॥؟။។]")  # marks that end a sentence, in any script
 INLINE_SEPARATOR: Final = re.compile(r"\s[|·•]\s")
+# A part of a ' | '-joined line this long is a clause, not a link's label.
+INLINE_LIST_MAX_ITEM_WORDS: Final = 8
 # "Jane Doe / Reuters", "Sign In / Sign Up": capitalised names on both sides of one slash.
 _CAPITALISED: Final = r"[A-Z][\w.'’&-]*"
 SLASH_PAIR: Final = re.compile(
@@ -58,14 +67,24 @@ MINOR_WORDS: Final = frozenset({
 })
 
 
+def _sentence_between_separators(text: str, feat: Features) -> bool:
+    """A sentence with a ' • ' or ' | ' inside ('Tickets cost $20 • doors open at 7 p.m. at the
+    Town Hall.'): it ends as a sentence and one of its parts is a clause of its own."""
+    return feat.sentence_end and max(len(part.split()) for part in INLINE_SEPARATOR.split(text)) \
+        >= INLINE_LIST_MAX_ITEM_WORDS
+
+
 def word_count(text: str) -> int:
-    """Words in `text` (runs between spaces); CJK characters count half a word each."""
+    """Words in `text` (runs between spaces); CJK characters count half a word each, letters of
+    the other scripts written without spaces (SPACELESS) a quarter."""
     if text.isascii():
         return len(text.split())
     cjk = len(CJK.findall(text))
-    if not cjk:
+    spaceless = len(SPACELESS.findall(text))
+    if not cjk and not spaceless:
         return len(text.split())
-    return len(CJK.sub(" ", text).split()) + cjk // 2
+    rest = SPACELESS.sub(" ", CJK.sub(" ", text))
+    return len(rest.split()) + cjk // 2 + spaceless // SPACELESS_WORD_LETTERS
 
 
 def ends_sentence(text: str) -> bool:
@@ -73,6 +92,8 @@ def ends_sentence(text: str) -> bool:
     last = text[-1:]
     if last in SENTENCE_END_CHARS:
         return True
+    if len(text) >= SPACELESS_SENTENCE_CHARS and THAI_LAO.search(text, len(text) - 12):
+        return True  # Thai and Lao have no full stop: a long block ends its last sentence
     return last > "\u2600" and TRAILING_SYMBOLS.sub("", text)[-1:] in SENTENCE_END_CHARS
 
 
@@ -470,7 +491,7 @@ DATE: Final = re.compile(  # (the lookahead skips, cheaply, every place no month
     r"\b(?=[adfjmnos\d])(?:(?P<mdy_m>" + MONTH + r")\s+(?P<mdy_d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<mdy_y>(?:19|20)\d\d)"
     r"|(?P<dmy_d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<dmy_m>" + MONTH + r")\.?,?\s+(?P<dmy_y>(?:19|20)\d\d)"
     r"|(?P<iso_y>(?:19|20)\d\d)[-/.](?P<iso_m>\d{1,2})[-/.](?P<iso_d>\d{1,2})"
-    r"|(?P<num_a>\d{1,2})[/.](?P<num_b>\d{1,2})[/.](?P<num_y>(?:19|20)\d\d))\b",
+    r"|(?P<num_a>\d{1,2})(?P<num_sep>[/.])(?P<num_b>\d{1,2})[/.](?P<num_y>(?:19|20)\d\d))\b",
     _I,
 )
 YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
@@ -508,7 +529,8 @@ MD_IMAGE: Final = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 MD_LINK: Final = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)")
 MD_HEADING: Final = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 BULLET: Final = re.compile(r"^\s*(?:[*+\-•·◦▪□o#]|\d{1,3}[.)])\s+(?=\S)")
-MD_EMPHASIS: Final = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+# Emphasis markers at word edges only: 'budget_office@city.gov', 'MAX_LIMIT', '2*rate*value' are text.
+MD_EMPHASIS: Final = re.compile(r"(?<!\w)(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1(?!\w)")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -551,8 +573,8 @@ def features(block: Block) -> Features:
     text = block.text
     chars = len(text)
     # Block text is whitespace-normalized (model.Block): its words are its spaces plus one, unless
-    # it holds CJK characters (word_count).
-    spaced = text.isascii() or CJK.search(text) is None
+    # it holds CJK characters or a script written without spaces (word_count).
+    spaced = text.isascii() or (CJK.search(text) is None and SPACELESS.search(text) is None)
     words = (text.count(" ") + 1 if text else 0) if spaced else word_count(text)
     alpha = False  # whether the key is a single word of letters only
     if words <= PHRASE_WINDOW:
@@ -720,7 +742,8 @@ _RULES: Final[tuple[Rule, ...]] = (
     Rule("truncated-teaser", "A block cut off with '...' is a teaser for another page.", Label.BAD,
          lambda b, f, s: 4 <= f.words <= 80 and bool(ELLIPSIS_END.search(b.text))),
     Rule("inline-list", "Items joined by ' | ' or ' · ' are a link bar, not a sentence.", Label.BAD,
-         lambda b, f, s: f.words <= PHRASE_WINDOW and bool(INLINE_SEPARATOR.search(b.text))),
+         lambda b, f, s: f.words <= PHRASE_WINDOW and bool(INLINE_SEPARATOR.search(b.text))
+         and not _sentence_between_separators(b.text, f)),
     Rule("unpunctuated", "Many words without one punctuation mark: items run together (a drop-down, a "
          "tag cloud), not prose.", Label.BAD,
          lambda b, f, s: f.words >= s.unpunctuated_min_words and not PUNCTUATION.search(b.text)),

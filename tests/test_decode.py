@@ -138,3 +138,19 @@ def test_html_in_legacy_encodings(page: str, encoding: str, phrase: str, declare
     article = newsclean.clean(page.format(meta=meta).encode(encoding))
     assert phrase in article.text
     assert article.metadata.title == page.split("<title>")[1].split("</title>")[0]
+
+
+def test_a_str_with_lone_surrogates_renders_as_utf8() -> None:
+    text = "A dump read with surrogateescape: caf\udce9.\n\n" + SEED.read_text("utf-8")
+    assert decode(text, "page.txt").text.startswith("A dump read with surrogateescape: caf\ufffd.")
+    newsclean.render(newsclean.clean(text, kind="text"), "json").encode("utf-8")  # raised on the surrogate
+
+
+def test_emphasis_markers_go_but_identifiers_stay() -> None:
+    dump = ("Budget approved after a long night\n\n"
+            "The clerk said *every* line was read twice, from budget_office@city.gov to the item "
+            "MAX_BUDGET_LIMIT, and the formula 2*rate*value was checked by @olga_n_photo on the night.\n\n"
+            + "The council approved the budget on Tuesday after a debate that lasted well into the night.\n\n" * 3)
+    text = newsclean.clean(dump.encode(), kind="text").text
+    assert "The clerk said every line was read twice, from budget_office@city.gov to the item MAX_BUDGET_LIMIT, " \
+           "and the formula 2*rate*value was checked by @olga_n_photo" in text

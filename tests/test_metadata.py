@@ -63,3 +63,30 @@ def test_printed_date_wins_over_a_utc_stamp_a_day_away() -> None:
     meta = newsclean.clean(html).metadata
     assert meta.date == "2019-11-19" and dict(meta.provenance)["date"] == "dateline"
     assert ("date", "2019-11-20T01:50:59+00:00", "json-ld") in meta.candidates
+
+
+def test_a_script_built_page_gets_its_text_from_json_ld() -> None:
+    body = "\\n".join(f"Paragraph {i}: the council met again on the budget, and the vote was put off to spring."
+                      for i in range(6))
+    html = f"""<html><head><title>Council &amp; mayor agree | City Paper</title>
+    <script type="application/ld+json">{{"@type": "NewsArticle", "headline": "Council &amp; mayor agree",
+      "articleBody": "{body}"}}</script></head><body><div id="app"></div><noscript>Enable JavaScript.</noscript>
+    </body></html>""".encode()
+    article = newsclean.clean(html)
+    assert article.metadata.title == "Council & mayor agree"  # the entity as the page meant it
+    assert article.text.split("\n\n")[0].startswith("Paragraph 0: the council met") and len(article.blocks) == 6
+    # A page with an article of its own keeps it, whatever its JSON-LD says.
+    own = html.replace(b'<div id="app"></div>', b"<p>" + b"The council said its own words here at length. " * 8
+                       + b"</p>")
+    assert newsclean.clean(own).text.startswith("The council said its own words")
+
+
+def test_a_dotted_date_is_day_first_and_a_heading_with_a_break_stays_whole() -> None:
+    html = b"""<html><head><meta name="date" content="03.12.2025"></head><body>
+    <h1>Council approves<br>new budget after long debate</h1>
+    <p>The council approved the new budget on Tuesday after a debate that lasted well into the night.</p>
+    <p>The mayor said the plan would fund the school roof repairs and two new buses for the valley.</p>
+    </body></html>"""
+    meta = newsclean.clean(html).metadata
+    assert meta.date == "2025-12-03"
+    assert meta.title == "Council approves new budget after long debate"

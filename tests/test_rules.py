@@ -78,8 +78,10 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
     "truncated-teaser": (["Fiber-optic FPV drones are dominating the battlefield in Ukraine. Russia and Ukraine "
                           "have increasingly turned ..."],
                          ["He paused... and then he went on with the speech."]),
-    "inline-list": (["Posted in Open thread | Permalink | 10 Comments"],
-                    ["The score was 3-1 at half time."]),
+    "inline-list": (["Posted in Open thread | Permalink | 10 Comments", "Home | News | Sport | Weather",
+                     "Techs axed from FTSE | BBC News"],
+                    ["The score was 3-1 at half time.",
+                     "Tickets cost $20 • doors open at 7 p.m. at the Town Hall, and children under ten get in free."]),
     "prose": (["A U.S. delegation will meet with Russian President Vladimir Putin in Moscow on Tuesday.",
                "Book your tickets early and come and see this wonderful show at the old theatre today! 🙂"],
               ["Putin to meet with U.S. delegation in latest bid to end Ukraine war"]),
@@ -171,3 +173,17 @@ def test_sentence_threshold_boundary(words: int, rule: str) -> None:
 def test_link_density_boundary(chars: int, rule: str) -> None:
     # 26 characters; density above 0.5 (more than 13 link characters) makes it navigation.
     assert _rule_of(Block(0, "Opinion pieces and letters", link_chars=chars)) == rule
+
+
+def test_scripts_without_spaces_or_full_stops_count_as_prose() -> None:
+    from newsclean.rules import ends_sentence, word_count
+
+    # Thai: words run together, spaces part phrases, and no full stop ends a sentence.
+    thai = ("สภาเมืองลงมติเมื่อวันอังคารเพื่ออนุมัติงบประมาณใหม่ สำหรับปีหน้า "
+            "หลังจากการอภิปรายที่ยาวนานจนถึงค่ำและมีประชาชนหลายสิบคนมาร่วมรับฟังการพิจารณา")
+    assert word_count(thai) >= 25 and ends_sentence(thai)
+    assert classify_block(Block(0, thai), features(Block(0, thai)), DEFAULTS).label is Label.GOOD
+    assert not ends_sentence("ข่าวล่าสุด")  # a short Thai menu item
+    # Myanmar and Khmer have full stops of their own.
+    assert ends_sentence("မြို့တော်ကောင်စီက ဘတ်ဂျက်အသစ်ကို အတည်ပြုခဲ့သည်။")
+    assert ends_sentence("ក្រុមប្រឹក្សាក្រុងបានអនុម័តថវិកាថ្មី។")

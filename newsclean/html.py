@@ -74,7 +74,8 @@ def _tag_ids(*names: str) -> frozenset[int]:
 
 _BLOCK_IDS: Final = _tag_ids(*BLOCK_TAGS)
 (_BR,), (_A,), (_IMG,) = _tag_ids("br"), _tag_ids("a"), _tag_ids("img")
-_HEADING_IDS: Final = _tag_ids("h1", "h2", "h3", "h4", "h5", "h6")
+# The headline's tag: a <br> inside it is a space. (Lower headings may hold a byline, a <br>, a date.)
+_HEADING_IDS: Final = _tag_ids("h1")
 # How far above a <br> a heading is looked for (<h1><a><span>..<br>..</span></a></h1>).
 HEADING_DEPTH: Final = 4
 _CHROME_TAG_IDS: Final = _tag_ids(*CHROME_TAGS)
@@ -308,7 +309,7 @@ def mark_blocks(tree: LexborHTMLParser, links: bool = False, images: bool = Fals
             node.insert_before(f"{BREAK}{OPEN}{tag if tag in KEPT_TAGS else 'p'}{CLOSE}")
             node.insert_after(BREAK)
         elif tag_id == _BR:
-            # A line break inside a heading ('Council approves<br>new budget') is a space: the
+            # A line break inside the headline ('Council approves<br>new budget') is a space: the
             # heading stays one block, the title whole.
             node.insert_before(" " if _in_heading(node) else BREAK)
         elif tag_id == _A:

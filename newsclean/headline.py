@@ -17,17 +17,45 @@ from .rules import TITLE_SEPARATORS, normalize
 _SYNDICATED_TITLE: Final = re.compile(r"^\s*the post (.+?) appeared first on", re.I)
 # A block is a copy of the title when most of its words are the title's and it covers much of it.
 _OWN_SHARE, _COVER_SHARE = 0.8, 0.5
+# A block this long that ends as a sentence is a paragraph of prose: the headline stands above it.
+_PROSE_WORDS: Final = 25
 
 
-def split_title(line: str) -> tuple[str, str | None]:
-    """'Headline - Site' -> ('Headline', 'Site'); the longest part is the headline."""
-    parts = [p.strip() for p in TITLE_SEPARATORS.split(line) if p.strip()]
-    if len(parts) < 2:
+def split_title(line: str, printed: dict[str, int] | None = None) -> tuple[str, str | None]:
+    """'Headline - Site' -> ('Headline', 'Site'). The headline is the run of parts the page prints
+    again as a line of its own ('Biden wins' in 'Biden wins | The Washington Post'; 'Réforme : le
+    gouvernement recule' in 'Réforme : le gouvernement recule - Le Journal'), the one printed
+    fewest times when several are (a site's name recurs in the masthead and the footer); without
+    such a copy (`printed`: normalized lines of the page -> copies), the longest part."""
+    pieces = TITLE_SEPARATORS.split(line)
+    seps = [m.group() for m in TITLE_SEPARATORS.finditer(line)]
+    parts = [p.strip() for p in pieces]
+    if sum(1 for p in parts if p) < 2:
         return line.strip(), None
-    headline = max(parts, key=len)
-    rest = [p for p in parts if p is not headline]
-    site = rest[-1] if parts[-1] is not headline else rest[0]
-    return headline, site if len(site.split()) <= 5 else None
+    runs = [(i, j) for i in range(len(parts)) for j in range(i, len(parts))
+            if (i, j) != (0, len(parts) - 1) and parts[i] and parts[j]]
+    text = {(i, j): "".join(parts[k] + (seps[k] if k < j else "") for k in range(i, j + 1)) for i, j in runs}
+    copies = {run: printed.get(normalize(text[run]), 0) for run in runs} if printed else {}
+    shown = [run for run in runs if copies.get(run)]
+    if shown:
+        i, j = min(shown, key=lambda run: (copies[run], -len(text[run]), run))
+    else:
+        i = j = max((k for k in range(len(parts)) if parts[k]), key=lambda k: (len(parts[k]), -k))
+    rest = [p for k, p in enumerate(parts) if p and not i <= k <= j]
+    site = (rest[-1] if j < len(parts) - 1 else rest[0]) if rest else ""
+    return text[(i, j)] if (i, j) in text else parts[i], site if site and len(site.split()) <= 5 else None
+
+
+def printed_lines(feats: tuple[Features, ...]) -> dict[str, int]:
+    """The short lines (normalized) printed above the page's first paragraph of prose, where a
+    headline stands, after the window title -> how many times each is printed."""
+    counts: dict[str, int] = {}
+    for feat in feats[1:]:
+        if feat.words >= _PROSE_WORDS and feat.sentence_end:
+            break
+        if feat.key:
+            counts[feat.key] = counts.get(feat.key, 0) + 1
+    return counts
 
 
 def syndicated_title(blocks: tuple[Block, ...], classified: tuple[Verdict, ...]) -> str | None:

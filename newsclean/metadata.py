@@ -10,7 +10,7 @@ from functools import cache
 from typing import Final
 
 from .dates import find_date, local_form, parse_stamp, url_date
-from .headline import split_title, syndicated_title
+from .headline import printed_lines, split_title, syndicated_title
 from .model import Block, Features, Found, Label, Metadata, Page
 from .rules import (
     AUTHOR_TITLE,
@@ -90,7 +90,7 @@ def find_title(page: Page, start: int, settings: Settings) -> Found | None:
     if quoted:
         return Found(quoted, "syndication-line")
     if blocks and feats[0].words >= 3 and TITLE_SEPARATORS.search(blocks[0].text):
-        return Found(split_title(blocks[0].text)[0], "window-title", 0)
+        return Found(split_title(blocks[0].text, printed_lines(feats))[0], "window-title", 0)
     header = [i for i in range(len(blocks)) if page.classified[i].rule in ("byline", "date-line")]
     candidates = [
         (title_score(blocks[i], feats[i], start - i, any(0 < h - i <= 3 for h in header)), i)
@@ -367,7 +367,7 @@ def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
     header_lo = max(0, start - settings.header_window)
     header_lo = next((i for i in page.anchors if header_lo <= i < start), header_lo)
     header_hi = start + 3
-    _, title_site = split_title(blocks[0].text) if blocks else ("", None)
+    _, title_site = split_title(blocks[0].text, printed_lines(page.feats)) if blocks else ("", None)
     byline = find_byline(page, header_lo, header_hi)
     source = outlet(page)
     site = first(*(clean_site_name(f) for f in declared.get("site_name", ())),

@@ -1,4 +1,5 @@
-"""Find and normalise publication dates in free text (English month names and numeric forms)."""
+"""Find and normalise publication dates in free text (English month names, the month names of the
+main European languages and Russian after the day, numeric and CJK forms)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import datetime as dt
 import re
 from typing import Final
 
-from .rules import DATE, TIME
+from .rules import DATE, LOCAL_MONTHS, TIME
 
 _MONTH_NUMBER: Final = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -26,6 +27,10 @@ def _ymd(match: re.Match[str], day_first: bool = False) -> tuple[int, int, int] 
         return int(g["dmy_y"]), _month(g["dmy_m"]), int(g["dmy_d"])
     if g["iso_y"]:
         return int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"])
+    if g["loc_y"]:
+        return int(g["loc_y"]), LOCAL_MONTHS[g["loc_m"].lower()], int(g["loc_d"])
+    if g["cjk_y"]:
+        return int(g["cjk_y"]), int(g["cjk_m"]), int(g["cjk_d"])
     a, b, year = int(g["num_a"]), int(g["num_b"]), int(g["num_y"])
     # 12/02/2025 is ambiguous; a day above 12 settles it, else the page's language does: month
     # first in English, day first elsewhere. Dotted dates (03.12.2025) are day first everywhere.

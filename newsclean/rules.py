@@ -321,6 +321,23 @@ MONTHS: Final = _group(
     r"july?", r"aug(?:ust|\.)?", r"sep(?:t(?:ember)?|\.)?", r"oct(?:ober|\.)?", r"nov(?:ember|\.)?",
     r"dec(?:ember|\.)?",
 )
+# Month names of other languages, as a date prints them after its day ('3 de diciembre de 2025',
+# '3. Dezember 2025', 'le 3 décembre 2025', '3 марта 2025'): name -> month number.
+LOCAL_MONTHS: Final[dict[str, int]] = {name: number for number, names in enumerate((
+    ("enero", "janvier", "januar", "jänner", "gennaio", "janeiro", "januari", "января", "styczeń", "stycznia"),
+    ("febrero", "février", "fevrier", "februar", "febbraio", "fevereiro", "februari", "февраля", "lutego"),
+    ("marzo", "mars", "märz", "marz", "março", "marco", "maart", "марта", "marca"),
+    ("abril", "avril", "aprile", "april", "апреля", "kwietnia"),
+    ("mayo", "mai", "maggio", "maio", "mei", "мая", "maja"),
+    ("junio", "juin", "juni", "giugno", "junho", "июня", "czerwca"),
+    ("julio", "juillet", "juli", "luglio", "julho", "июля", "lipca"),
+    ("agosto", "août", "aout", "augustus", "августа", "sierpnia"),
+    ("septiembre", "setiembre", "septembre", "settembre", "setembro", "сентября", "września"),
+    ("octubre", "octobre", "oktober", "ottobre", "outubro", "октября", "października"),
+    ("noviembre", "novembre", "november", "novembro", "ноября", "listopada"),
+    ("diciembre", "décembre", "decembre", "dezember", "dicembre", "dezembro", "december", "декабря", "grudnia"),
+), 1) for name in names}
+LOCAL_MONTH: Final = "(?:" + "|".join(sorted(LOCAL_MONTHS, key=len, reverse=True)) + ")"
 WEEKDAYS: Final = _group(r"mon(?:day)?", r"tue(?:s|sday)?", r"wed(?:nesday)?", r"thu(?:rs|rsday)?", r"fri(?:day)?",
                   r"sat(?:urday)?", r"sun(?:day)?")
 # Words that make a byline name an organisation or a desk rather than a person.
@@ -491,7 +508,9 @@ DATE: Final = re.compile(  # (the lookahead skips, cheaply, every place no month
     r"\b(?=[adfjmnos\d])(?:(?P<mdy_m>" + MONTH + r")\s+(?P<mdy_d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<mdy_y>(?:19|20)\d\d)"
     r"|(?P<dmy_d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<dmy_m>" + MONTH + r")\.?,?\s+(?P<dmy_y>(?:19|20)\d\d)"
     r"|(?P<iso_y>(?:19|20)\d\d)[-/.](?P<iso_m>\d{1,2})[-/.](?P<iso_d>\d{1,2})"
-    r"|(?P<num_a>\d{1,2})(?P<num_sep>[/.])(?P<num_b>\d{1,2})[/.](?P<num_y>(?:19|20)\d\d))\b",
+    r"|(?P<num_a>\d{1,2})(?P<num_sep>[/.])(?P<num_b>\d{1,2})[/.](?P<num_y>(?:19|20)\d\d)"
+    r"|(?P<loc_d>\d{1,2})\.?\s+(?:de\s+)?(?P<loc_m>" + LOCAL_MONTH + r")\s+(?:de\s+|del\s+)?(?P<loc_y>(?:19|20)\d\d)"
+    r"|(?P<cjk_y>(?:19|20)\d\d)\s*年\s*(?P<cjk_m>\d{1,2})\s*月\s*(?P<cjk_d>\d{1,2})\s*日)(?:\b|(?<=日))",
     _I,
 )
 YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")

@@ -111,3 +111,18 @@ def test_the_window_title_part_the_page_prints_is_the_headline(window: str, prin
     from newsclean.headline import split_title
 
     assert split_title(window, printed) == (headline, site)
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("Publicado el 3 de diciembre de 2025", "2025-12-03"), ("Stand: 3. Dezember 2025", "2025-12-03"),
+    ("Mis à jour le 3 décembre 2025", "2025-12-03"), ("3 dicembre 2025", "2025-12-03"),
+    ("3 de março de 2025", "2025-03-03"), ("12 maart 2025", "2025-03-12"), ("3 марта 2025 года", "2025-03-03"),
+    ("2025年12月3日に発表", "2025-12-03"), ("Published March 4, 2024", "2024-03-04"),
+    ("Veröffentlicht am 03.12.2025", "2025-12-03"),  # dotted: day first, whatever the language
+])
+def test_dates_in_the_page_languages(text: str, iso: str) -> None:
+    import datetime as dt
+
+    from newsclean.dates import find_date
+
+    assert find_date(text, dt.date(2026, 1, 1)) == iso

@@ -36,6 +36,9 @@ _FRAGMENT_TAG_LINES: Final = 0.2
 # Control characters that never occur in text (NUL aside, these suggest a binary file).
 _BINARY_BYTES: Final = bytes(range(0, 9)) + bytes(range(14, 27)) + bytes(range(28, 32))
 _BINARY_TABLE: Final = bytes.maketrans(b"", b"")
+# UTF-16 without a byte-order mark: NUL in this share of the high (or low) bytes, over this many characters.
+UTF16_NUL_SHARE: Final = 0.7
+UTF16_MIN_CHARS: Final = 64
 # Two detector guesses whose "chaos" (mess) differs by no more than this fit the bytes equally.
 _CHAOS_TIE: Final = 0.01
 
@@ -55,12 +58,26 @@ def gunzip(data: bytes, source: str, limit: int) -> bytes:
 
 
 def looks_binary(data: bytes) -> bool:
-    """True when the first 8 KB hold NUL bytes or many control characters."""
+    """True when the first 8 KB hold many control characters, NUL among them (a stray NUL or
+    two in a page is damage, not a binary file)."""
     head = data[:8192]
-    if b"\x00" in head:
-        return True
     controls = len(head) - len(head.translate(_BINARY_TABLE, _BINARY_BYTES))
     return controls > max(8, len(head) // 100)
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' for text in UTF-16 without a byte-order mark: in Latin-script
+    text and markup, nearly every other byte is NUL."""
+    head = data[:8192]
+    half = len(head) // 2
+    if half < UTF16_MIN_CHARS:
+        return None
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    if odd >= UTF16_NUL_SHARE * half and even <= half // 10:
+        return "utf-16-le"
+    if even >= UTF16_NUL_SHARE * half and odd <= half // 10:
+        return "utf-16-be"
+    return None
 
 
 def sniff_kind(data: bytes) -> Kind:
@@ -146,6 +163,7 @@ _SURROGATE: Final = re.compile(f"[{chr(0xD800)}-{chr(0xDFFF)}]")  # (mypyc takes
 
 def decode(data: bytes | str, source: str, settings: Settings = DEFAULTS) -> Document:
     """Turn raw input into a Document, or raise InputError with a one-line reason."""
+    utf16: str | None = None
     if isinstance(data, str):
         # A str may hold lone surrogates (read with surrogateescape): as U+FFFD they can be written.
         text = data if data.isascii() else _SURROGATE.sub("\ufffd", data)
@@ -159,6 +177,9 @@ def decode(data: bytes | str, source: str, settings: Settings = DEFAULTS) -> Doc
             raw = gunzip(raw, source, settings.max_bytes)
         if not raw or raw.isspace():
             raise InputError(source, "empty input")
+        utf16 = None if settings.encoding else utf16_without_bom(raw)
+        if utf16 is not None:  # read as UTF-8 from here on, and said to be UTF-16
+            raw = raw.decode(utf16, errors="replace").encode("utf-8")
         if looks_binary(raw) and not raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             raise InputError(source, "binary data, not an HTML page or a text dump")
         text, encoding = "", ""
@@ -167,7 +188,9 @@ def decode(data: bytes | str, source: str, settings: Settings = DEFAULTS) -> Doc
         kind = settings.kind  # type: ignore[assignment]
     else:
         kind = sniff_kind(raw if raw is not None else text[:16384].encode("utf-8", "replace"))
-    if raw is not None:
+    if raw is not None and utf16 is not None:
+        text, encoding = raw.decode("utf-8"), utf16
+    elif raw is not None:
         text, encoding = decode_bytes(raw, source, kind, settings)
     if not text or text.isspace():
         raise InputError(source, "empty input")

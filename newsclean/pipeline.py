@@ -16,12 +16,13 @@ from .rules import squeeze, word_count
 from .settings import DEFAULTS, Settings, with_overrides
 from .templates import SiteModel, mark_template
 
+KINDS: Final = ("auto", "html", "text")
 # A JSON-LD articleBody shorter than this is a summary, not the article.
 DECLARED_BODY_MIN_WORDS: Final = 50
 
 
 def clean(
-    data: bytes | str,
+    data: bytes | bytearray | memoryview | str,
     *,
     source: str | None = None,
     url: str | None = None,
@@ -38,6 +39,10 @@ def clean(
     InputError for input that cannot be cleaned.
     """
     name = source if source is not None else "<input>"
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    if not isinstance(data, (bytes, str)):
+        data = bytes(data)  # a bytearray or a memoryview
     if kind != settings.kind:
         settings = with_overrides(settings, kind=kind)
     doc = decode(data, name, settings)

@@ -154,3 +154,24 @@ def test_emphasis_markers_go_but_identifiers_stay() -> None:
     text = newsclean.clean(dump.encode(), kind="text").text
     assert "The clerk said every line was read twice, from budget_office@city.gov to the item MAX_BUDGET_LIMIT, " \
            "and the formula 2*rate*value was checked by @olga_n_photo" in text
+
+
+def test_a_stray_nul_is_damage_and_utf16_without_bom_is_read() -> None:
+    page = ("<html><head><title>Budget</title></head><body>"
+            + "".join(f"<p>The council approved part {i} of the new budget on Tuesday after a debate that lasted "
+                      "into the night.</p>" for i in range(4))
+            + "</body></html>")
+    damaged = page.encode().replace(b"Tuesday", b"Tues\x00day", 1)
+    assert "approved part 1 of the new budget" in newsclean.clean(damaged).text
+    for codec in ("utf-16-le", "utf-16-be"):
+        article = newsclean.clean(page.encode(codec))
+        assert article.encoding == codec and article.text.startswith("The council approved part 0 of the new")
+    with pytest.raises(newsclean.InputError):
+        newsclean.clean(bytes(range(256)) * 40)  # still binary
+
+
+def test_the_library_takes_any_bytes_and_refuses_an_unknown_kind() -> None:
+    data = SEED.read_bytes()
+    assert newsclean.clean(bytearray(data)).text == newsclean.clean(memoryview(data)).text == newsclean.clean(data).text
+    with pytest.raises(ValueError, match="kind must be one of auto, html, text"):
+        newsclean.clean(data, kind="xml")

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import cache
 from typing import Final
+from urllib.parse import urljoin
 
 from .dates import find_date, local_form, parse_stamp, url_date
 from .headline import printed_lines, split_title, syndicated_title
@@ -38,6 +39,21 @@ _NOT_A_NAME: Final = re.compile(
 )
 
 
+def page_urls(candidates: list[Found | None]) -> list[Found | None]:
+    """The page's stated addresses, trimmed, a relative one resolved against the first absolute one
+    (a canonical '/news/x' beside og:url 'https://example.com/...'); what is no web address
+    (javascript:, a bare path with nothing to resolve it against) is left out."""
+    found = [Found(c.value.strip(), c.source, c.index) for c in candidates if c is not None and c.value.strip()]
+    base = next((f.value for f in found if f.value.startswith(WEB_SCHEMES)), None)
+    out: list[Found | None] = []
+    for f in found:
+        if f.value.startswith(WEB_SCHEMES):
+            out.append(f)
+        elif base is not None and not f.value.lower().startswith(("javascript:", "data:", "mailto:")):
+            out.append(Found(urljoin(base, f.value), f.source, f.index))
+    return out
+
+
 def first(*candidates: Found | None) -> Found | None:
     """The first candidate present: precedence is the order of the arguments."""
     return next((c for c in candidates if c is not None and c.value), None)
@@ -58,6 +74,7 @@ def outlet(page: Page) -> str | None:
     return None
 
 
+WEB_SCHEMES: Final = ("http://", "https://")
 # Context-free rules whose blocks may be the headline (everything else is furniture or prose).
 _TITLE_RULES: Final = frozenset({"short", "headline-like", "sentence", "run-on"})
 
@@ -393,7 +410,7 @@ def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
                                day_first=language is not None and language.value != "en"),
                  *(Found(d, "url") for d in [url_date(u.value, today) for u in urls] if d)],
         "site_name": [site],
-        "url": [*declared.get("url", ()), find_url(page)],
+        "url": page_urls([*declared.get("url", ()), find_url(page)]),
         "original_source": [Found(source, "syndication-line") if source else None],
         "section": [*declared.get("section", ()), find_section(blocks, header_lo, header_hi)],
     }

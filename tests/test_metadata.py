@@ -126,3 +126,15 @@ def test_dates_in_the_page_languages(text: str, iso: str) -> None:
     from newsclean.dates import find_date
 
     assert find_date(text, dt.date(2026, 1, 1)) == iso
+
+
+def test_a_relative_canonical_is_resolved_and_trimmed() -> None:
+    page = b"""<html><head><link rel="canonical" href=" /news/council-budget ">
+    <meta property="og:url" content="https://paper.example/news/council-budget?utm=feed"></head><body>
+    <h1>Council approves the budget</h1>
+    <p>The council approved the new budget on Tuesday after a debate that lasted well into the night.</p>
+    <p>The mayor said the plan would fund the school roof repairs and two new buses for the valley.</p>
+    </body></html>"""
+    assert newsclean.clean(page).metadata.url == "https://paper.example/news/council-budget"
+    alone = page.replace(b'<meta property="og:url" content="https://paper.example/news/council-budget?utm=feed">', b"")
+    assert newsclean.clean(alone).metadata.url is None  # a bare path is no address

@@ -423,11 +423,16 @@ def learn_sites(todo: list[Input], run: Run) -> dict[str, SiteModel]:
     groups = group_pages(learned, known, counted, run.site)
     for group in groups:
         forget_stale(group)
+    payload = json.dumps(export_groups(groups)) if run.templates_out is not None else ""
     if store is not None:
-        store.save_groups(groups, [keys[s.source] for s in learned if s.source in keys], run.known_digest)
+        # A models file this folder writes holds what it learned: named with --templates next time (the
+        # same file both ways), it is merged already.
+        written = hashlib.sha256(payload.encode()).hexdigest() if payload else None
+        store.save_groups(groups, [keys[s.source] for s in learned if s.source in keys],
+                          *(d for d in (run.known_digest, written) if d))
     if run.templates_out is not None:
         try:
-            write_atomic(run.templates_out.resolve(), json.dumps(export_groups(groups)))
+            write_atomic(run.templates_out.resolve(), payload)
         except OSError as exc:  # the run goes on: the models are in the folder's state too
             where = f": {exc.filename}" if exc.filename and str(exc.filename) != str(run.templates_out) else ""
             run.error(f"--save-templates {run.templates_out}", f"{exc.strerror or exc}{where}")

@@ -194,6 +194,8 @@ def decode(data: bytes | str, source: str, settings: Settings = DEFAULTS) -> Doc
         text, encoding = decode_bytes(raw, source, kind, settings)
     if not text or text.isspace():
         raise InputError(source, "empty input")
+    if "\x00" in text:  # a stray NUL (damage) is no character of the page
+        text = text.replace("\x00", "")
     if kind == "text" and "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return Document(source=source, text=text, kind=kind,

@@ -37,6 +37,10 @@ def split_title(line: str, printed: dict[str, int] | None = None) -> tuple[str, 
     text = {(i, j): "".join(parts[k] + (seps[k] if k < j else "") for k in range(i, j + 1)) for i, j in runs}
     copies = {run: printed.get(normalize(text[run]), 0) for run in runs} if printed else {}
     shown = [run for run in runs if copies.get(run)]
+    # A later part printed alone is most often the site's name in the masthead ('Headline | City
+    # Paper' over a 'City Paper' link): alone, only the first part decides (the usual order).
+    if len(shown) == 1 and shown[0][0] == shown[0][1] > 0:
+        shown = []
     if shown:
         i, j = min(shown, key=lambda run: (copies[run], -len(text[run]), run))
     else:

@@ -76,9 +76,10 @@ def _walk(folder: Path) -> list[Path]:
 def is_pipe(path: str) -> bool:
     """A named pipe, a device or a process substitution (/dev/fd/63): what can be read only once."""
     try:
-        return not stat.S_ISREG(os.stat(path).st_mode) and not stat.S_ISDIR(os.stat(path).st_mode)
+        mode = os.stat(path).st_mode
     except OSError:
         return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
 def _given(sources: Iterable[str]) -> Iterator[Input | tuple[str, str]]:

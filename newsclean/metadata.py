@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import cache
 from typing import Final
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from .dates import find_date, local_form, parse_stamp, url_date
 from .headline import printed_lines, split_title, syndicated_title
@@ -44,14 +44,22 @@ def page_urls(candidates: list[Found | None]) -> list[Found | None]:
     (a canonical '/news/x' beside og:url 'https://example.com/...'); what is no web address
     (javascript:, a bare path with nothing to resolve it against) is left out."""
     found = [Found(c.value.strip(), c.source, c.index) for c in candidates if c is not None and c.value.strip()]
-    base = next((f.value for f in found if f.value.startswith(WEB_SCHEMES)), None)
+    base = next((f.value for f in found if _scheme(f.value) in WEB_SCHEMES), None)
     out: list[Found | None] = []
     for f in found:
-        if f.value.startswith(WEB_SCHEMES):
+        scheme = _scheme(f.value)
+        if scheme in WEB_SCHEMES:
             out.append(f)
-        elif base is not None and not f.value.lower().startswith(("javascript:", "data:", "mailto:")):
+        elif not scheme and base is not None:  # a path, '//host/path': resolved; tel:, javascript:: left out
             out.append(Found(urljoin(base, f.value), f.source, f.index))
     return out
+
+
+def _scheme(url: str) -> str:
+    try:
+        return urlsplit(url).scheme.lower()
+    except ValueError:
+        return "invalid"
 
 
 def first(*candidates: Found | None) -> Found | None:
@@ -74,7 +82,7 @@ def outlet(page: Page) -> str | None:
     return None
 
 
-WEB_SCHEMES: Final = ("http://", "https://")
+WEB_SCHEMES: Final = ("http", "https")
 # Context-free rules whose blocks may be the headline (everything else is furniture or prose).
 _TITLE_RULES: Final = frozenset({"short", "headline-like", "sentence", "run-on"})
 

@@ -131,6 +131,9 @@ def locked(out_dir: Path, wait: bool) -> Iterator[None]:
             fcntl.lockf(handle, fcntl.LOCK_UN)
 
 
+# What SQLite says of a file that is no state of this version's: not a database, damaged, or
+# without the tables and columns read below. Anything else (locked, busy, a full disk) is passing.
+UNREADABLE = frozenset({"SQLITE_NOTADB", "SQLITE_CORRUPT", "SQLITE_ERROR"})
 # One read of each table as the store reads it: a state that fails them is not this store's.
 PROBES = ("SELECT source, size, mtime_ns, config, output, outcome FROM outputs LIMIT 1",
           "SELECT name, host, pages, lines FROM site_groups LIMIT 1",
@@ -177,6 +180,8 @@ class StateStore:
         try:
             self._db = _open(path)
         except sqlite3.DatabaseError as exc:
+            if getattr(exc, "sqlite_errorname", "") not in UNREADABLE:  # busy, locked, a full disk: not ours to move
+                raise StateError(f"{out_dir}: the run's state cannot be opened: {exc}") from None
             aside = _free_name(path.with_name(f"{path.name}.unreadable-{time.strftime('%Y%m%d-%H%M%S')}"))
             for suffix in ("", "-wal", "-shm"):
                 if Path(f"{path}{suffix}").exists():
@@ -217,9 +222,9 @@ class StateStore:
     def imported(self) -> set[str]:
         return {row[0] for row in self._db.execute("SELECT digest FROM site_imports")}
 
-    def save_groups(self, groups: list[Group], sources: list[str], imported: str | None = None) -> None:
+    def save_groups(self, groups: list[Group], sources: list[str], *imported: str) -> None:
         """Replace the site models with `groups`, and remember `sources` as counted and the
-        templates file `imported` (its digest) as merged."""
+        templates files `imported` (their digests) as merged."""
         self.flush()
         kept = [g for g in groups if g.size]
         rows = [(g.name, g.host, g.size,
@@ -232,8 +237,7 @@ class StateStore:
         self._db.executemany("INSERT INTO site_prints VALUES (?, ?)",
                              [(rank, b"".join(_PRINT.pack(p) for p in g.prints)) for rank, g in enumerate(kept)])
         self._db.executemany("INSERT OR IGNORE INTO site_pages VALUES (?)", [(_stored(s),) for s in sources])
-        if imported is not None:
-            self._db.execute("INSERT OR IGNORE INTO site_imports VALUES (?)", (imported,))
+        self._db.executemany("INSERT OR IGNORE INTO site_imports VALUES (?)", [(d,) for d in imported])
         self._db.execute("COMMIT")
 
     def forget(self, sources: list[str]) -> None:

@@ -134,7 +134,7 @@ def site_host(name: str) -> str:
     ('' for an address without a host)."""
     name = name.strip()
     try:
-        host = (urlsplit(name).hostname or "") if "://" in name else name.lower()
+        host = urlsplit(name if "://" in name else f"//{name}").hostname or ""
     except ValueError:  # 'http://[::1' and the like
         return ""
     return host.removeprefix("www.")

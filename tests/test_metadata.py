@@ -102,6 +102,9 @@ def test_a_dotted_date_is_day_first_and_a_heading_with_a_break_stays_whole() -> 
      "Le Journal"),
     ("Só quem se Ama… | Mensagens de Reflexão", {"só quem se ama": 1, "mensagens de reflexão": 3},
      "Só quem se Ama…", "Mensagens de Reflexão"),
+    # Only the site's name printed (a masthead link): the longest part, as with nothing printed.
+    ("Council approves budget after long debate | City Paper", {"city paper": 1},
+     "Council approves budget after long debate", "City Paper"),
     # No part printed above the article: the longest part, as before.
     ("Jangan Membenci Satu Kaum Secara Berlebihan | Kabar Islam", {}, "Jangan Membenci Satu Kaum Secara Berlebihan",
      "Kabar Islam"),

@@ -325,3 +325,42 @@ def test_pipes_are_read_once_and_fifos_in_folders_skipped(tmp_path: Path) -> Non
     proc = subprocess.run(["bash", "-c", shell], capture_output=True, check=False)
     assert proc.returncode == 0, proc.stderr
     assert b"2 cleaned" in proc.stderr and len(list((tmp_path / "subst").glob("*.json"))) == 2
+
+
+def test_a_busy_state_is_an_error_not_a_damaged_file(tmp_path: Path) -> None:
+    import sqlite3
+
+    pages = make_pages(tmp_path / "pages", 2)
+    out = tmp_path / "out"
+    assert newsclean(pages, "-o", out).returncode == 0
+    holder = sqlite3.connect(out / ".newsclean" / "state.sqlite", isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # a backup or an sqlite3 shell holds it
+    try:
+        proc = newsclean(pages, "-o", out, "--force")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert proc.returncode in (1, 2) and b"database is locked" in proc.stderr and b"Traceback" not in proc.stderr
+    assert not list((out / ".newsclean").glob("*unreadable*"))  # a healthy state stays where it is
+
+
+def test_a_state_that_cannot_be_opened_for_now_is_never_moved_aside(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    import newsclean.state as state
+
+    pages = make_pages(tmp_path / "pages", 2)
+    out = tmp_path / "out"
+    assert newsclean(pages, "-o", out).returncode == 0
+    busy = sqlite3.OperationalError("database is locked")
+    busy.sqlite_errorname = "SQLITE_BUSY"  # type: ignore[attr-defined]
+
+    def locked_now(path: Path) -> sqlite3.Connection:
+        raise busy
+
+    monkeypatch.setattr(state, "_open", locked_now)
+    with pytest.raises(state.StateError, match="cannot be opened: database is locked"):
+        state.StateStore(out)
+    assert (out / ".newsclean" / "state.sqlite").exists()
+    assert not list((out / ".newsclean").glob("*unreadable*"))

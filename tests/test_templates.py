@@ -174,6 +174,15 @@ def test_an_imported_model_is_merged_into_a_folder_once(tmp_path: Path) -> None:
         _run(later, out, "--templates", str(saved), "--save-templates", str(tmp_path / "now.json"))
         sizes.append([g["pages"] for g in json.loads((tmp_path / "now.json").read_text())["groups"]])
     assert sizes == [[4], [5]]
+    # The same file named both ways (a cron line that reads its models and writes them back).
+    both, out2 = tmp_path / "both.json", tmp_path / "out2"
+    _run(folder, tmp_path / "third", "--save-templates", str(both))
+    sizes = []
+    for i, story in enumerate(STORIES[3:]):
+        (later / f"r{i}.txt").write_text(dump(*story))
+        _run(later, out2, "--templates", str(both), "--save-templates", str(both))
+        sizes.append([g["pages"] for g in json.loads(both.read_text())["groups"]])
+    assert sizes == [[5], [5]]  # r0 and r1 are copies of q0 and q1: counted once; the file merged once
 
 
 def test_a_page_a_models_file_learned_from_is_not_counted_again(tmp_path: Path) -> None:

@@ -104,9 +104,9 @@ def title_score(block: Block, feat: Features, distance: int, before_header: bool
     return score - distance / 10
 
 
-def find_title(page: Page, start: int, settings: Settings) -> Found | None:
-    """The headline: the copy nearest before the body, the syndicated or window title, else the
-    most headline-like block shortly before the body."""
+def find_title(page: Page, start: int, settings: Settings, window: str) -> Found | None:
+    """The headline: the copy nearest before the body, the syndicated or window title (`window`,
+    its headline part), else the most headline-like block shortly before the body."""
     blocks, feats = page.blocks, page.feats
     before = [i for i in page.anchors if i < start]
     if before:
@@ -115,7 +115,7 @@ def find_title(page: Page, start: int, settings: Settings) -> Found | None:
     if quoted:
         return Found(quoted, "syndication-line")
     if blocks and feats[0].words >= 3 and TITLE_SEPARATORS.search(blocks[0].text):
-        return Found(split_title(blocks[0].text, printed_lines(feats))[0], "window-title", 0)
+        return Found(window, "window-title", 0)
     header = [i for i in range(len(blocks)) if page.classified[i].rule in ("byline", "date-line")]
     candidates = [
         (title_score(blocks[i], feats[i], start - i, any(0 < h - i <= 3 for h in header)), i)
@@ -387,12 +387,12 @@ def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
     declared = declared or {}
     blocks = page.blocks
     start = body_start(page)
-    title = find_title(page, start, settings)
+    window, title_site = split_title(blocks[0].text, printed_lines(page.feats)) if blocks else ("", None)
+    title = find_title(page, start, settings, window)
     # The header (dateline, byline, section) lies between the first headline copy and the body.
     header_lo = max(0, start - settings.header_window)
     header_lo = next((i for i in page.anchors if header_lo <= i < start), header_lo)
     header_hi = start + 3
-    _, title_site = split_title(blocks[0].text, printed_lines(page.feats)) if blocks else ("", None)
     byline = find_byline(page, header_lo, header_hi)
     source = outlet(page)
     site = first(*(clean_site_name(f) for f in declared.get("site_name", ())),
@@ -405,7 +405,8 @@ def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
         byline_names = tuple(n for n in byline.value.split("\x1f") if is_person(n, outlets))
         byline = Found("\x1f".join(byline_names), byline.source, byline.index) if byline_names else None
     authors_found = Found("\x1f".join(names), names_source) if names else byline
-    urls = [u for u in (*declared.get("url", ()), find_url(page)) if u]
+    stated_urls = [*declared.get("url", ()), find_url(page)]
+    urls = [u for u in stated_urls if u]
     language = page_language(declared.get("language", []), body_text)
     considered: dict[str, list[Found | None]] = {
         "title": [page_heading(page, start, outlets,
@@ -418,7 +419,7 @@ def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
                                day_first=language is not None and language.value != "en"),
                  *(Found(d, "url") for d in [url_date(u.value, today) for u in urls] if d)],
         "site_name": [site],
-        "url": page_urls([*declared.get("url", ()), find_url(page)]),
+        "url": page_urls(stated_urls),
         "original_source": [Found(source, "syndication-line") if source else None],
         "section": [*declared.get("section", ()), find_section(blocks, header_lo, header_hi)],
     }

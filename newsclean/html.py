@@ -63,6 +63,16 @@ _WIDEN_GAIN: Final = 1.5
 _WIDEN_DENSITY: Final = 0.7
 # Without such a container, a chrome candidate holding more than this share of the text stays.
 _MAX_CHROME_SHARE: Final = 0.4
+# A box named as chrome by its class or id still holds the article when it holds at least this
+# share of the page's paragraph text, that text is at least PROSE_SHARE of all it holds and its
+# links less than LINK_SHARE: class names lie (a 'paywall' wrapper, a 'newsletter-post', a
+# responsive 'hidden-md' copy, a layout 'widget'), a box of prose this large does not.
+ARTICLE_SHARE: Final = 0.3
+PROSE_SHARE: Final = 0.5
+LINK_SHARE: Final = 0.2
+# Chrome kinds whose boxes are prose by nature: a comment thread or a consent notice can outweigh
+# a short article.
+PROSE_CHROME: Final = frozenset({"comments", "cookie"})
 
 
 def _tag_ids(*names: str) -> frozenset[int]:
@@ -156,23 +166,43 @@ def main_container(tree: LexborHTMLParser) -> tuple[LexborNode, LexborNode] | No
         totals[key] = totals.get(key, 0) + len(p.text(deep=True))
         nodes[key] = parent
     ranked = sorted((k for k in totals if totals[k] >= _MIN_CONTAINER_CHARS), key=lambda k: -totals[k])
+    page_prose = sum(totals.values())
     # Paragraphs in a comment thread or a consent banner are not the article's.
-    best = next((k for k in ranked if not _in_foreign_box(nodes[k])), None)
+    best = next((k for k in ranked if not _in_foreign_box(nodes[k], page_prose)), None)
     if best is None:
         return None
     return _widen(nodes[best], totals, nodes), nodes[best]
 
 
-def _in_foreign_box(start: LexborNode) -> bool:
-    """True when the node or an ancestor is named as a box that never holds the article."""
+def _in_foreign_box(start: LexborNode, page_prose: int) -> bool:
+    """True when the node or an ancestor is named as a box that never holds the article (and
+    does not hold it all the same: holds_article)."""
     node: LexborNode | None = start
     while node is not None and node.tag not in ("body", "html"):
         attrs = node.attributes
-        if (attrs.get("class") or attrs.get("id")) and \
-                chrome_of((attrs.get("class") or "") + " " + (attrs.get("id") or "")) in FOREIGN_KINDS:
-            return True
+        if attrs.get("class") or attrs.get("id"):
+            kind = chrome_of((attrs.get("class") or "") + " " + (attrs.get("id") or ""))
+            if kind in FOREIGN_KINDS and (kind in PROSE_CHROME or not holds_article(node, page_prose)):
+                return True
         node = node.parent
     return False
+
+
+def paragraph_chars(node: LexborNode) -> int:
+    """Characters of paragraph text (<p>) under the node."""
+    return sum(len(p.text(deep=True)) for p in node.css("p"))
+
+
+def holds_article(node: LexborNode, page_prose: int) -> bool:
+    """A box whose paragraphs are much of the page's (ARTICLE_SHARE) and most of its own text,
+    with few links: the article, or a large part of it, whatever the box is named."""
+    prose = paragraph_chars(node)
+    if not page_prose or prose < ARTICLE_SHARE * page_prose:
+        return False
+    chars = len(node.text(deep=True))
+    if prose < PROSE_SHARE * chars:
+        return False
+    return sum(len(a.text(deep=True)) for a in node.css("a")) < LINK_SHARE * chars
 
 
 def _widen(best: LexborNode, totals: dict[int, int], nodes: dict[int, LexborNode]) -> LexborNode:
@@ -235,6 +265,7 @@ def remove_chrome(tree: LexborHTMLParser, core: LexborNode | None, declared: lis
     protected = _protected(([core] if core is not None else []) + declared)
     body = tree.body
     page_chars = len(body.text(deep=True)) if core is None and body is not None else 0
+    page_prose = paragraph_chars(body) if body is not None else 0
     # One query for the three kinds of candidates, in document order: Lexbor reports an element
     # once per selector it matches, one after the other, and the entries of its subtree right
     # after its own.
@@ -244,7 +275,7 @@ def remove_chrome(tree: LexborHTMLParser, core: LexborNode | None, declared: lis
     while i < len(nodes):
         node = nodes[i]
         mem_id = node.mem_id
-        if mem_id != last and mem_id not in protected and _is_chrome(node) \
+        if mem_id != last and mem_id not in protected and _is_chrome(node, page_prose) \
                 and not (page_chars and len(node.text(deep=True)) > _MAX_CHROME_SHARE * page_chars):
             # Doomed: what lies inside goes with it, unjudged (a doomed node is not protected, so
             # neither is anything inside it).
@@ -257,14 +288,18 @@ def remove_chrome(tree: LexborHTMLParser, core: LexborNode | None, declared: lis
         node.decompose()
 
 
-def _is_chrome(node: LexborNode) -> bool:
-    """A chrome tag, a chrome role, or a class/id that names page chrome."""
+def _is_chrome(node: LexborNode, page_prose: int) -> bool:
+    """A chrome tag, a chrome role, or a class/id that names page chrome on a box that does not
+    hold the article all the same."""
     if node.tag_id in _CHROME_TAG_IDS:
         return True
     attrs = node.attributes
     if attrs.get("role") in CHROME_ROLES:
         return True
-    return chrome_of((attrs.get("class") or "") + " " + (attrs.get("id") or "")) is not None
+    kind = chrome_of((attrs.get("class") or "") + " " + (attrs.get("id") or ""))
+    if kind is None:
+        return False
+    return kind in PROSE_CHROME or not holds_article(node, page_prose)
 
 
 def data_cells(tree: LexborHTMLParser) -> tuple[set[int], set[int]]:

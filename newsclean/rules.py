@@ -375,7 +375,7 @@ CHROME_WORDS: Final[dict[str, tuple[str, ...]]] = {
                          "inline-signup"),
     "advert": _group("ad", "ads", "advert", "adverts", "advertisement", "advertising", "adslot", "ad-slot",
                      "adunit", "ad-unit", "dfp", "sponsor", "sponsored", "banner", "billboard"),
-    "cookie": _group("cookie", "cookies", "consent", "gdpr", "cmp"),
+    "cookie": _group("cookie", "cookies", "consent", "gdpr"),
     "overlay": _group("modal", "popup", "overlay", "lightbox", "tooltip", "hidden", "visually-hidden",
                       "sr-only", "screen-reader-text"),
     "caption": _group("caption", "captions", "figcaption", "wp-caption-text"),

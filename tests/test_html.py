@@ -1,0 +1,70 @@
+"""HTML pages: which boxes go as page chrome, and which stay because they hold the article.
+
+Each page here is a few lines written in the shape of a real one (no benchmark page is copied)."""
+
+from __future__ import annotations
+
+import newsclean
+
+PROSE = [
+    "The city council voted on Tuesday to approve the new budget after a long debate that lasted late into the night.",
+    "Council members argued for hours over the cost of repairing roads and bridges across the northern districts.",
+    "The mayor said the plan would keep taxes steady while paying for two new schools and a larger fire station.",
+    "Opponents said the figures did not add up and warned that the city would have to borrow money next year.",
+    "Residents who spoke at the meeting were divided, with some praising the schools and others the tax freeze.",
+    "The budget takes effect in January, and the first road repairs are planned for the spring of next year.",
+]
+
+
+def page(article: str, extra: str = "") -> bytes:
+    return (f"<html><head><title>Council approves budget | City Paper</title></head><body>"
+            f"<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+            f"<h1>Council approves budget</h1>{article}{extra}"
+            f"<footer><p>© 2025 City Paper. All rights reserved.</p></footer></body></html>").encode()
+
+
+def paragraphs(sentences: list[str]) -> str:
+    return "".join(f"<p>{s}</p>" for s in sentences)
+
+
+def test_article_inside_a_box_named_as_chrome_is_kept() -> None:
+    # A paywall wrapper, a newsletter post type, a responsive 'hidden' copy, a layout widget,
+    # holding the second half of the article.
+    for name in ("paywall", "typography newsletter-post post", "ssr-variant hidden-md", "widget-wrap populated"):
+        body = f"<div class='intro'>{paragraphs(PROSE[:4])}</div><div class='{name}'>{paragraphs(PROSE[4:])}</div>"
+        article = newsclean.clean(page(f"<article>{body}</article>"))
+        assert all(s in article.text for s in PROSE), name
+
+
+def test_an_article_named_as_a_newsletter_box_is_found() -> None:
+    # The whole article in a box named for a newsletter (a newsletter site's post), and a short
+    # note beside it: the note is not the article.
+    note = "<div class='note'><p>" + " ".join(PROSE[:2]).replace("council", "club") + "</p></div>"
+    article = newsclean.clean(page(f"<div class='newsletter-post'>{paragraphs(PROSE)}</div>{note}"))
+    assert all(s in article.text for s in PROSE)
+
+
+def test_a_small_box_named_as_chrome_still_goes() -> None:
+    signup = "<div class='newsletter'><p>Sign up for our morning newsletter and get the news in your inbox.</p></div>"
+    related = "<div class='related'><p><a href='/a'>Mayor opens new stadium</a></p></div>"
+    article = newsclean.clean(page(f"<article>{paragraphs(PROSE)}</article>", signup + related))
+    assert all(s in article.text for s in PROSE)
+    assert "newsletter" not in article.text
+    assert "stadium" not in article.text
+
+
+def test_a_comment_thread_longer_than_the_article_is_not_the_article() -> None:
+    comments = "<div class='comments'>" + paragraphs([s.replace("council", "commenter") for s in PROSE * 3]) + "</div>"
+    article = newsclean.clean(page(f"<article>{paragraphs(PROSE[:3])}</article>", comments))
+    assert all(s in article.text for s in PROSE[:3])
+    assert "commenter" not in article.text
+
+
+def test_a_consent_notice_of_prose_is_not_the_article() -> None:
+    notice = ("<div class='cookie-consent'><p>We use cookies and other tracking technologies to improve your browsing "
+              "experience on our site, show personalised content and targeted ads, and analyse site traffic.</p>"
+              "<p>To find out more or to opt out, please read our Cookie Policy and our Privacy Policy.</p></div>")
+    table = "<table>" + "".join(f"<tr><td>{s}</td></tr>" for s in PROSE[:3]) + "</table>"
+    article = newsclean.clean(page(table, notice))
+    assert "tracking technologies" not in article.text
+    assert PROSE[0] in article.text

@@ -382,6 +382,12 @@ CHROME_WORDS: Final[dict[str, tuple[str, ...]]] = {
     "tags": _group("tags", "tag-list", "taglist", "keywords", "topics"),
     "author-bio": _group("author-bio", "authorbio", "bio", "about-author", "author-info"),
 }
+# Chrome words that also name a state, a layout part or a utility inside a longer class name
+# ('overflow-hidden', 'field--label-hidden', 'elementor-widget-wrap', 'skip-item', 'has-rail-right',
+# 'teaser-text' for a lead): they name chrome only as a whole class token (class="hidden", class="widget
+# ..."). Measured word by word on every development set; 'ad', 'banner', 'promo', 'secondary' and
+# 'overlay' inside longer names are chrome more often than not, and stay strong.
+WEAK_CHROME_WORDS: Final = frozenset(_group("hidden", "widget", "widgets", "skip", "rail", "teaser", "teasers"))
 # Kinds of chrome box whose paragraphs are never the article's (the container is sought elsewhere).
 FOREIGN_KINDS: Final = frozenset({"comments", "cookie", "newsletter"})
 # Words that look like chrome words but name content.
@@ -406,17 +412,21 @@ def chrome_kind(attr: str) -> str | None:
     """The kind of page chrome a class/id string names ('share', 'comments', ...), or None."""
     if not attr.islower():
         attr = _CAMEL.sub("-", attr).lower()
-    spaced = attr.encode().translate(_ATTR_SPACES_ASCII).decode() if attr.isascii() else attr.translate(_ATTR_SPACES)
-    words = spaced.split()
     known = _WORD_KINDS
-    for word in words:
-        kind = known.get(word, _UNKNOWN)
-        if kind is _UNKNOWN:
-            if len(known) > 100_000:  # generated class names can be endless: stay bounded
-                known.clear()
-            kind = known[word] = _word_kind(word)
-        if kind is not None:
-            return kind  # type: ignore[return-value]
+    words: list[str] = []
+    for token in attr.split():
+        spaced = token.encode().translate(_ATTR_SPACES_ASCII).decode() if token.isascii() \
+            else token.translate(_ATTR_SPACES)
+        token_words = spaced.split()
+        for word in token_words:
+            kind = known.get(word, _UNKNOWN)
+            if kind is _UNKNOWN:
+                if len(known) > 100_000:  # generated class names can be endless: stay bounded
+                    known.clear()
+                kind = known[word] = _word_kind(word)
+            if kind is not None and (len(token_words) == 1 or word not in WEAK_CHROME_WORDS):
+                return kind  # type: ignore[return-value]
+        words += token_words
     if len(words) > 1 and not _COMPOUND_HEADS.isdisjoint(words):
         joined = "-".join(words)
         return next((_CHROME_EXACT[c] for c in _CHROME_COMPOUNDS if c in joined), None)

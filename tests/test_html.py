@@ -68,3 +68,19 @@ def test_a_consent_notice_of_prose_is_not_the_article() -> None:
     article = newsclean.clean(page(table, notice))
     assert "tracking technologies" not in article.text
     assert PROSE[0] in article.text
+
+
+def test_a_chrome_word_inside_a_longer_class_name_is_not_chrome() -> None:
+    # Utility and modifier classes: the box is visible and holds the article's second half.
+    for name in ("overflow-hidden", "field field--label-hidden", "elementor-widget-wrap", "skip-item", "teaser-text"):
+        body = f"<div class='intro'>{paragraphs(PROSE[:5])}</div><div class='{name}'>{paragraphs(PROSE[5:])}</div>"
+        article = newsclean.clean(page(f"<article>{body}</article>"))
+        assert all(s in article.text for s in PROSE), name
+
+
+def test_the_same_word_as_a_whole_class_is_chrome() -> None:
+    for name in ("hidden", "widget", "teaser"):
+        box = f"<div class='{name}'><p>Five things to know about the new stadium opening next week.</p></div>"
+        article = newsclean.clean(page(f"<article>{paragraphs(PROSE)}</article>", box))
+        assert "stadium" not in article.text, name
+

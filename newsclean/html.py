@@ -59,8 +59,10 @@ _VOID: Final = frozenset("area base br col embed hr img input link meta source t
 _MIN_CONTAINER_CHARS: Final = 200
 # An ancestor of it is the container when it holds this many times its paragraph text...
 _WIDEN_GAIN: Final = 1.5
-# ... and paragraphs are at least this share of its text (not a whole page of teasers).
+# ... and paragraphs are at least this share of its text, or links less than _WIDEN_LINKS (not a
+# whole page of teasers; a listicle's items hold headings, lists and tables between paragraphs).
 _WIDEN_DENSITY: Final = 0.7
+_WIDEN_LINKS: Final = 0.1
 # Without such a container, a chrome candidate holding more than this share of the text stays.
 _MAX_CHROME_SHARE: Final = 0.4
 # A box named as chrome by its class or id still holds the article when it holds at least this
@@ -202,7 +204,12 @@ def holds_article(node: LexborNode, page_prose: int) -> bool:
     chars = len(node.text(deep=True))
     if prose < PROSE_SHARE * chars:
         return False
-    return sum(len(a.text(deep=True)) for a in node.css("a")) < LINK_SHARE * chars
+    return link_chars(node) < LINK_SHARE * chars
+
+
+def link_chars(node: LexborNode) -> int:
+    """Characters of link text under the node."""
+    return sum(len(a.text(deep=True)) for a in node.css("a"))
 
 
 def _widen(best: LexborNode, totals: dict[int, int], nodes: dict[int, LexborNode]) -> LexborNode:
@@ -231,7 +238,8 @@ def _widen(best: LexborNode, totals: dict[int, int], nodes: dict[int, LexborNode
     for node, total in zip(chain, under, strict=True):
         if total < _WIDEN_GAIN * current_total:
             continue
-        if total < _WIDEN_DENSITY * len(node.text(deep=True)):
+        chars = len(node.text(deep=True))
+        if total < _WIDEN_DENSITY * chars and link_chars(node) >= _WIDEN_LINKS * chars:
             break
         current, current_total = node, total
     return current

@@ -356,11 +356,14 @@ def block_score(verdict: Verdict, feat: Features, settings: Settings) -> float:
     return -(settings.terminator_penalty if verdict.rule in TERMINATORS else settings.bad_penalty)
 
 
-def container_score(score: float, inside: bool, settings: Settings) -> float:
+def container_score(score: float, inside: bool, linked: bool, settings: Settings) -> float:
     """On an HTML page whose article container is known, prose outside it counts less and short
-    blocks inside it cost less (subheadings, short quotes)."""
+    blocks inside it cost less (subheadings, short quotes), those without links least (a list's
+    items, a table's rows, a box of pros and cons: the article's own)."""
     if inside:
-        return score if score > 0 else score * settings.main_cost_factor
+        if score > 0:
+            return score
+        return score * (settings.main_cost_factor if linked else settings.main_plain_cost_factor)
     return score * settings.outside_main_weight if score > 0 else score
 
 
@@ -691,8 +694,8 @@ def revise(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tup
               for v, f in zip(verdicts, feats, strict=True)]
     has_main = any(b.hints == MAIN for b in blocks)
     if has_main:
-        scores = [container_score(score, block.hints == MAIN, settings) for score, block in
-                  zip(scores, blocks, strict=True)]
+        scores = [container_score(score, block.hints == MAIN, feat.link_density > settings.max_link_density, settings)
+                  for score, block, feat in zip(scores, blocks, feats, strict=True)]
     inside = [False] * len(blocks)
     threads = thread_heads(blocks, feats, verdicts, settings) | unlabelled_threads(blocks, feats, verdicts, settings)
 

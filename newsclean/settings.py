@@ -90,6 +90,8 @@ class Settings:
     outside_main_weight: float = 0.5
     # ... and a short or non-prose block inside it costs this share of its usual cost.
     main_cost_factor: float = 0.5
+    # ... this share when it is not mostly link text.
+    main_plain_cost_factor: float = 0.5
 
     # This many short lines in a row that each hold figures are a data table, not a menu.
     table_min_rows: int = 5

@@ -1,6 +1,7 @@
 """Accuracy of newsclean on every development set at once, against a stored baseline.
 
     python -m tests.accuracy [--shared ../shared] [--sets a,b] [--out DIR] [--save-baseline] [--holdout SET]
+                             [--set FIELD=VALUE ...]
 
 Runs `newsclean.clean` (page by page, no site templates) over each set's pages on every core,
 scores the bodies with the set's own scorer (`score.py` word shingles where the truth has whole
@@ -51,25 +52,27 @@ def load(shared: Path, name: str) -> ModuleType:
     return module
 
 
-def _clean(path: str) -> dict:
+def _clean(job: tuple[str, dict]) -> dict:
     import newsclean
+    from newsclean.settings import with_overrides
 
+    path, overrides = job
     raw = Path(path).read_bytes()
     if path.endswith(".gz"):
         raw = gzip.decompress(raw)
     try:
-        article = newsclean.clean(raw, source=path)
+        article = newsclean.clean(raw, source=path, settings=with_overrides(newsclean.DEFAULTS, **overrides))
     except newsclean.InputError as error:
         return {"text": "", "error": error.reason}
     meta = article.metadata
     return {"text": article.text, "title": meta.title, "authors": list(meta.authors), "date": meta.date}
 
 
-def predict(shared: Path, name: str, jobs: int) -> tuple[dict, dict]:
+def predict(shared: Path, name: str, jobs: int, overrides: dict | None = None) -> tuple[dict, dict]:
     folder, truth_file, pattern, _ = SETS[name]
     root = shared / "bench" / folder
     truth = json.loads((root / truth_file).read_text("utf-8"))
-    paths = [str(root / pattern.format(id=page_id)) for page_id in truth]
+    paths = [(str(root / pattern.format(id=page_id)), overrides or {}) for page_id in truth]
     with Pool(jobs) as pool:
         results = pool.map(_clean, paths, chunksize=8)
     return truth, dict(zip(truth, results, strict=True))
@@ -142,12 +145,15 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--holdout", choices=sorted(SETS))
     parser.add_argument("--save-baseline", action="store_true", help="store these figures as the baseline")
+    parser.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
+                        help="run with this Settings field changed (a number), to try a weight")
     args = parser.parse_args(argv)
+    overrides = {field: float(value) for field, value in (item.split("=", 1) for item in args.set)}
     baseline = json.loads(BASELINE.read_text()) if BASELINE.exists() else {}
     args.out.mkdir(parents=True, exist_ok=True)
     rows = {}
     for name in args.sets.split(","):
-        truth, preds = predict(args.shared, name, args.jobs)
+        truth, preds = predict(args.shared, name, args.jobs, overrides)
         (args.out / f"{name}.json").write_text(json.dumps(preds, ensure_ascii=False, indent=0))
         rows[name] = score(args.shared, name, truth, preds)
     print("\n".join(table(rows, baseline, args.holdout)))

@@ -84,3 +84,18 @@ def test_the_same_word_as_a_whole_class_is_chrome() -> None:
         article = newsclean.clean(page(f"<article>{paragraphs(PROSE)}</article>", box))
         assert "stadium" not in article.text, name
 
+
+
+def test_a_listicle_is_kept_whole() -> None:
+    # Each item in a box of its own: a heading, a paragraph, a short list of facts. The article is
+    # all the items, not the one with the longest paragraph.
+    items = "".join(
+        f"<div class='item'><h2>{n}. Plant number {n}</h2><p>{sentence} {PROSE[-n]}</p>"
+        f"<ul><li>Light: indirect</li><li>Water: weekly</li><li>Soil: well drained</li>"
+        f"<li>Height: up to two metres</li><li>Flowers: white, in spring</li>"
+        f"<li>Pets: safe for cats and dogs</li></ul></div>"
+        for n, sentence in enumerate(PROSE, 1))
+    article = newsclean.clean(page(f"<div class='list'>{items}</div>"))
+    assert all(s in article.text for s in PROSE)
+    # the lists between the items too (a list after the last paragraph may end the article)
+    assert article.text.count("Water: weekly") >= len(PROSE) - 1

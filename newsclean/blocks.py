@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from typing import Final
 
-from .model import Block, Document, Found
+from .model import Block, Document, Found, Removal
 from .rules import BULLET, LYNX_MARKER, MD_EMPHASIS, MD_HEADING, MD_IMAGE, MD_LINK, REFERENCES_HEAD, squeeze
 
 # A dump is hard-wrapped when many lines end near one width, and that width is a terminal's.
@@ -31,16 +31,18 @@ _LYNX_LINK_TEXT: Final = re.compile(r"\[\d+\]([^\[\]]{0,40}?)(?=\s*(?:\[\d+\]|[.
 
 
 def to_blocks(doc: Document, links: bool = False, images: bool = False,
-              ) -> tuple[tuple[Block, ...], dict[str, list[Found]]]:
-    """The page's blocks, and what an HTML page declares about itself (JSON-LD, meta tags)."""
+              ) -> tuple[tuple[Block, ...], dict[str, list[Found]], tuple[Removal, ...]]:
+    """The page's blocks, what an HTML page declares about itself (JSON-LD, meta tags), and the
+    page chrome an HTML page lost before its blocks were made (navigation, footers, boxes)."""
     if doc.kind == "html":
         from .html import blocks_of_tree, parse
         from .htmlmeta import html_candidates
 
         tree = parse(doc.text)
         declared = html_candidates(tree)  # before the scripts holding JSON-LD are dropped
-        return blocks_of_tree(tree, links, images), declared
-    return text_blocks(doc.text), {}
+        blocks, chrome = blocks_of_tree(tree, links, images)
+        return blocks, declared, chrome
+    return text_blocks(doc.text), {}, ()
 
 
 def text_blocks(text: str) -> tuple[Block, ...]:

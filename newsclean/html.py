@@ -18,8 +18,18 @@ from typing import Final
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .model import Block
-from .rules import CHROME_ROLES, CHROME_TAGS, DROP_TAGS, FOREIGN_KINDS, chrome_kind, squeeze
+from .model import Block, Removal
+from .rules import (
+    CHROME_CLASS_RULE,
+    CHROME_ROLE_RULE,
+    CHROME_ROLES,
+    CHROME_TAG_RULE,
+    CHROME_TAGS,
+    DROP_TAGS,
+    FOREIGN_KINDS,
+    chrome_kind,
+    squeeze,
+)
 
 # Markers inserted into the tree: BREAK separates blocks (source newlines are only white space),
 # OPEN tag CLOSE names the block that starts, LINK_START/LINK_END wrap link text.
@@ -263,12 +273,15 @@ def _protected(cores: list[LexborNode]) -> set[int]:
     return protected
 
 
-def remove_chrome(tree: LexborHTMLParser, core: LexborNode | None, declared: list[LexborNode]) -> None:
-    """Decompose navigation, footers, asides and containers whose class/id names page chrome.
+def remove_chrome(tree: LexborHTMLParser, core: LexborNode | None, declared: list[LexborNode],
+                  ) -> list[Removal]:
+    """Decompose navigation, footers, asides and containers whose class/id names page chrome;
+    return what went, each with its rule (for --explain).
 
-    The article's core, the elements marked up as its body, and their ancestors stay. On a page
-    without paragraphs to find that container by, a candidate holding much of the page's text stays too: a wrapper named
-    'widget' or 'sidebar-layout' can hold the whole article.
+    The article's core, the elements marked up as its body, and their ancestors stay, as does a
+    box holding the article's prose (holds_article). On a page without paragraphs to find that
+    container by, a candidate holding much of the page's text stays too: a wrapper named 'widget'
+    or 'sidebar-layout' can hold the whole article.
     """
     protected = _protected(([core] if core is not None else []) + declared)
     body = tree.body
@@ -278,36 +291,43 @@ def remove_chrome(tree: LexborHTMLParser, core: LexborNode | None, declared: lis
     # once per selector it matches, one after the other, and the entries of its subtree right
     # after its own.
     nodes = tree.css(_CHROME_CANDIDATES)
-    outermost = []
+    outermost: list[tuple[LexborNode, str, str]] = []
     i, last = 0, None
     while i < len(nodes):
         node = nodes[i]
         mem_id = node.mem_id
-        if mem_id != last and mem_id not in protected and _is_chrome(node, page_prose) \
-                and not (page_chars and len(node.text(deep=True)) > _MAX_CHROME_SHARE * page_chars):
+        found = chrome_reason(node, page_prose) if mem_id != last and mem_id not in protected else None
+        if found is not None and not (page_chars and len(node.text(deep=True)) > _MAX_CHROME_SHARE * page_chars):
             # Doomed: what lies inside goes with it, unjudged (a doomed node is not protected, so
             # neither is anything inside it).
-            outermost.append(node)
+            outermost.append((node, *found))
             i += len(node.css(_CHROME_CANDIDATES))
         else:
             i += 1
         last = mem_id
-    for node in outermost:
+    removed = []
+    for node, rule, detail in outermost:
+        text = squeeze(_SPACES.sub(" ", node.text(deep=True)))
+        if text:
+            removed.append(Removal(-1, rule, text, detail))
         node.decompose()
+    return removed
 
 
-def _is_chrome(node: LexborNode, page_prose: int) -> bool:
-    """A chrome tag, a chrome role, or a class/id that names page chrome on a box that does not
-    hold the article all the same."""
+def chrome_reason(node: LexborNode, page_prose: int) -> tuple[str, str] | None:
+    """Why the node is page chrome, as (rule, detail): a chrome tag, a chrome role, or a class/id
+    that names page chrome on a box that does not hold the article all the same; else None."""
     if node.tag_id in _CHROME_TAG_IDS:
-        return True
+        return CHROME_TAG_RULE, f"<{node.tag}>"
     attrs = node.attributes
-    if attrs.get("role") in CHROME_ROLES:
-        return True
-    kind = chrome_of((attrs.get("class") or "") + " " + (attrs.get("id") or ""))
-    if kind is None:
-        return False
-    return kind in PROSE_CHROME or not holds_article(node, page_prose)
+    role = attrs.get("role")
+    if role in CHROME_ROLES:
+        return CHROME_ROLE_RULE, f"role={role}"
+    names = (attrs.get("class") or "") + " " + (attrs.get("id") or "")
+    kind = chrome_of(names)
+    if kind is None or (kind not in PROSE_CHROME and holds_article(node, page_prose)):
+        return None
+    return CHROME_CLASS_RULE, f"{kind}: {squeeze(names)[:60]}"
 
 
 def data_cells(tree: LexborHTMLParser) -> tuple[set[int], set[int]]:
@@ -402,18 +422,20 @@ def _line_block(index: int, tags: list[str], line: str, hints: str,
                  links, images)
 
 
-def blocks_of_tree(tree: LexborHTMLParser, links: bool = False, images: bool = False) -> tuple[Block, ...]:
+def blocks_of_tree(tree: LexborHTMLParser, links: bool = False, images: bool = False,
+                   ) -> tuple[tuple[Block, ...], tuple[Removal, ...]]:
+    """The page's blocks, and the chrome removed before they were made."""
     title = window_title(tree)
     tree.strip_tags(list(DROP_TAGS))
     body = tree.body
     if body is None:
-        return (Block(0, title),) if title else ()
+        return ((Block(0, title),) if title else ()), ()
     found = main_container(tree)
     declared = declared_bodies(tree)
     container, core = found if found is not None else (None, None)
     if container is None and declared:
         container = declared[0]
-    remove_chrome(tree, core, declared)
+    chrome = remove_chrome(tree, core, declared)
     mark_blocks(tree, links, images)
     if container is not None:
         container.insert_before(MAIN_START + BREAK)
@@ -450,4 +472,4 @@ def blocks_of_tree(tree: LexborHTMLParser, links: bool = False, images: bool = F
         if block is not None:
             blocks.append(block)
             waiting_images = ()
-    return tuple(blocks)
+    return tuple(blocks), tuple(chrome)

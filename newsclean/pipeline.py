@@ -46,23 +46,24 @@ def clean(
     if kind != settings.kind:
         settings = with_overrides(settings, kind=kind)
     doc = decode(data, name, settings)
-    blocks, declared = to_blocks(doc, settings.keep_links, settings.keep_images)
+    blocks, declared, chrome = to_blocks(doc, settings.keep_links, settings.keep_images)
     feats, classified = measure(blocks, settings)
     classified = mark_template(blocks, feats, classified, site_model, settings)
     anchors = headline_indices(blocks, feats, classified)
     verdicts = revise(blocks, feats, classified, anchors, settings)
     page = Page(blocks, feats, classified, verdicts, anchors)
-    return assemble(doc, page, declared, settings, today or dt.date.today(), url)
+    return assemble(doc, page, declared, settings, today or dt.date.today(), url, chrome)
 
 
 def assemble(doc: Document, page: Page, declared: dict[str, list[Found]], settings: Settings, today: dt.date,
-             url: str | None) -> Article:
-    """Metadata, then the kept blocks (without the headline) and the removed ones with their rules."""
+             url: str | None, chrome: tuple[Removal, ...] = ()) -> Article:
+    """Metadata, then the kept blocks (without the headline) and the removed ones with their rules:
+    the page chrome an HTML page lost before its blocks were made first, then block by block."""
     blocks = page.blocks
     body_text = _opening(blocks, page.verdicts)
     meta, headline = page_metadata(page, body_text, settings, today, url, declared)
     kept: list[Block] = []
-    removed: list[Removal] = []
+    removed: list[Removal] = list(chrome)
     for block, verdict in zip(blocks, page.verdicts, strict=True):
         if verdict.index == headline:
             removed.append(Removal(block.index, "headline", block.text))

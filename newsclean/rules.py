@@ -868,4 +868,14 @@ TERMINATORS: Final = frozenset({"related-list", "comments-label", "newsletter-bo
 # not bound it; the body does not extend across the others to later prose.
 HARD_TERMINATORS: Final = TERMINATORS - {"related-list"}
 
-RULE_NAMES: Final[tuple[str, ...]] = tuple(r.name for r in RULES) + tuple(CONTEXT_RULES)
+# Rules of the HTML stage (html.py): boxes removed from the page before its blocks are made.
+CHROME_TAG_RULE: Final = "chrome-tag"
+CHROME_ROLE_RULE: Final = "chrome-role"
+CHROME_CLASS_RULE: Final = "chrome-class"
+CHROME_RULES: Final[dict[str, str]] = {
+    CHROME_TAG_RULE: "An element that holds page chrome by its tag (nav, aside, footer, menu, dialog, figcaption).",
+    CHROME_ROLE_RULE: "An element whose ARIA role names page chrome (navigation, banner, complementary...).",
+    CHROME_CLASS_RULE: "A box whose class or id names page chrome (CHROME_WORDS), unless it holds the "
+                       "article's prose.",
+}
+RULE_NAMES: Final[tuple[str, ...]] = tuple(r.name for r in RULES) + tuple(CONTEXT_RULES) + tuple(CHROME_RULES)

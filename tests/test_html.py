@@ -99,3 +99,14 @@ def test_a_listicle_is_kept_whole() -> None:
     assert all(s in article.text for s in PROSE)
     # the lists between the items too (a list after the last paragraph may end the article)
     assert article.text.count("Water: weekly") >= len(PROSE) - 1
+
+
+def test_chrome_removals_are_explained() -> None:
+    signup = "<div class='newsletter'><p>Sign up for our morning newsletter and get the news in your inbox.</p></div>"
+    article = newsclean.clean(page(f"<article>{paragraphs(PROSE)}</article>", signup))
+    rules = {(r.rule, r.text) for r in article.removed}
+    assert ("chrome-tag", "Home News") in rules
+    assert ("chrome-tag", "© 2025 City Paper. All rights reserved.") in rules
+    assert any(rule == "chrome-class" and "newsletter" in text for rule, text in rules)
+    detail = next(r.detail for r in article.removed if r.rule == "chrome-class")
+    assert detail == "newsletter: newsletter"

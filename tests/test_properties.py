@@ -86,7 +86,7 @@ def test_blocks_are_whitespace_normalized(text: str, kind: str) -> None:
         doc = decode(data, "fuzz")
     except newsclean.InputError:
         return
-    blocks, _ = to_blocks(doc)
+    blocks, _, _ = to_blocks(doc)
     for block in blocks:
         assert block.text == " ".join(block.text.split()), repr(block.text)
 

@@ -21,6 +21,7 @@ from rich.console import Console
 
 from . import __version__
 from .console import line, make_console
+from .decode import text_codec
 from .inputs import STDIN, SUFFIXES, Input, expand, is_pipe, read_list, shown
 from .output import OutputError, empty_scratch, target_path, write_atomic
 from .render import EXTENSIONS, FORMATS
@@ -254,11 +255,8 @@ def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, f
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise click.BadParameter(f"{templates_in}: {exc}", param_hint="--templates") from None
     force = force or refresh
-    if encoding:
-        try:
-            "text".encode(encoding)  # a text encoding: 'rot13' and 'base64' are found, but are not
-        except LookupError:
-            raise click.BadParameter(f"unknown text encoding {encoding!r}", param_hint="--encoding") from None
+    if encoding and text_codec(encoding) is None:  # 'rot13' and 'base64' are codecs, not text encodings
+        raise click.BadParameter(f"unknown text encoding {encoding!r}", param_hint="--encoding")
 
     if (links or images) and fmt != "markdown":
         raise click.UsageError("--links and --images go with -f markdown")

@@ -43,6 +43,10 @@ UTF16_MIN_CHARS: Final = 64
 _CHAOS_TIE: Final = 0.01
 
 
+# Text codecs no page is written in: they refuse most input or stand for no encoding at all.
+_NOT_PAGE_CODECS: Final = frozenset({"undefined", "punycode", "idna"})
+
+
 def gunzip(data: bytes, source: str, limit: int) -> bytes:
     """Decompress gzip data, refusing truncated streams and output larger than `limit`."""
     decomp = zlib.decompressobj(wbits=47)  # 32 + 15: gzip or zlib header, auto-detected
@@ -95,14 +99,26 @@ def sniff_kind(data: bytes) -> Kind:
     return "html" if marked >= _FRAGMENT_TAG_LINES * len(lines) else "text"
 
 
+def text_codec(name: str) -> str | None:
+    """The codec's canonical name when `name` is a text encoding Python can decode with; None for
+    an unknown name, a bytes-to-bytes codec ('rot13', 'base64', 'zlib') or one that decodes
+    nothing ('undefined')."""
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_PAGE_CODECS:
+        return None
+    return info.name
+
+
 def declared_charset(data: bytes) -> str | None:
+    """The charset the page declares, when it is a text encoding (a page can declare anything)."""
     match = _DECLARED_CHARSET.search(data[:4096])
     if not match:
         return None
-    name = (match.group(1) or match.group(2)).decode("ascii", "replace").lower()
-    try:
-        name = codecs.lookup(name).name
-    except LookupError:
+    name = text_codec((match.group(1) or match.group(2)).decode("ascii", "replace").lower())
+    if name is None:
         return None
     # Browsers read Latin-1 and ASCII declarations as Windows-1252 (the WHATWG encoding standard).
     return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
@@ -148,7 +164,7 @@ def decode_bytes(data: bytes, source: str, kind: Kind, settings: Settings) -> tu
         if declared and declared != "utf-8":
             try:
                 return data.decode(declared), declared
-            except UnicodeDecodeError:
+            except (UnicodeError, ValueError):
                 pass  # the declaration lies; fall through to detection
     try:
         return data.decode("utf-8"), "utf-8"

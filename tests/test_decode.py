@@ -175,3 +175,14 @@ def test_the_library_takes_any_bytes_and_refuses_an_unknown_kind() -> None:
     assert newsclean.clean(bytearray(data)).text == newsclean.clean(memoryview(data)).text == newsclean.clean(data).text
     with pytest.raises(ValueError, match="kind must be one of auto, html, text"):
         newsclean.clean(data, kind="xml")
+
+
+@pytest.mark.parametrize("declared", ["rot13", "base64", "hex", "zlib", "uu", "quopri", "undefined", "punycode",
+                                      "idna", "no-such-codec"])
+def test_a_declared_charset_that_is_not_a_text_encoding_is_ignored(declared: str) -> None:
+    # A page may declare anything; a codec that is not a page's text encoding is not used.
+    prose = "Le conseil a voté le budget après un long débat qui a duré tard dans la nuit. " * 4
+    page = (f'<html><head><meta charset="{declared}"></head><body><h1>Budget</h1><p>{prose}</p></body></html>')
+    article = newsclean.clean(page.encode("utf-8"))
+    assert "Le conseil a voté le budget" in article.text
+    assert article.encoding == "utf-8"

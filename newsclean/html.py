@@ -101,6 +101,9 @@ _HEADING_IDS: Final = _tag_ids("h1")
 # How far above a <br> a heading is looked for (<h1><a><span>..<br>..</span></a></h1>).
 HEADING_DEPTH: Final = 4
 _CHROME_TAG_IDS: Final = _tag_ids(*CHROME_TAGS)
+# <html> and <body> are the page, never a box of chrome, whatever their classes say (the root
+# cannot be removed at all).
+_PAGE_IDS: Final = _tag_ids("html", "body")
 _CHROME_CANDIDATES: Final = ",".join((*CHROME_TAGS, "[role]", "[class]", "[id]"))
 
 
@@ -296,7 +299,8 @@ def remove_chrome(tree: LexborHTMLParser, core: LexborNode | None, declared: lis
     while i < len(nodes):
         node = nodes[i]
         mem_id = node.mem_id
-        found = chrome_reason(node, page_prose) if mem_id != last and mem_id not in protected else None
+        found = chrome_reason(node, page_prose) \
+            if mem_id != last and mem_id not in protected and node.tag_id not in _PAGE_IDS else None
         if found is not None and not (page_chars and len(node.text(deep=True)) > _MAX_CHROME_SHARE * page_chars):
             # Doomed: what lies inside goes with it, unjudged (a doomed node is not protected, so
             # neither is anything inside it).

@@ -110,3 +110,10 @@ def test_chrome_removals_are_explained() -> None:
     assert any(rule == "chrome-class" and "newsletter" in text for rule, text in rules)
     detail = next(r.detail for r in article.removed if r.rule == "chrome-class")
     assert detail == "newsletter: newsletter"
+
+
+def test_the_page_itself_is_never_chrome() -> None:
+    # <html class="menu"> on a page with no text: an empty article, not a parser error.
+    for html in (b'<html class="menu"><head><title>x</title></head><body></body></html>',
+                 b'<html role="navigation"><title>A page</title>', b'<html><body class="nav"> </body></html>'):
+        assert newsclean.clean(html).text == ""

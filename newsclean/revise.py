@@ -198,10 +198,11 @@ def mark_related_boxes(blocks: tuple[Block, ...], feats: tuple[Features, ...], v
     return tuple(out)
 
 
-def mark_galleries(blocks: tuple[Block, ...], verdicts: tuple[Verdict, ...], settings: Settings,
-                   ) -> tuple[Verdict, ...]:
+def mark_galleries(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tuple[Verdict, ...],
+                   settings: Settings) -> tuple[Verdict, ...]:
     """A slideshow printed out: counters '1 of 22', '2 of 22', ... each after its slide's caption.
-    The captions between the counters are the gallery's, not the article's."""
+    The captions between the counters are the gallery's, not the article's; a paragraph of prose
+    there (gallery_caption_max_words) is an item of an article told in slides, and stays."""
     counters: list[tuple[int, int, int]] = []  # (block, number, total)
     for i, v in enumerate(verdicts):
         if v.rule == "photo-credit":
@@ -240,7 +241,8 @@ def mark_galleries(blocks: tuple[Block, ...], verdicts: tuple[Verdict, ...], set
             elif [shape(j) for j in range(last + 1, last + period)] == gap:
                 hi = last + period
             for j in range(lo, hi):
-                if out[j].label is not Label.BAD:
+                if out[j].label is not Label.BAD and not (
+                        out[j].label is Label.GOOD and feats[j].words > settings.gallery_caption_max_words):
                     out[j] = Verdict(out[j].index, Label.BAD, "gallery-caption",
                                      f"slide of a {len(chain)}-picture gallery")
             k = end  # (a counter skipped inside the chain, out of sequence, starts no chain of its own)
@@ -686,7 +688,7 @@ def revise(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tup
     verdicts = mark_copies(blocks, feats, verdicts, settings)
     verdicts = mark_data_rows(feats, verdicts, settings)
     verdicts = mark_related_boxes(blocks, feats, verdicts, settings)
-    verdicts = mark_galleries(blocks, verdicts, settings)
+    verdicts = mark_galleries(blocks, feats, verdicts, settings)
     verdicts = mark_caption_pairs(blocks, verdicts)
     verdicts = mark_teaser_lists(feats, verdicts, anchors, settings)
     verdicts = mark_byline_teasers(verdicts, settings)

@@ -116,6 +116,9 @@ class Settings:
     # A slideshow: at least this many counters in sequence ('3 of 12'), at most this many blocks apart.
     gallery_min_slides: int = 3
     gallery_max_period: int = 6
+    # A slide's caption is at most this many words (measured: 40 and 70 cut long captions that the
+    # multi-site truth leaves out); a longer paragraph of prose is an item of the article.
+    gallery_caption_max_words: int = 120
     # A 'Related' label opens a list of teasers when, in the next `teaser_window` blocks, the first
     # `teaser_min_items` groups of prose are each one or two blocks set between short lines.
     teaser_window: int = 20

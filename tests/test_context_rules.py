@@ -324,6 +324,17 @@ def test_a_slideshow_printed_out_is_the_gallery_s_not_the_article_s() -> None:
     assert rule_of(article, SLIDES[0]) != "gallery-caption"
 
 
+def test_an_article_told_in_slides_keeps_its_long_paragraphs() -> None:
+    # A ranked list printed as a slideshow: each slide's text is a long paragraph, the article's own.
+    items = [" ".join(PARAGRAPHS[2 * k:2 * k + 2] + MORE_PARAGRAPHS[k:] + MORE_PARAGRAPHS[:k] + PARAGRAPHS[-k - 1:])
+             for k in range(4)]
+    gallery = []
+    for k, item in enumerate(items, 1):
+        gallery += [item, f"{k} of {len(items)}"]
+    article = story(*gallery)
+    assert all(rule_of(article, item) is None for item in items)
+
+
 def test_a_caption_printed_again_with_its_credit_goes_and_the_article_stays_whole() -> None:
     caption = "Workers lay the first stretch of rails near the old depot in March."
     article = story(*PARAGRAPHS[:4], caption, caption + " (Maria Lopez / City News)", *PARAGRAPHS[4:])

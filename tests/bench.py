@@ -335,6 +335,12 @@ def main(argv: list[str]) -> int:
         print(json.dumps(measure(args.shared, args.tool, args.data)))
         return 0
     floors = json.loads(FLOORS.read_text()) if FLOORS.exists() else {}
+    sys.path.insert(0, str(HERE.parent))
+    from tests import accuracy
+
+    print("accuracy on every development set (tests/accuracy.py; change against tests/accuracy_baseline.json):")
+    accuracy.main(["--shared", str(args.shared)])
+    print()
     rows = []
     for data in args.datasets.split(","):
         tools = ("newsclean",) if args.no_peers else TOOLS[DATASETS[data][2]]
@@ -345,7 +351,6 @@ def main(argv: list[str]) -> int:
         other = f"{r['other_f1']:.3f} ({r['other_pages']})" if r["other_f1"] is not None else "-"
         print(f"{r['data']:8} {r['tool']:22} {r['f1']:6.3f} {r['precision']:6.3f} {r['recall']:6.3f} "
               f"{r['pages_per_s']:8.0f} {r['peak_mb']:8.0f} {other:>10}")
-    sys.path.insert(0, str(HERE.parent))
     from tests.metadata_eval import evaluate
 
     accuracy, _ = evaluate(args.shared)

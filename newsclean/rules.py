@@ -388,6 +388,9 @@ CHROME_WORDS: Final[dict[str, tuple[str, ...]]] = {
 # ..."). Measured word by word on every development set; 'ad', 'banner', 'promo', 'secondary' and
 # 'overlay' inside longer names are chrome more often than not, and stay strong.
 WEAK_CHROME_WORDS: Final = frozenset(_group("hidden", "widget", "widgets", "skip", "rail", "teaser", "teasers"))
+# Class tokens that state what a box has or lacks ('has-sidebar', 'no-comments', 'non-paywall'):
+# a modifier on a box of any kind, never the name of a chrome box.
+STATE_PREFIXES: Final = ("has-", "no-", "non-")
 # Kinds of chrome box whose paragraphs are never the article's (the container is sought elsewhere).
 FOREIGN_KINDS: Final = frozenset({"comments", "cookie", "newsletter"})
 # Words that look like chrome words but name content.
@@ -415,6 +418,8 @@ def chrome_kind(attr: str) -> str | None:
     known = _WORD_KINDS
     words: list[str] = []
     for token in attr.split():
+        if token.startswith(STATE_PREFIXES):
+            continue  # 'has-sidebar', 'no-paywall', 'non-paywall': a state of the page, not a box
         spaced = token.encode().translate(_ATTR_SPACES_ASCII).decode() if token.isascii() \
             else token.translate(_ATTR_SPACES)
         token_words = spaced.split()

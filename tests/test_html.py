@@ -117,3 +117,10 @@ def test_the_page_itself_is_never_chrome() -> None:
     for html in (b'<html class="menu"><head><title>x</title></head><body></body></html>',
                  b'<html role="navigation"><title>A page</title>', b'<html><body class="nav"> </body></html>'):
         assert newsclean.clean(html).text == ""
+
+
+def test_a_class_stating_what_a_box_has_or_lacks_is_not_chrome() -> None:
+    for name in ("has-sidebar", "row non-paywall", "no-comments"):
+        body = f"<div class='intro'>{paragraphs(PROSE[:5])}</div><div class='{name}'>{paragraphs(PROSE[5:])}</div>"
+        article = newsclean.clean(page(f"<article>{body}</article>"))
+        assert all(s in article.text for s in PROSE), name

@@ -137,7 +137,7 @@ class Settings:
 
     # --- metadata ---
     # How many blocks before the body are searched for the headline, dateline and byline.
-    header_window: int = 25
+    header_window: int = 40
 
     def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
         # Pickled field by field into the constructor (to worker processes): a frozen class compiled

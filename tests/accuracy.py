@@ -148,7 +148,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
                         help="run with this Settings field changed (a number), to try a weight")
     args = parser.parse_args(argv)
-    overrides = {field: float(value) for field, value in (item.split("=", 1) for item in args.set)}
+    from newsclean import DEFAULTS
+
+    overrides = {field: type(getattr(DEFAULTS, field))(float(value))
+                 for field, value in (item.split("=", 1) for item in args.set)}
     baseline = json.loads(BASELINE.read_text()) if BASELINE.exists() else {}
     args.out.mkdir(parents=True, exist_ok=True)
     rows = {}

@@ -141,3 +141,18 @@ def test_a_relative_canonical_is_resolved_and_trimmed() -> None:
     assert newsclean.clean(page).metadata.url == "https://paper.example/news/council-budget"
     alone = page.replace(b'<meta property="og:url" content="https://paper.example/news/council-budget?utm=feed">', b"")
     assert newsclean.clean(alone).metadata.url is None  # a bare path is no address
+
+
+def test_the_dateline_above_a_box_of_video_teasers_is_found() -> None:
+    # Headline, byline and dateline, then a strip of 30 linked video teasers, then the article: the
+    # strip (blocks now kept for the rules to judge) does not hide the dateline from the body.
+    teasers = "".join(f"<div class='strip-item'><a href='/v/{k}'>Video number {k} about the talks</a></div>"
+                      for k in range(30))
+    prose = "".join(f"<p>Markets in Asia moved in both directions on Tuesday as investors weighed item {k} of the "
+                    f"latest trade news from Washington and Beijing.</p>" for k in range(8))
+    html = (f"<html><head><title>Markets mixed | Money</title></head><body><h1>Asian markets mixed on trade news</h1>"
+            f"<p>By Jill Doe, Money</p><p>Updated 0339 GMT (1139 HKT) November 19, 2019</p>{teasers}"
+            f"<div class='body'>{prose}</div></body></html>").encode()
+    meta = newsclean.clean(html, today=__import__("datetime").date(2025, 1, 1)).metadata
+    assert meta.title == "Asian markets mixed on trade news"
+    assert (meta.date or "")[:10] == "2019-11-19"

@@ -311,7 +311,7 @@ def remove_chrome(tree: LexborHTMLParser, core: LexborNode | None, declared: lis
         last = mem_id
     removed = []
     for node, rule, detail in outermost:
-        text = squeeze(_SPACES.sub(" ", node.text(deep=True)))
+        text = " ".join(node.text(deep=True).split())
         if text:
             removed.append(Removal(-1, rule, text, detail))
         node.decompose()

@@ -336,10 +336,11 @@ def main(argv: list[str]) -> int:
         return 0
     floors = json.loads(FLOORS.read_text()) if FLOORS.exists() else {}
     sys.path.insert(0, str(HERE.parent))
-    from tests import accuracy
-
-    print("accuracy on every development set (tests/accuracy.py; change against tests/accuracy_baseline.json):")
-    accuracy.main(["--shared", str(args.shared)])
+    print("accuracy on every development set (tests/accuracy.py; change against tests/accuracy_baseline.json):",
+          flush=True)
+    # In a process of its own: the children below would inherit its peak memory (Linux keeps
+    # ru_maxrss across fork and exec).
+    subprocess.run([sys.executable, "-m", "tests.accuracy", "--shared", str(args.shared)], cwd=HERE.parent, check=False)
     print()
     rows = []
     for data in args.datasets.split(","):

@@ -167,7 +167,7 @@ def chrome_of(names: str) -> str | None:
     return kind  # type: ignore[return-value]
 
 
-def main_container(tree: LexborHTMLParser) -> tuple[LexborNode, LexborNode] | None:
+def main_container(tree: LexborHTMLParser, page_prose: int) -> tuple[LexborNode, LexborNode] | None:
     """The element whose paragraphs hold the most text (the core), and the container: the core
     widened to the ancestor that gathers an article split into several blocks (by ads, photos,
     'read also' boxes)."""
@@ -181,7 +181,6 @@ def main_container(tree: LexborHTMLParser) -> tuple[LexborNode, LexborNode] | No
         totals[key] = totals.get(key, 0) + len(p.text(deep=True))
         nodes[key] = parent
     ranked = sorted((k for k in totals if totals[k] >= _MIN_CONTAINER_CHARS), key=lambda k: -totals[k])
-    page_prose = sum(totals.values())
     # Paragraphs in a comment thread or a consent banner are not the article's.
     best = next((k for k in ranked if not _in_foreign_box(nodes[k], page_prose)), None)
     if best is None:
@@ -277,7 +276,7 @@ def _protected(cores: list[LexborNode]) -> set[int]:
 
 
 def remove_chrome(tree: LexborHTMLParser, core: LexborNode | None, declared: list[LexborNode],
-                  ) -> list[Removal]:
+                  page_prose: int) -> list[Removal]:
     """Decompose navigation, footers, asides and containers whose class/id names page chrome;
     return what went, each with its rule (for --explain).
 
@@ -289,7 +288,6 @@ def remove_chrome(tree: LexborHTMLParser, core: LexborNode | None, declared: lis
     protected = _protected(([core] if core is not None else []) + declared)
     body = tree.body
     page_chars = len(body.text(deep=True)) if core is None and body is not None else 0
-    page_prose = paragraph_chars(body) if body is not None else 0
     # One query for the three kinds of candidates, in document order: Lexbor reports an element
     # once per selector it matches, one after the other, and the entries of its subtree right
     # after its own.
@@ -434,12 +432,13 @@ def blocks_of_tree(tree: LexborHTMLParser, links: bool = False, images: bool = F
     body = tree.body
     if body is None:
         return ((Block(0, title),) if title else ()), ()
-    found = main_container(tree)
+    page_prose = paragraph_chars(body)  # what holds_article measures a box against
+    found = main_container(tree, page_prose)
     declared = declared_bodies(tree)
     container, core = found if found is not None else (None, None)
     if container is None and declared:
         container = declared[0]
-    chrome = remove_chrome(tree, core, declared)
+    chrome = remove_chrome(tree, core, declared, page_prose)
     mark_blocks(tree, links, images)
     if container is not None:
         container.insert_before(MAIN_START + BREAK)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import importlib.util
 import json
 import resource
 import subprocess
@@ -24,6 +23,7 @@ from html import escape
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # run as a script: the tests package beside it
 FLOORS = HERE / "bench_floor.json"
 
 # dataset name -> (folder below bench/, file pattern, reader)
@@ -41,10 +41,9 @@ TOOLS = {
 
 
 def load_scorer(shared: Path):
-    spec = importlib.util.spec_from_file_location("score", shared / "bench" / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
+    from tests.accuracy import load
+
+    return load(shared, "score")
 
 
 def read_pages(shared: Path, data: str) -> tuple[dict, dict[str, bytes]]:
@@ -335,7 +334,6 @@ def main(argv: list[str]) -> int:
         print(json.dumps(measure(args.shared, args.tool, args.data)))
         return 0
     floors = json.loads(FLOORS.read_text()) if FLOORS.exists() else {}
-    sys.path.insert(0, str(HERE.parent))
     print("accuracy on every development set (tests/accuracy.py; change against tests/accuracy_baseline.json):",
           flush=True)
     # In a process of its own: the children below would inherit its peak memory (Linux keeps

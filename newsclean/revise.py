@@ -29,6 +29,7 @@ from .rules import (
     DIGIT_CUE,
     HARD_TERMINATORS,
     IMAGE_COUNTER,
+    NEUTRAL_RULES,
     NEXT_ARTICLE_PHRASES,
     PAREN_TAIL,
     SOURCE_LINES,
@@ -345,8 +346,8 @@ def mark_byline_teasers(verdicts: tuple[Verdict, ...], settings: Settings) -> tu
 
 def block_score(verdict: Verdict, feat: Features, settings: Settings) -> float:
     label = verdict.label
-    if verdict.rule == "caption-pair":
-        return 0.0  # a picture's caption inside the article: removed, but it does not split the article
+    if verdict.rule in NEUTRAL_RULES:
+        return 0.0  # a picture's caption or place inside the article: removed, but it does not split it
     if label is Label.GOOD:
         return float(feat.words)
     if label is Label.NEARGOOD:

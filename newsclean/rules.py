@@ -560,6 +560,12 @@ TITLE_SEPARATORS: Final = re.compile(r"\s+[|\-–—:·•»]\s+")
 # Dump markup: lynx link markers, markdown links/images, bullets, headings.
 LYNX_MARKER: Final = re.compile(r"\[(?:\d+|IMG|INLINE|BUTTON|image|img)\]")
 MD_IMAGE: Final = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+# What a text browser prints for a page's non-text parts: image names in brackets ('[logo.png]',
+# '[IMG]'; a page's own bracketed words hold a space: '[ 12 comments ]', '[ Source ]'), form
+# fields ('[ ]', '(*) Yes', '____'), buttons ('(BUTTON) Close'), frames ('IFRAME: url').
+DUMP_ARTEFACT: Final = re.compile(
+    r"^(?:\[(?:[^\s\[\]]{1,80}|\s*)\]\s*)+$|^(?:\[[ *xX+-]?\]|\([ *]?\))\s|^\(BUTTON\)|^IFRAME:|^_{3,}")
+DUMP_ARTEFACT_STARTS: Final = frozenset("[(_I")
 MD_LINK: Final = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)")
 MD_HEADING: Final = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 BULLET: Final = re.compile(r"^\s*(?:[*+\-•·◦▪□o#]|\d{1,3}[.)])\s+(?=\S)")
@@ -710,6 +716,8 @@ def _caption(b: Block, f: Features) -> bool:
 
 
 _RULES: Final[tuple[Rule, ...]] = (
+    Rule("dump-artefact", "What a text browser prints for images, buttons, frames and form fields.", Label.BAD,
+         lambda b, f, s: b.text[:1] in DUMP_ARTEFACT_STARTS and f.words <= 12 and bool(DUMP_ARTEFACT.match(b.text))),
     Rule("empty", "A block with no letters carries no text.", Label.BAD,
          lambda b, f, s: not f.letters),
     Rule("markup", "HTML or script source printed as text (an ad's fallback code, a broken embed).", Label.BAD,
@@ -839,6 +847,9 @@ for _i, _rule in enumerate(RULES):
 CUE_WORDS: Final = frozenset(CUE_RULES)  # a block's cues are its tokens among these (one set intersection)
 
 # Rules applied with context (revise.py); named here so --explain and the tests see one list.
+# Rules whose blocks are removed without splitting the article around them: a picture's place, an
+# empty form field, a caption printed twice.
+NEUTRAL_RULES: Final = frozenset({"dump-artefact", "caption-pair", "advertisement"})
 CONTEXT_RULES: Final[dict[str, str]] = {
     "repeated-line": "A short line printed more than once on the page (menus, the headline as a caption).",
     "toolbar-button": "A 'Comments' or 'Newsletter' label among share buttons: a button, not a section.",

@@ -53,6 +53,16 @@ def test_menu_run_and_outside_body() -> None:
     assert rule_of(article, comment) == "outside-body"
 
 
+def test_a_pictures_place_and_an_ad_label_do_not_split_the_article() -> None:
+    # A text browser prints an image as its name in brackets, and the ad slot keeps its label:
+    # neither ends the article, though both are removed.
+    article = page("*", *MENU, *PARAGRAPHS[:2], "Advertisement", "[ad_slot_300x250]", PARAGRAPHS[2],
+                   "[photo-1.jpg][photo-1.jpg]", PARAGRAPHS[3], "Advertisement", "Most read", *MENU)
+    assert [b.text for b in article.blocks] == PARAGRAPHS[:4]
+    assert rule_of(article, "[photo-1.jpg][photo-1.jpg]") == "dump-artefact"
+    assert rule_of(article, "Advertisement") == "advertisement"
+
+
 def test_headline() -> None:
     article = page("Tram line to reach the airport | City News", *MENU, "Tram line to reach the airport",
                    *PARAGRAPHS)

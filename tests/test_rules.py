@@ -11,7 +11,11 @@ from newsclean.settings import DEFAULTS
 
 # rule name -> (blocks it decides, blocks it must not decide). Snippets are lines of real pages.
 CASES: dict[str, tuple[list[str], list[str]]] = {
-    "empty": (["•", "[ ]", "1"], ["A"]),
+    "dump-artefact": (["[avw]", "[IMG_1407-3][IMG_1407-3]", "[ ]", "[*] Non-necessary", "(BUTTON) Close",
+                       "IFRAME: https://www.youtube.com/embed/x", "______________________"],
+                      ["[Updated at 5 p.m.] The council has now confirmed the vote.", "(AP) — The council voted.",
+                       "[ Engadget ]"]),
+    "empty": (["•", "1", "* * *"], ["A"]),
     "lynx-references": (["References", "  12. https://www.example.com/news/world-50463393",
                          "Visible links:"],
                         ["12. The references of the study are listed below."]),

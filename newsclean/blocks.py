@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from typing import Final
 
-from .model import Block, Document, Found, Removal
+from .model import TITLE_TAG, Block, Document, Found, Removal
 from .rules import BULLET, LYNX_MARKER, MD_EMPHASIS, MD_HEADING, MD_IMAGE, MD_LINK, REFERENCES_HEAD, squeeze
 
 # A dump is hard-wrapped when many lines end near one width, and that width is a terminal's.
@@ -50,11 +50,24 @@ def text_blocks(text: str) -> tuple[Block, ...]:
     lines = [line.rstrip() for line in text.split("\n")]
     width = wrap_width(lines)
     blocks: list[Block] = []
-    for raw, tag in _paragraphs(lines, width):
+    titled = states_title(lines, width is not None)
+    for k, (raw, tag) in enumerate(_paragraphs(lines, width)):
         block = _make_block(len(blocks), raw, tag)
         if block is not None:
+            if k == 0 and titled:
+                block = Block(0, block.text, TITLE_TAG, link_chars=block.link_chars)
             blocks.append(block)
     return tuple(blocks)
+
+
+def states_title(lines: list[str], wrapped: bool) -> bool:
+    """Whether a dump opens with the window title. A text browser's hard-wrapped dump (lynx, w3m)
+    prints none: it opens with the page's first menu or heading, indented or running on into the
+    next line. Other dumps (html_text, a browser's "save as text") open with it, unindented, and a
+    wrapped dump that does sets it apart with a blank line. A title has words ('*' is a bullet)."""
+    if not lines or lines[0][:1].isspace() or not any(c.isalpha() for c in lines[0]):
+        return False
+    return not wrapped or (len(lines) > 1 and not lines[1].strip())
 
 
 def wrap_width(lines: list[str]) -> int | None:

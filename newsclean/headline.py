@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from .model import Block, Features, Verdict
+from .model import Block, Features, Verdict, window_title
 from .rules import TITLE_SEPARATORS, normalize
 
 _SYNDICATED_TITLE: Final = re.compile(r"^\s*the post (.+?) appeared first on", re.I)
@@ -81,18 +81,19 @@ def _is_copy(words: list[str], title: frozenset[str], title_len: int) -> bool:
 
 def headline_indices(blocks: tuple[Block, ...], feats: tuple[Features, ...], classified: tuple[Verdict, ...],
                      ) -> tuple[int, ...]:
-    """Indices of blocks (after the first) that repeat the page's title or syndicated headline."""
+    """Indices of blocks (after the window title) that repeat the page's title or syndicated headline."""
     if len(blocks) < 2:
         return ()
     quoted = syndicated_title(blocks, classified)
-    title_text = quoted if quoted else split_title(blocks[0].text)[0]
+    window = window_title(blocks)
+    title_text = quoted if quoted else split_title(window)[0]
     title_words = normalize(title_text).split()
     if len(title_words) < 2:
         return ()
     title = frozenset(title_words)
     longest = 2 * len(title_words) + 2
     return tuple(
-        i for i, f in enumerate(feats[1:], 1)
+        i for i, f in enumerate(feats[1:] if window else feats, 1 if window else 0)
         if f.key and f.words <= longest and not title.isdisjoint(f.tokens)
         and _is_copy(f.key.split(), title, len(title))
     )

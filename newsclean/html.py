@@ -18,7 +18,7 @@ from typing import Final
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .model import Block, Removal
+from .model import TITLE_TAG, Block, Removal
 from .rules import (
     CHROME_CLASS_RULE,
     CHROME_ROLE_RULE,
@@ -431,7 +431,7 @@ def blocks_of_tree(tree: LexborHTMLParser, links: bool = False, images: bool = F
     tree.strip_tags(list(DROP_TAGS))
     body = tree.body
     if body is None:
-        return ((Block(0, title),) if title else ()), ()
+        return ((Block(0, title, TITLE_TAG),) if title else ()), ()
     page_prose = paragraph_chars(body)  # what holds_article measures a box against
     found = main_container(tree, page_prose)
     declared = declared_bodies(tree)
@@ -444,7 +444,7 @@ def blocks_of_tree(tree: LexborHTMLParser, links: bool = False, images: bool = F
         container.insert_before(MAIN_START + BREAK)
         container.insert_after(BREAK + MAIN_END)
     text = body.text(deep=True, separator="")
-    blocks: list[Block] = [Block(0, title)] if title else []
+    blocks: list[Block] = [Block(0, title, TITLE_TAG)] if title else []
     pending: list[str] = []  # tags of blocks whose text starts on a later line (a heading with a <br>)
     waiting_images: tuple[tuple[str, str], ...] = ()  # images of lines without text go with the next block
     inside = False

@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 
 from .dates import find_date, local_form, parse_stamp, url_date
 from .headline import printed_lines, split_title, syndicated_title
-from .model import Block, Features, Found, Label, Metadata, Page
+from .model import Block, Features, Found, Label, Metadata, Page, window_title
 from .rules import (
     AUTHOR_TITLE,
     BYLINE,
@@ -114,7 +114,7 @@ def find_title(page: Page, start: int, settings: Settings, window: str) -> Found
     quoted = syndicated_title(blocks, page.classified)
     if quoted:
         return Found(quoted, "syndication-line")
-    if blocks and feats[0].words >= 3 and TITLE_SEPARATORS.search(blocks[0].text):
+    if window and feats[0].words >= 3 and TITLE_SEPARATORS.search(window_title(blocks)):
         return Found(window, "window-title", 0)
     header = [i for i in range(len(blocks)) if page.classified[i].rule in ("byline", "date-line")]
     candidates = [
@@ -387,7 +387,7 @@ def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
     declared = declared or {}
     blocks = page.blocks
     start = body_start(page)
-    window, title_site = split_title(blocks[0].text, printed_lines(page.feats)) if blocks else ("", None)
+    window, title_site = split_title(window_title(blocks), printed_lines(page.feats)) if blocks else ("", None)
     title = find_title(page, start, settings, window)
     # The header (dateline, byline, section) lies between the first headline copy and the body.
     header_lo = max(0, start - settings.header_window)
@@ -410,7 +410,7 @@ def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
     language = page_language(declared.get("language", []), body_text)
     considered: dict[str, list[Found | None]] = {
         "title": [page_heading(page, start, outlets,
-                               [f.value for f in declared.get("title", ())] + [blocks[0].text if blocks else ""],
+                               [f.value for f in declared.get("title", ())] + [window_title(blocks)],
                                settings),
                   declared_title(declared.get("title", []), outlets),
                   title if title and title.source != "first-line" else None, title],

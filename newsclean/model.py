@@ -52,11 +52,15 @@ class Document:
         return _fields_of(self)
 
 
+TITLE_TAG: Final = "title"
+
+
 class Block:
     """One unit of a page: a paragraph, heading, list item, or a line of a text dump. Its `text` is
     whitespace-normalized: words separated by single spaces, none at either end.
 
-    `tag` is an HTML-like tag (`p`, `h2`, `li`, `blockquote`, `pre`, `tr`), `path` the chain of
+    `tag` is an HTML-like tag (`p`, `h2`, `li`, `blockquote`, `pre`, `tr`; `title` for the window
+    title, the first block of a page that states one), `path` the chain of
     ancestors (`body>div.footer>p`, empty for dumps), `link_chars` how many characters of `text`
     are link text, `hints` the class and id words of the block and its ancestors ("main" inside an
     HTML page's article container). A table row (`tr`) keeps its `cells`; with --links / --images
@@ -98,6 +102,11 @@ class Block:
 
     def __repr__(self) -> str:
         return f"Block({self.index}, {self.text!r}, tag={self.tag!r})"
+
+
+def window_title(blocks: tuple[Block, ...]) -> str:
+    """The page's window title ('Headline - Site'), or "" when the page states none."""
+    return blocks[0].text if blocks and blocks[0].tag == TITLE_TAG else ""
 
     def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
         return Block, self._fields()

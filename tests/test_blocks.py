@@ -1,0 +1,54 @@
+"""How a page becomes blocks: which first line is a window title, and what a text browser prints."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+from newsclean.blocks import text_blocks
+from newsclean.model import TITLE_TAG, window_title
+
+from .conftest import PAGES
+
+PROSE = ("The city council voted on Tuesday to extend the tram line to the airport by the end of 2027, "
+         "after a debate that lasted well into the night and drew a crowd of residents to the hall.")
+
+
+def test_a_dump_opening_with_a_line_of_its_own_states_the_window_title() -> None:
+    blocks = text_blocks(f"Tram line to reach the airport | City News\n\nHome\nNews\n\n{PROSE}\n")
+    assert window_title(blocks) == "Tram line to reach the airport | City News"
+    assert blocks[0].tag == TITLE_TAG and blocks[1].tag == "p"
+
+
+def test_an_unwrapped_dump_without_blank_lines_still_opens_with_its_title() -> None:
+    assert window_title(text_blocks(f"Tram line to reach the airport - City News\nHome\n{PROSE}")) != ""
+
+
+@pytest.mark.parametrize("name", ["lynx-bbc-swift-amas", "w3m-bbc-swift-amas", "lynx-space-europa-plumes"])
+def test_a_text_browsers_dump_states_no_window_title(name: str) -> None:
+    # lynx and w3m print the page, not its <title>: their first line is a menu or a logo.
+    text = (PAGES / name / "source.txt").read_text("utf-8")
+    blocks = text_blocks(text)
+    assert window_title(blocks) == ""
+    assert all(b.tag != TITLE_TAG for b in blocks)
+
+
+def test_a_wrapped_dump_running_on_from_its_first_line_has_no_title() -> None:
+    # w3m: an unindented first line that runs on into the next, wrapped at 79 columns.
+    wrapped = ("Dow Jones, a News Corp company\n"
+               "News Corp is a network of leading companies in the worlds of diversified media,\n"
+               "news, education, and information services, with offices in many countries and\n"
+               "several hundred journalists working for its papers, its wires and its websites.\n\n")
+    lines = ["The council voted on Tuesday to extend the tram line to the airport by the end",
+             "of 2027, after a debate that lasted well into the night and drew a large crowd",
+             "of residents to the town hall, where the mayor spoke for more than an hour and"]
+    text = wrapped + ("\n".join(lines) + "\nanswered questions.\n\n") * 3
+    assert window_title(text_blocks(text)) == ""
+
+
+def test_an_html_pages_title_is_its_window_title_and_a_page_without_one_has_none() -> None:
+    titled = newsclean.clean(f"<html><head><title>Tram line | City News</title></head><body><p>{PROSE}</p>"
+                             "</body></html>")
+    assert titled.metadata.title == "Tram line"
+    untitled = newsclean.clean(f"<html><body><p>Tram line | City News</p><p>{PROSE}</p></body></html>")
+    assert untitled.metadata.title != "Tram line"

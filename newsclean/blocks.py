@@ -9,11 +9,13 @@ HTML goes through `html.py` and ends in the same Block values.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from typing import Final
 
 from .model import TITLE_TAG, Block, Document, Found, Removal
-from .rules import BULLET, LYNX_MARKER, MD_EMPHASIS, MD_HEADING, MD_IMAGE, MD_LINK, REFERENCES_HEAD, squeeze
+from .rules import BULLET, HANGUL, LYNX_MARKER, MD_EMPHASIS, MD_HEADING, MD_IMAGE, MD_LINK, REFERENCES_HEAD, squeeze
 
 # A dump is hard-wrapped when many lines end near one width, and that width is a terminal's.
 _MIN_WRAP_WIDTH, _MAX_WRAP_WIDTH = 50, 132
@@ -48,10 +50,15 @@ def to_blocks(doc: Document, links: bool = False, images: bool = False,
 def text_blocks(text: str) -> tuple[Block, ...]:
     """Split a text dump into blocks, rejoining hard-wrapped paragraphs."""
     lines = [line.rstrip() for line in text.split("\n")]
+    # lynx wraps CJK text at a count of characters, w3m at a count of columns (two per ideograph).
+    measure: Callable[[str], int] = len
     width = wrap_width(lines)
+    if width is None and not text.isascii():
+        measure = display_width
+        width = wrap_width(lines, measure)
     blocks: list[Block] = []
     titled = states_title(lines, width is not None)
-    for k, (raw, tag) in enumerate(_paragraphs(lines, width)):
+    for k, (raw, tag) in enumerate(_paragraphs(lines, width, measure)):
         block = _make_block(len(blocks), raw, tag)
         if block is not None:
             if k == 0 and titled:
@@ -70,7 +77,7 @@ def states_title(lines: list[str], wrapped: bool) -> bool:
     return not wrapped or (len(lines) > 1 and not lines[1].strip())
 
 
-def wrap_width(lines: list[str]) -> int | None:
+def wrap_width(lines: list[str], measure: Callable[[str], int] = len) -> int | None:
     """The width a dump was wrapped at, or None when its lines were not wrapped.
 
     Wrapped prose fills its lines up to nearly the same width: the widest length that several
@@ -80,7 +87,7 @@ def wrap_width(lines: list[str]) -> int | None:
     enough = _WRAP_MIN_WORDS - 1  # spaces, then splits: a line of six words or more
     prose = [line for line in lines
              if line.count(" ") >= enough and len(line.split(maxsplit=enough)) > enough and not _starts_item(line)]
-    lengths = [len(line) for line in prose]
+    lengths = [measure(line) for line in prose]
     if len(lengths) < 4:
         return None
     counts = Counter(n for n in lengths if _MIN_WRAP_WIDTH <= n <= _MAX_WRAP_WIDTH)
@@ -92,8 +99,20 @@ def wrap_width(lines: list[str]) -> int | None:
     over = sum(1 for n in lengths if n > width + 2)
     if near < max(3, _WRAPPED_SHARE * len(lengths)) or over > _OVER_SHARE * len(lengths):
         return None
-    ends = sum(1 for line in prose if width - _WRAP_SLACK <= len(line) <= width and line[-1:] in ".!?\"”")
+    ends = sum(1 for line, n in zip(prose, lengths, strict=True)
+               if width - _WRAP_SLACK <= n <= width and line[-1:] in ".!?\"”")
     return width if ends < _SENTENCE_END_SHARE * near else None
+
+
+def display_width(line: str) -> int:
+    """Columns a terminal gives `line`: CJK ideographs, kana and hangul take two each."""
+    if line.isascii():
+        return len(line)
+    return len(line) + sum(1 for c in line if c >= "\u1100" and unicodedata.east_asian_width(c) in "WF")
+
+
+def _wide(char: str) -> bool:
+    return char >= "\u1100" and unicodedata.east_asian_width(char) in "WF"
 
 
 def _indent(line: str) -> int:
@@ -107,7 +126,8 @@ def _starts_item(line: str) -> bool:
     return bool(BULLET.match(line) or MD_HEADING.match(stripped) or stripped.startswith(">"))
 
 
-def _paragraphs(lines: list[str], width: int | None) -> list[tuple[str, str]]:
+def _paragraphs(lines: list[str], width: int | None, measure: Callable[[str], int] = len,
+                ) -> list[tuple[str, str]]:
     """(text, tag) pairs; with a wrap width, continuation lines are joined to their paragraph."""
     if width is None:
         return [(line, _tag_of(line)) for line in lines if line and not line.isspace()]
@@ -118,7 +138,7 @@ def _paragraphs(lines: list[str], width: int | None) -> list[tuple[str, str]]:
 
     def flush() -> None:
         if current:
-            out.append((_join(current), _tag_of(current[0])))
+            out.append((_join(current, measure is display_width), _tag_of(current[0])))
             current.clear()
 
     for line in lines:
@@ -133,7 +153,7 @@ def _paragraphs(lines: list[str], width: int | None) -> list[tuple[str, str]]:
             and not in_references
             and bool(current)
             and not _starts_item(line)
-            and _wrapped_before(last, line, width)
+            and _wrapped_before(last, line, width, measure)
         )
         if not joins:
             flush()
@@ -143,23 +163,29 @@ def _paragraphs(lines: list[str], width: int | None) -> list[tuple[str, str]]:
     return out
 
 
-def _join(lines: list[str]) -> str:
-    """Rejoin wrapped lines; a word hyphenated at the line end is rejoined without a space."""
+def _join(lines: list[str], by_columns: bool) -> str:
+    """Rejoin wrapped lines; a word hyphenated at the line end is rejoined without a space, and so
+    are two lines of Chinese or Japanese, written without spaces. Korean puts spaces between words:
+    a dump wrapped by character count (lynx) breaks its lines there, one wrapped by columns (w3m)
+    at any character, so only there do two lines of hangul join without one."""
     text = lines[0].strip()
     for part in lines[1:]:
         part = part.strip()
-        text += part if text.endswith("-") and text[-2:-1].isalpha() else " " + part
+        last, first = text[-1:], part[:1]
+        glued = (last == "-" and text[-2:-1].isalpha()) or (
+            _wide(last) and _wide(first) and (by_columns or not (HANGUL.match(last) or HANGUL.match(first))))
+        text += part if glued else " " + part
     return text
 
 
-def _wrapped_before(previous: str, line: str, width: int) -> bool:
+def _wrapped_before(previous: str, line: str, width: int, measure: Callable[[str], int]) -> bool:
     """True when `previous` ended only because the first word of `line` did not fit the width."""
     first_word = line.split(None, 1)[0]
     ind_prev, ind_line = _indent(previous), _indent(line)
     # Continuations keep the paragraph's indent (a list item's continuation is indented deeper).
     if ind_line < ind_prev and not BULLET.match(previous):
         return False
-    return len(previous) + 1 + len(first_word) > width - 2
+    return measure(previous) + 1 + measure(first_word) > width - 2
 
 
 def _tag_of(first_line: str) -> str:

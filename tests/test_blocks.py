@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 import newsclean
-from newsclean.blocks import text_blocks
+from newsclean.blocks import display_width, text_blocks
 from newsclean.model import TITLE_TAG, window_title
 
 from .conftest import PAGES
@@ -52,3 +54,44 @@ def test_an_html_pages_title_is_its_window_title_and_a_page_without_one_has_none
     assert titled.metadata.title == "Tram line"
     untitled = newsclean.clean(f"<html><body><p>Tram line | City News</p><p>{PROSE}</p></body></html>")
     assert untitled.metadata.title != "Tram line"
+
+
+def _wrap(text: str, columns: int, measure: Callable[[str], int]) -> list[str]:
+    """Wrap `text` as a text browser does: w3m cuts at the column, whatever the character."""
+    lines, line = [], ""
+    for char in text:
+        if measure(line + char) > columns:
+            lines.append(line.rstrip())
+            line = char.lstrip()
+        else:
+            line += char
+    return [*lines, line]
+
+
+KOREAN = ("시의회는 화요일 공항까지 노면전차 노선을 연장하는 안을 통과시켰다. 찬성 측은 출퇴근 시간이 절반으로 "
+          "줄어들 것이라고 말했고, 반대 측은 예산이 이미 두 번이나 늘었다고 경고했다. 시장은 마지막 허가가 "
+          "나오는 대로 봄에 공사를 시작하겠다고 밝혔다. 차량기지 인근 주민들은 방음벽을 요구했다.")
+
+
+def test_a_dump_wrapped_by_columns_rejoins_cjk_text_cut_inside_a_word() -> None:
+    # w3m gives an ideograph or a hangul syllable two columns, and cuts the line at column 79.
+    lines = _wrap(KOREAN, 79, display_width)
+    assert len(lines) >= 4 and all(display_width(line) <= 79 for line in lines)
+    text = "\n".join(["메뉴", "", *lines, "", *lines, "", *lines])
+    paragraphs = [b.text for b in text_blocks(text) if len(b.text) > 40]
+    assert paragraphs == [KOREAN] * 3
+
+
+def test_a_dump_wrapped_by_characters_keeps_the_spaces_between_korean_words() -> None:
+    # lynx counts characters and breaks at spaces: the rejoined lines keep them.
+    words, lines, line = KOREAN.split(" "), [], ""
+    for word in words:
+        if len(line) + 1 + len(word) > 72 and line:
+            lines.append("   " + line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append("   " + line)
+    text = "\n".join(["   메뉴", "", *lines, "", *lines, "", *lines])
+    paragraphs = [b.text for b in text_blocks(text) if len(b.text) > 40]
+    assert paragraphs == [KOREAN] * 3

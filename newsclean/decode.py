@@ -41,6 +41,9 @@ UTF16_NUL_SHARE: Final = 0.7
 UTF16_MIN_CHARS: Final = 64
 # Two detector guesses whose "chaos" (mess) differs by no more than this fit the bytes equally.
 _CHAOS_TIE: Final = 0.01
+# Bytes that fail as UTF-8 are still UTF-8 when, for each damaged sequence, this many non-ASCII
+# characters decode well (a page of another code page has almost none).
+_UTF8_SOUND_PER_DAMAGED: Final = 50
 
 
 # Text codecs no page is written in: they refuse most input or stand for no encoding at all.
@@ -147,6 +150,16 @@ def detect_encoding(data: bytes) -> str:
     return "cp1252" if name in ("latin-1", "iso8859-1", "ascii", "iso8859-15") else name
 
 
+def mostly_utf8(data: bytes) -> str | None:
+    """The text of UTF-8 bytes with a few damaged sequences (a character cut in two, a stray byte of
+    another code page), each read as U+FFFD; None when the damage is more than a trace: then the
+    bytes are in another encoding, which the detector finds."""
+    text = data.decode("utf-8", errors="replace")
+    damaged = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    sound = sum(1 for c in text if c > "\x7f") - damaged  # characters that were well-formed multibyte
+    return text if damaged * _UTF8_SOUND_PER_DAMAGED <= sound else None
+
+
 def decode_bytes(data: bytes, source: str, kind: Kind, settings: Settings) -> tuple[str, str]:
     """Return (text, encoding name) following the documented order."""
     if settings.encoding:
@@ -170,6 +183,9 @@ def decode_bytes(data: bytes, source: str, kind: Kind, settings: Settings) -> tu
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    damaged = mostly_utf8(data)
+    if damaged is not None:
+        return damaged, "utf-8"
     guess = detect_encoding(data)
     return data.decode(guess, errors="replace"), guess
 

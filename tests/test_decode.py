@@ -72,6 +72,16 @@ def test_latin1_text_without_declaration() -> None:
     assert article.encoding in ("cp1252", "iso8859_15", "latin_1", "iso8859-1")
 
 
+def test_utf8_with_a_damaged_character_stays_utf8() -> None:
+    # A dump of a Chinese page with one character cut in two: the rest is well-formed UTF-8, which
+    # a detector reading the whole would take for another code page.
+    line = "市议会周二投票决定，在二〇二七年底前把有轨电车线路延长到机场，支持者说通勤时间将减少一半。\n"
+    data = (line * 6).encode() + "反对者".encode()[:-1] + b"\n" + (line * 6).encode()
+    doc = decode(data, "page.txt")
+    assert doc.encoding == "utf-8"
+    assert doc.text.count("市议会周二投票决定") == 12 and doc.text.count("\ufffd") == 1
+
+
 def test_windows_1252_quotes_without_declaration() -> None:
     text = ("“It’s complicated,” the minister told reporters on Monday after the long meeting — again.\n"
             "The talks will resume next week in Geneva, according to two officials familiar with them.\n")

@@ -28,7 +28,7 @@ _OVER_SHARE: Final = 0.1
 # Wrapped lines end within this many characters of the width (a long next word moves down).
 _WRAP_SLACK: Final = 25
 # First characters that can open a heading, quote or list item (anything else is a plain paragraph).
-_MARKUP_START: Final = frozenset("#>*+-•·◦▪□o0123456789 \t")
+_MARKUP_START: Final = frozenset("#>*+-•·◦▪□☆○o0123456789 \t")
 _LYNX_LINK_TEXT: Final = re.compile(r"\[\d+\]([^\[\]]{0,40}?)(?=\s*(?:\[\d+\]|[.,;:!?|]|\s{2,}|$))")
 
 

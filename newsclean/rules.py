@@ -568,7 +568,7 @@ DUMP_ARTEFACT: Final = re.compile(
 DUMP_ARTEFACT_STARTS: Final = frozenset("[(_I")
 MD_LINK: Final = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)")
 MD_HEADING: Final = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-BULLET: Final = re.compile(r"^\s*(?:[*+\-•·◦▪□o#]|\d{1,3}[.)])\s+(?=\S)")
+BULLET: Final = re.compile(r"^\s*(?:[*+\-•·◦▪□☆○o#]|\d{1,3}[.)])\s+(?=\S)")
 # Emphasis markers at word edges only: 'budget_office@city.gov', 'MAX_LIMIT', '2*rate*value' are text.
 MD_EMPHASIS: Final = re.compile(r"(?<!\w)(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1(?!\w)")
 

@@ -95,3 +95,9 @@ def test_a_dump_wrapped_by_characters_keeps_the_spaces_between_korean_words() ->
     text = "\n".join(["   메뉴", "", *lines, "", *lines, "", *lines])
     paragraphs = [b.text for b in text_blocks(text) if len(b.text) > 40]
     assert paragraphs == [KOREAN] * 3
+
+
+@pytest.mark.parametrize("bullet", ["•", "□", "☆", "○", "*", "+", "o"])
+def test_the_bullets_text_browsers_print_for_each_level_of_a_list(bullet: str) -> None:
+    blocks = text_blocks(f"Page\n\n  {bullet} Contact the newsroom\n  {bullet} Advertise with us\n")
+    assert [(b.tag, b.text) for b in blocks[1:]] == [("li", "Contact the newsroom"), ("li", "Advertise with us")]

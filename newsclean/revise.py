@@ -44,6 +44,7 @@ from .settings import Settings
 
 Span = tuple[int, int]  # inclusive block indices
 MAIN: Final = "main"  # the hint of blocks inside an HTML page's article container
+SUBHEADINGS: Final = frozenset({"h2", "h3", "h4", "h5", "h6"})
 
 
 def mark_repeated(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tuple[Verdict, ...],
@@ -507,20 +508,27 @@ def continues(score: float, span: Span, opening: float, gap_start: int, stops: C
 
 def body_spans(scores: list[float], verdicts: tuple[Verdict, ...], anchors: tuple[int, ...],
                settings: Settings, threads: frozenset[int] = frozenset(),
-               stops: Callable[[int], bool] = never, marks: Callable[[int], bool] = never) -> list[Span]:
+               stops: Callable[[int], bool] = never, marks: Callable[[int], bool] = never,
+               contained: Callable[[int], bool] = never) -> list[Span]:
     """The spans of the article: the chosen run of prose, then the runs it extends to. `stops(i)`
-    tells a block past which the article does not continue, `marks(i)` a comment header."""
+    tells a block past which the article does not continue, `marks(i)` a comment header,
+    `contained(i)` a block of the article container."""
     candidates = runs(scores, frozenset(anchors) | threads)
     main = choose_run(candidates, anchors, verdicts, settings, threads)
     if main is None:
         return []
     spans = [main[1]]
+    headline = min(anchors, default=-1)  # the page's first headline copy: above it is the page's header
 
     def gap_ok(lo: int, hi: int, gain: float) -> bool:
-        if any(verdicts[i].rule in HARD_TERMINATORS for i in range(lo, hi)) or any(lo <= i <= hi for i in threads):
+        if blocked(lo, hi, verdicts, threads):
             return False
         # A short box (related links, an ad, a photo) inside the article does not split it.
         if hi - lo <= settings.box_max_blocks and gain >= settings.anchor_min_score:
+            return True
+        # Nor does a long one made of the article container's own lines (a listicle's facts, tables,
+        # lists of links between its items).
+        if gain >= settings.container_join_min_score and in_container(lo, hi, headline, contained):
             return True
         return -sum(scores[lo:hi]) < settings.join_ratio * gain
 
@@ -532,7 +540,33 @@ def body_spans(scores: list[float], verdicts: tuple[Verdict, ...], anchors: tupl
         if span[1] < spans[0][0] and (gap_ok(span[1] + 1, spans[0][0], score)
                                       or opening_run(score, span, spans[0][0], verdicts, anchors, settings)):
             spans.insert(0, span)
-    return spans
+    return fill_container_gaps(spans, verdicts, threads, headline, contained)
+
+
+def blocked(lo: int, hi: int, verdicts: tuple[Verdict, ...], threads: frozenset[int]) -> bool:
+    """The gap lo..hi-1 holds a hard terminator or the head of a comment thread."""
+    return any(verdicts[i].rule in HARD_TERMINATORS for i in range(lo, hi)) or any(lo <= i <= hi for i in threads)
+
+
+def in_container(lo: int, hi: int, headline: int, contained: Callable[[int], bool]) -> bool:
+    """The gap lo..hi-1 and the blocks either side of it lie in the article container, below the
+    page's first headline copy (a container of table layout can hold teasers above the headline)."""
+    return not lo <= headline <= hi and all(contained(i) for i in range(lo - 1, hi + 1))
+
+
+def fill_container_gaps(spans: list[Span], verdicts: tuple[Verdict, ...], threads: frozenset[int],
+                        headline: int, contained: Callable[[int], bool]) -> list[Span]:
+    """Two spans of the body with only the article container's own lines between them and no
+    terminator are one stretch of the article: the lines between (a list's items, a table, a box of
+    facts) are its own too, removed still when a rule names them boilerplate."""
+    merged = [spans[0]]
+    for span in spans[1:]:
+        lo, hi = merged[-1][1] + 1, span[0]
+        if in_container(lo, hi, headline, contained) and not blocked(lo, hi, verdicts, threads):
+            merged[-1] = (merged[-1][0], span[1])
+        else:
+            merged.append(span)
+    return merged
 
 
 def trim_runon_tail(spans: list[Span], verdicts: tuple[Verdict, ...]) -> list[Span]:
@@ -673,6 +707,24 @@ def keep_linked_sentences(blocks: tuple[Block, ...], feats: tuple[Features, ...]
     return tuple(out)
 
 
+def keep_linked_headings(blocks: tuple[Block, ...], verdicts: tuple[Verdict, ...], inside: list[bool],
+                         ) -> tuple[Verdict, ...]:
+    """A subheading of link text inside the body and the article container, over the article's own
+    text, names the item it tells of (a listicle's product or place, linked to its page): a menu or
+    a box of teasers is not set as headings over prose."""
+    def over_text(i: int) -> bool:
+        return i + 1 < len(verdicts) and inside[i + 1] and verdicts[i + 1].label in (Label.GOOD, Label.NEARGOOD)
+
+    found = [i for i, v in enumerate(verdicts) if v.rule == "link-dense" and inside[i] and blocks[i].hints == MAIN
+             and blocks[i].tag in SUBHEADINGS and over_text(i)]
+    if not found:
+        return verdicts
+    out = list(verdicts)
+    for i in found:
+        out[i] = Verdict(verdicts[i].index, Label.SHORT, "linked-heading", "inside the body")
+    return tuple(out)
+
+
 def context_rules(verdicts: tuple[Verdict, ...]) -> list[str]:
     """Why each block would be removed if it lies outside the body: a block with three short or
     boilerplate blocks among its four nearest neighbours is in a menu run."""
@@ -708,7 +760,10 @@ def revise(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tup
     def marks(i: int) -> bool:
         return thread_mark(blocks[i], feats[i], verdicts[i], settings)
 
-    spans = body_spans(scores, verdicts, anchors, settings, threads, stops, marks)
+    def contained(i: int) -> bool:  # a block of the article container
+        return has_main and 0 <= i < len(blocks) and blocks[i].hints == MAIN
+
+    spans = body_spans(scores, verdicts, anchors, settings, threads, stops, marks, contained)
     if spans:
         spans = trim_runon_tail(spans, verdicts)
     if spans and has_main:
@@ -723,6 +778,7 @@ def revise(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tup
     reasons = context_rules(verdicts)
     verdicts = keep_cited_addresses(blocks, verdicts, inside, settings)
     verdicts = keep_linked_sentences(blocks, feats, verdicts, inside, settings)
+    verdicts = keep_linked_headings(blocks, verdicts, inside)
     out = list(verdicts)
     for i, v in enumerate(verdicts):
         if not inside[i] and v.label is not Label.BAD:

@@ -168,7 +168,7 @@ def test_every_context_rule_has_a_test(name: str) -> None:
     tested = {"repeated-line", "menu-run", "outside-body", "headline", "toolbar-button", "copy-of-text",
               "site-template",  # tests/test_templates.py
               "data-row", "cut-paragraph", "related-box", "cited-address", "linked-sentence", "inline-credit",
-              "own-copy", "gallery-caption", "caption-pair", "teaser-list"}
+              "own-copy", "gallery-caption", "caption-pair", "teaser-list", "linked-heading"}
     assert name in tested, f"write a test for the context rule {name!r}"
 
 
@@ -230,6 +230,34 @@ def test_a_link_whose_text_is_its_address_is_cited_and_the_lines_after_it_stay()
     named = _html("<h1>Tram line to reach the airport</h1><div>", prose,
                   '<p>Plans: <a href="/p">the full tram plans</a></p>', tail, "</div>")
     assert not any(d in named.text for d in details)
+
+
+# A listicle: each item a linked name, a paragraph, a box of facts and the item's links.
+STOPS = ["Airport terminal", "Harbour gate", "Old town square", "University campus", "North depot"]
+
+
+def _item(n: int, name: str, text: str) -> str:
+    facts = "".join(f"<li>{fact}</li>" for fact in (f"Stop {n} of 5", "Step-free access", f"Opens {2026 + n % 2}",
+                                                   "Bike racks", "Two platforms", "Ticket machine"))
+    links = "".join(f'<li><a href="/{n}/{k}">{name} {k}</a></li>' for k in ("timetable", "map", "parking", "shops"))
+    return f'<h2><a href="/{n}">{name}</a></h2><p>{text}</p><ul>{facts}</ul><ul>{links}</ul>'
+
+
+def test_a_listicle_s_items_between_boxes_in_the_container_are_one_body() -> None:
+    items = "".join(_item(n, name, PARAGRAPHS[n]) for n, name in enumerate(STOPS))
+    article = _html("<h1>Tram line to reach the airport</h1><div>", f"<p>{PARAGRAPHS[7]}</p>", items, "</div>")
+    assert all(PARAGRAPHS[n] in article.text for n in range(len(STOPS)))
+    assert "Step-free access" in article.text  # the facts between the items are the article's too
+    assert rule_of(article, "Airport terminal timetable") == "link-dense"  # links still go
+
+
+def test_a_linked_heading_over_the_body_s_text_is_kept_but_not_over_links() -> None:
+    items = "".join(_item(n, name, PARAGRAPHS[n]) for n, name in enumerate(STOPS))
+    article = _html("<h1>Tram line to reach the airport</h1><div>", f"<p>{PARAGRAPHS[7]}</p>", items,
+                    '<h3><a href="/more">More tram stops</a></h3><ul><li><a href="/x">West end loop</a></li></ul>',
+                    f"<p>{MORE_PARAGRAPHS[0]}</p>", "</div>")
+    assert all(name in article.text for name in STOPS)
+    assert rule_of(article, "More tram stops") == "link-dense"
 
 
 # A lede long enough to be chosen as the body on its own, and the rest of the article, four times longer.

@@ -27,8 +27,11 @@ META_FIELDS: Final[tuple[tuple[str, str], ...]] = (
     ("publish-date", "date"), ("pubdate", "date"), ("publishdate", "date"), ("date", "date"),
     ("dc.date", "date"), ("dcterms.created", "date"), ("dc.date.issued", "date"), ("sailthru.date", "date"),
     ("parsely-pub-date", "date"), ("article.published", "date"), ("og:updated_time", "date"),
-    ("article:author", "authors"), ("author", "authors"), ("dc.creator", "authors"), ("parsely-author", "authors"),
-    ("sailthru.author", "authors"),
+    ("article:author", "authors"), ("author", "authors"), ("dc.creator", "authors"), ("dc:creator", "authors"),
+    ("dcterms.creator", "authors"), ("parsely-author", "authors"), ("sailthru.author", "authors"),
+    ("article:author_name", "authors"), ("og:article:author", "authors"), ("byl", "authors"),
+    ("cxenseparse:author", "authors"), ("shareaholic:article_author_name", "authors"),
+    ("citation_author", "authors"),
     ("og:site_name", "site_name"), ("application-name", "site_name"), ("publisher", "site_name"),
     ("og:url", "url"),
     ("article:section", "section"), ("parsely-section", "section"), ("section", "section"),
@@ -38,6 +41,10 @@ META_FIELDS: Final[tuple[tuple[str, str], ...]] = (
 _META_RANK: Final = {name: i for i, (name, _) in enumerate(META_FIELDS)}
 _META_FIELD: Final = dict(META_FIELDS)
 _LANG: Final = re.compile(r"^([a-zA-Z]{2})(?:[-_][a-zA-Z]{2,4})?$")
+# The label of a twitter:dataN that holds the author ('Written by', as Yoast SEO writes it).
+_WRITTEN_BY: Final = re.compile(
+    r"^(?:written by|author|authors|by|verfasst von|geschrieben von|von|autor|autorin|autoren|auteur|écrit par|"
+    r"par|escrito por|por|autore|scritto da|di|door|geschreven door|skrevet af|skrivet av)$", re.I)
 _URLISH: Final = re.compile(r"^(?:https?:)?//|^www\.|\.(?:com|org|net)\b", re.I)
 
 
@@ -59,15 +66,25 @@ def _types(obj: dict) -> set[str]:
     return {str(k).lower() for k in kinds}
 
 
-def _names(value: Any) -> list[str]:
-    """Person names from a JSON-LD author value (a string, an object, or a list of them)."""
+def _names(value: Any, nodes: dict[str, dict] | None = None) -> list[str]:
+    """Person names from a JSON-LD author value (a string, an object, or a list of them); an object
+    that only refers to another ('{"@id": ".../#/schema/person/1"}', as @graph pages write it) is
+    looked up in `nodes`, the page's objects by @id. Authors typed as an organisation are left out."""
     if isinstance(value, str):
-        return [value]
+        return [html.unescape(value)]
     if isinstance(value, dict):
         name = value.get("name")
-        return [name] if isinstance(name, str) else []
+        if name is None and nodes and isinstance(value.get("@id"), str):
+            target = nodes.get(value["@id"])
+            if target is not None and target is not value:
+                value, name = target, target.get("name")
+        if any(kind.endswith("organization") or kind in _NOT_PEOPLE for kind in _types(value)):
+            return []  # an author typed as an organisation is the outlet, not a writer
+        if isinstance(name, list):  # '"name": ["Jane Doe"]'
+            return [html.unescape(n) for n in name if isinstance(n, str)]
+        return [html.unescape(name)] if isinstance(name, str) else []
     if isinstance(value, list):
-        return [n for item in value for n in _names(item)]
+        return [n for item in value for n in _names(item, nodes)]
     return []
 
 
@@ -81,21 +98,47 @@ def _text(value: Any) -> str | None:
     return None
 
 
-def jsonld_article(tree: LexborHTMLParser) -> dict | None:
-    """The page's JSON-LD article object, the one with a headline or body preferred."""
-    best: tuple[int, dict] | None = None
+def _jsonld_objects(tree: LexborHTMLParser) -> list[dict]:
+    """Every JSON-LD object of the page, in page order."""
+    objects: list[dict] = []
     for script in tree.css('script[type="application/ld+json"]'):
         try:
             data = json.loads(script.text(deep=True) or "null", strict=False)
         except (ValueError, RecursionError):
             continue
-        for obj in _walk_jsonld(data):
-            types = _types(obj)
-            if not types & ARTICLE_TYPES:
-                continue
-            rank = (2 if "articleBody" in obj else 0) + (1 if "headline" in obj else 0) - ("webpage" in types)
-            if best is None or rank > best[0]:
-                best = (rank, obj)
+        objects.extend(_walk_jsonld(data))
+    return objects
+
+
+# schema.org types of authors that are no person (besides every '...Organization').
+_NOT_PEOPLE: Final = frozenset({"corporation", "website", "brand", "localbusiness", "ngo", "project"})
+# Objects whose author is not the page's: a comment's, a review's, an answer's.
+_OTHER_AUTHORS: Final = frozenset({"comment", "review", "answer", "question", "product", "rating", "aggregaterating"})
+
+
+def jsonld_authors(objects: list[dict], article: dict | None) -> list[str]:
+    """The names of the article's authors (no organisations); when the article object names none,
+    those of another work the page describes (a recipe, a forum post), @id references resolved."""
+    nodes = {obj["@id"]: obj for obj in objects if isinstance(obj.get("@id"), str) and len(obj) > 1}
+    works = [article] if article is not None else []
+    works += [obj for obj in objects if obj is not article and "author" in obj and not _types(obj) & _OTHER_AUTHORS]
+    for work in works:
+        names = _names(work.get("author"), nodes)
+        if names:
+            return names
+    return []
+
+
+def jsonld_article(tree: LexborHTMLParser, objects: list[dict] | None = None) -> dict | None:
+    """The page's JSON-LD article object, the one with a headline or body preferred."""
+    best: tuple[int, dict] | None = None
+    for obj in _jsonld_objects(tree) if objects is None else objects:
+        types = _types(obj)
+        if not types & ARTICLE_TYPES:
+            continue
+        rank = (2 if "articleBody" in obj else 0) + (1 if "headline" in obj else 0) - ("webpage" in types)
+        if best is None or rank > best[0]:
+            best = (rank, obj)
     return best[1] if best else None
 
 
@@ -107,12 +150,13 @@ def html_candidates(tree: LexborHTMLParser) -> dict[str, list[Found]]:
         if value and value.strip():  # a body keeps its line breaks: they part its paragraphs
             found.setdefault(field, []).append(Found(value if field == "body" else " ".join(value.split()), source))
 
-    article = jsonld_article(tree)
+    objects = _jsonld_objects(tree)
+    article = jsonld_article(tree, objects)
+    for name in jsonld_authors(objects, article):
+        add("authors", name, "json-ld")
     if article is not None:
         add("title", _text(article.get("headline")), "json-ld")
         add("date", _text(article.get("datePublished")), "json-ld")
-        for name in _names(article.get("author")):
-            add("authors", name, "json-ld")
         publisher = _text(article.get("publisher"))
         add("section", _text(article.get("articleSection")), "json-ld")
         url = article.get("url") or article.get("mainEntityOfPage")
@@ -121,20 +165,31 @@ def html_candidates(tree: LexborHTMLParser) -> dict[str, list[Found]]:
         add("body", _text(article.get("articleBody")), "json-ld")
 
     metas = []
+    labels: dict[str, str] = {}  # twitter:label1 -> "Written by", twitter:data1 -> the name
     for node in tree.css("meta[content]"):
         attrs = node.attributes
         key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv")
                or "").strip().lower()
         if key in _META_FIELD:
-            metas.append((_META_RANK[key], key, attrs.get("content") or ""))
+            content = attrs.get("content") or ""
+            if key == "citation_author":  # 'Doe, Jane': scholarly metadata puts the surname first
+                content = " ".join(reversed(content.split(",", 1))).strip()
+            metas.append((_META_RANK[key], key, content))
+        elif key.startswith("twitter:label") or key.startswith("twitter:data"):
+            labels[key] = attrs.get("content") or ""
+    for key, label in labels.items():
+        data = labels.get(key.replace("label", "data"))
+        if key.startswith("twitter:label") and data and _WRITTEN_BY.match(label.strip()):
+            metas.append((_META_RANK["author"], "twitter:data", data))
     for _, key, content in sorted(metas, key=lambda m: m[0]):
-        add(_META_FIELD[key], content, f"meta:{key}")
+        add(_META_FIELD.get(key, "authors"), content, f"meta:{key}")
     if article is not None:
         add("site_name", publisher, "json-ld")
     # Author names marked up as such: schema.org microdata, rel=author links.
     for node in tree.css('[itemprop=author] [itemprop=name], [itemprop=author], a[rel~=author]')[:4]:
         add("authors", node.attrs.get("content") or node.text(deep=True), "html-author")
 
+    found["byline_markup"] = marked_bylines(tree)
     for node in tree.css("[itemprop=datePublished]"):
         add("date", node.attrs.get("datetime") or node.attrs.get("content") or node.text(), "itemprop")
     for node in tree.css("time[datetime]"):
@@ -147,6 +202,50 @@ def html_candidates(tree: LexborHTMLParser) -> dict[str, list[Found]]:
     if html is not None and html.attrs.get("lang"):
         found.setdefault("language", []).insert(0, Found(html.attrs.get("lang") or "", "html-lang"))
     return {field: [f for f in values if f.value] for field, values in found.items()}
+
+
+# Class and id words of the element that prints the byline ('post-author', 'byline__name', 'autor'),
+# and of what holds other people's names (a comment's author, a box of related stories) or more
+# than the name (the author's biography, picture, links).
+_AUTHOR_PARTS: Final = frozenset({"author", "authors", "byline", "autor", "autorin", "autoren", "auteur", "writer",
+                                  "postedby", "verfasser"})
+_NOT_BYLINE_PARTS: Final = frozenset({"bio", "biography", "description", "desc", "avatar", "image", "img", "photo",
+                                      "picture", "social", "about", "comment", "comments", "reply", "related",
+                                      "sidebar", "widget", "footer", "recommended", "popular", "trending", "teaser",
+                                      "archive", "list", "follow", "more", "share"})
+_NOT_BYLINE_TAGS: Final = frozenset({"aside", "nav", "footer", "script", "style", "noscript", "template"})
+_BYLINE_TEXT_MAX: Final = 80
+
+
+def _class_parts(node: Any) -> set[str]:
+    attrs = node.attributes
+    words = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    return {part for part in re.split(r"[\s_-]+", words) if part}
+
+
+def marked_bylines(tree: LexborHTMLParser) -> list[Found]:
+    """The text of the elements a page names as its byline by their class or id ('author-name',
+    'byline'), outside comments, boxes of other stories and page furniture, in page order."""
+    out: list[Found] = []
+    for node in tree.css('[class*="author" i], [class*="byline" i], [class*="autor" i], [class*="writer" i], '
+                         '[id*="author" i], [id*="byline" i]'):
+        parts = _class_parts(node)
+        if parts.isdisjoint(_AUTHOR_PARTS) or not parts.isdisjoint(_NOT_BYLINE_PARTS):
+            continue
+        text = " ".join(node.text(deep=True, separator=" ").split())
+        if not text or len(text) > _BYLINE_TEXT_MAX:
+            continue
+        ancestor, inside = node.parent, False
+        while ancestor is not None and ancestor.tag not in ("body", "html"):
+            if ancestor.tag in _NOT_BYLINE_TAGS or not _class_parts(ancestor).isdisjoint(_NOT_BYLINE_PARTS):
+                inside = True
+                break
+            ancestor = ancestor.parent
+        if not inside and node.tag not in _NOT_BYLINE_TAGS:
+            out.append(Found(text, "html-byline"))
+        if len(out) >= 4:
+            break
+    return out
 
 
 def language_code(value: str) -> str | None:
@@ -163,7 +262,8 @@ def person_names(values: list[Found], outlets: frozenset[str] = frozenset()) -> 
     by_source: dict[str, list[str]] = {}
     for found in values:
         if not _URLISH.search(found.value):
-            by_source.setdefault(found.source, []).extend(parse_authors(found.value))
+            declared = found.source == "json-ld" or found.source.startswith("meta:")
+            by_source.setdefault(found.source, []).extend(parse_authors(found.value, declared))
     for source, names in by_source.items():
         people = [n for n in dict.fromkeys(names) if is_person(n, outlets)]
         # A one-word item among full names ('Jane Doe, Outlet') is an outlet or a role.

@@ -156,3 +156,48 @@ def test_the_dateline_above_a_box_of_video_teasers_is_found() -> None:
     meta = newsclean.clean(html, today=__import__("datetime").date(2025, 1, 1)).metadata
     assert meta.title == "Asian markets mixed on trade news"
     assert (meta.date or "")[:10] == "2019-11-19"
+
+
+PROSE_P = "<p>A storm hit the coast on Saturday morning, flooding streets and cutting power to many homes.</p>"
+
+
+def _authors(head: str, body: str = "") -> tuple[str, ...]:
+    html = f"<html><head>{head}</head><body><h1>Storm hits the coast</h1>{body}{PROSE_P * 3}</body></html>"
+    return newsclean.clean(html.encode()).metadata.authors
+
+
+def test_a_json_ld_author_given_by_reference_in_a_graph_is_resolved() -> None:
+    graph = """<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+      {"@type": "Article", "headline": "Storm hits the coast", "author": {"@id": "https://x.example/#/person/1"}},
+      {"@type": "Person", "@id": "https://x.example/#/person/1", "name": "Lois Lane"}]}</script>"""
+    assert _authors(graph) == ("Lois Lane",)
+
+
+def test_an_author_typed_as_an_organisation_is_no_author() -> None:
+    ld = """<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Storm hits the coast",
+      "author": {"@type": "NewsMediaOrganization", "name": "Planet Weather Desk Group"}}</script>"""
+    assert _authors(ld) == ()
+
+
+def test_the_author_in_twitter_card_labels_and_in_other_meta_keys() -> None:
+    card = '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Lois Lane">'
+    assert _authors(card) == ("Lois Lane",)
+    assert _authors('<meta name="citation_author" content="Lane, Lois">') == ("Lois Lane",)
+    assert _authors('<meta name="dc:creator" content="Clark Kent">') == ("Clark Kent",)
+
+
+@pytest.mark.parametrize("byline", [
+    "Von Erika Mustermann am 21. April 2024", "Par Jeanne Dupont le 7 mai 2024", "ByLois Lane",
+    "By Lois Lane April 12, 2024", "Posted on April 12, 2024 by Lois Lane", "Text: Lois Lane",
+    "Veröffentlicht von Erika Mustermann",
+])
+def test_a_byline_loses_its_date_label_and_glue(byline: str) -> None:
+    assert len(_authors("", f"<p>{byline}</p>")) == 1
+    assert _authors("", f"<p>{byline}</p>")[0] in ("Erika Mustermann", "Jeanne Dupont", "Lois Lane")
+
+
+def test_a_name_in_an_element_the_page_calls_its_byline() -> None:
+    assert _authors("", '<div class="post-author-name">Lois Lane</div>') == ("Lois Lane",)
+    # ...but not the author of a comment, nor a company.
+    assert _authors("", '<div class="comment"><span class="comment-author">Jimmy Olsen</span></div>') == ()
+    assert _authors('<meta name="author" content="Planet Verlag GmbH">') == ()

@@ -9,6 +9,7 @@ import importlib.util
 import os
 
 from setuptools import setup
+from setuptools.command.build_ext import build_ext
 
 # The list lives with the package; load that one file (not the package, whose imports need
 # dependencies the build environment lacks, and not its folder on sys.path: it has an html.py).
@@ -29,4 +30,22 @@ def extensions() -> list:
     return extensions
 
 
-setup(ext_modules=extensions())
+class BuildAllOrNone(build_ext):
+    """mypyc's shared library first: each module's own extension only imports it, so when it fails
+    to compile (no C compiler, a compiler error) none is built and the plain-Python modules stay."""
+
+    def build_extensions(self) -> None:
+        shared = [e for e in self.extensions if e.name.endswith("__mypyc")]
+        try:
+            for extension in shared:
+                self.build_extension(extension)
+        except Exception as exc:  # noqa: BLE001 (any failure means: no compiled modules at all)
+            self.warn(f"compiling with mypyc failed, the modules stay plain Python: {exc}")
+            self.extensions = []
+            return
+        for extension in self.extensions:
+            if extension not in shared:
+                self.build_extension(extension)
+
+
+setup(ext_modules=extensions(), cmdclass={"build_ext": BuildAllOrNone})

@@ -103,13 +103,16 @@ class Block:
     def __repr__(self) -> str:
         return f"Block({self.index}, {self.text!r}, tag={self.tag!r})"
 
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return Block, self._fields()
+
 
 def window_title(blocks: tuple[Block, ...]) -> str:
     """The page's window title ('Headline - Site'), or "" when the page states none."""
-    return blocks[0].text if blocks and blocks[0].tag == TITLE_TAG else ""
-
-    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
-        return Block, self._fields()
+    if not blocks:
+        return ""
+    first = blocks[0]
+    return first.text if first.tag == TITLE_TAG else ""
 
 
 class Features:

@@ -39,8 +39,29 @@ def _ymd(match: re.Match[str], day_first: bool = False) -> tuple[int, int, int] 
     return year, a, b
 
 
+# A dotted date with a two-digit year ('23.09.22', never '1.5.20', a version), as German and Swiss
+# pages print it: day first.
+_SHORT_DOTTED: Final = re.compile(r"(?<![\d.])(\d\d)\.(\d\d)\.(\d\d)(?![\d.]|\.\d)")
+
+
 def find_date(text: str, today: dt.date, day_first: bool = False) -> str | None:
-    """The first valid date in `text` not later than `today`, as ISO 8601 (with time when given)."""
+    """The first valid date in `text` not later than `today`, as ISO 8601 (with time when given);
+    a dotted date with a two-digit year when no other date is found."""
+    found = _find_full_date(text, today, day_first)
+    if found is not None or "." not in text:
+        return found
+    for match in _SHORT_DOTTED.finditer(text):
+        try:
+            day = dt.date(2000 + int(match.group(3)), int(match.group(2)), int(match.group(1)))
+        except ValueError:
+            continue
+        if day <= today:
+            clock = _time_near(text, match)
+            return day.isoformat() if clock is None else dt.datetime.combine(day, clock).isoformat()
+    return None
+
+
+def _find_full_date(text: str, today: dt.date, day_first: bool) -> str | None:
     for match in DATE.finditer(text):
         parts = _ymd(match, day_first)
         if parts is None:
@@ -61,13 +82,21 @@ def find_date(text: str, today: dt.date, day_first: bool = False) -> str | None:
 _URL_DATE: Final = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})(?:[/-](\d{1,2}))?/")
 
 
+# A path segment that opens with a day-first date: /meldungen/29-10-2021, /detail/~02-01-2022-title.
+_URL_DAY_FIRST: Final = re.compile(r"/~?(\d{2})[-.](\d{2})[-.]((?:19|20)\d\d)(?=[-/.]|$)")
+
+
 def url_date(url: str, today: dt.date) -> str | None:
-    """A date in an article URL (/2019/11/19/...), or None."""
+    """A date in an article URL (/2019/11/19/..., /29-10-2021), or None."""
     match = _URL_DATE.search(url)
-    if not match or match.group(3) is None:
+    if match and match.group(3) is not None:
+        parts = (int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    elif (match := _URL_DAY_FIRST.search(url.split("?")[0])) is not None:
+        parts = (int(match.group(3)), int(match.group(2)), int(match.group(1)))
+    else:
         return None
     try:
-        day = dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        day = dt.date(*parts)
     except ValueError:
         return None
     return day.isoformat() if day <= today else None

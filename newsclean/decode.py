@@ -29,6 +29,11 @@ _DECLARED_CHARSET: Final = re.compile(
 )
 _HTML_START: Final = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|\?xml|head|body)\b", re.I | re.S)
 _HTML_TAG: Final = re.compile(rb"<(?:p|div|span|a|body|head|meta|script|link|br|table|li|h[1-6])\b[^>]*>", re.I)
+# A page whose head markup (a <style> or <script> block) comes before its <!DOCTYPE> or <html>,
+# found this far in.
+_HEAD_MARKUP_START: Final = re.compile(rb"^\s*<(?:style|script|link|meta|title)\b", re.I)
+_PAGE_TAG: Final = re.compile(rb"<(?:!doctype\s+html|html)\b", re.I)
+_PAGE_TAG_REACH: Final = 262144
 # Content that does not start like a page is an HTML fragment when it holds this many common tags,
 # on at least this share of its non-blank lines.
 _FRAGMENT_MIN_TAGS: Final = 5
@@ -93,6 +98,9 @@ def sniff_kind(data: bytes) -> Kind:
     code, a player's script) is still a dump."""
     head = data[:16384]
     if _HTML_START.match(head):
+        return "html"
+    # Head markup (a <style> or <script> block) printed before the page's own <!DOCTYPE>/<html>.
+    if _HEAD_MARKUP_START.match(head) and _PAGE_TAG.search(data, 0, _PAGE_TAG_REACH):
         return "html"
     tags = _HTML_TAG.finditer(head)
     if sum(1 for _, _ in zip(range(_FRAGMENT_MIN_TAGS), tags, strict=False)) < _FRAGMENT_MIN_TAGS:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, Final
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .model import Found
 
@@ -26,7 +26,15 @@ META_FIELDS: Final[tuple[tuple[str, str], ...]] = (
     ("article:published_time", "date"), ("og:article:published_time", "date"), ("datepublished", "date"),
     ("publish-date", "date"), ("pubdate", "date"), ("publishdate", "date"), ("date", "date"),
     ("dc.date", "date"), ("dcterms.created", "date"), ("dc.date.issued", "date"), ("sailthru.date", "date"),
-    ("parsely-pub-date", "date"), ("article.published", "date"), ("og:updated_time", "date"),
+    ("parsely-pub-date", "date"), ("article.published", "date"),
+    # Less common names for the same: Open Graph and Dublin Core variants, scholarly citations.
+    ("og:published_time", "date"), ("og:publish_date", "date"), ("og:pubdate", "date"), ("article:published", "date"),
+    ("published_time", "date"), ("publish_time", "date"), ("publish_date", "date"), ("pub_date", "date"),
+    ("published-date", "date"), ("published", "date"), ("published_at", "date"),
+    ("dcterms:created", "date"), ("dc.date.created", "date"),
+    ("originalpublicationdate", "date"), ("citation_publication_date", "date"), ("citation_online_date", "date"),
+    ("citation_date", "date"),
+    ("og:updated_time", "date"),
     ("article:author", "authors"), ("author", "authors"), ("dc.creator", "authors"), ("dc:creator", "authors"),
     ("dcterms.creator", "authors"), ("parsely-author", "authors"), ("sailthru.author", "authors"),
     ("article:author_name", "authors"), ("og:article:author", "authors"), ("byl", "authors"),
@@ -40,6 +48,13 @@ META_FIELDS: Final[tuple[tuple[str, str], ...]] = (
 )
 _META_RANK: Final = {name: i for i, (name, _) in enumerate(META_FIELDS)}
 _META_FIELD: Final = dict(META_FIELDS)
+_LISTING_TAGS: Final = frozenset({"nav"})
+_LISTING_KINDS: Final = frozenset({"comments"})
+# A class or id word that names a date: 'date', 'post-date', 'publishedTime', 'pubdate', 'datum'.
+_DATE_CLASS: Final = re.compile(
+    r"(?i:date|datum|fecha|publish|publicat|posted|(?:^|[\s_-])time(?:$|[\s_-]))|[a-z]Time(?![a-z])")
+_DATE_CLASS_CHARS: Final = 40
+_DATE_CLASS_KEPT: Final = 5
 _LANG: Final = re.compile(r"^([a-zA-Z]{2})(?:[-_][a-zA-Z]{2,4})?$")
 # The label of a twitter:dataN that holds the author ('Written by', as Yoast SEO writes it).
 _WRITTEN_BY: Final = re.compile(
@@ -96,6 +111,21 @@ def _text(value: Any) -> str | None:
     if isinstance(value, list) and value:
         return _text(value[0])
     return None
+
+
+def _in_listing(node: LexborNode) -> bool:
+    """Whether the node lies in a menu or in readers' comments."""
+    from .html import chrome_of
+
+    parent = node.parent
+    while parent is not None and parent.tag not in ("body", "html"):
+        if parent.tag in _LISTING_TAGS:
+            return True
+        names = (parent.attrs.get("class") or "") + " " + (parent.attrs.get("id") or "")
+        if names.strip() and chrome_of(names) in _LISTING_KINDS:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _jsonld_objects(tree: LexborHTMLParser) -> list[dict]:
@@ -192,9 +222,25 @@ def html_candidates(tree: LexborHTMLParser) -> dict[str, list[Found]]:
     found["byline_markup"] = marked_bylines(tree)
     for node in tree.css("[itemprop=datePublished]"):
         add("date", node.attrs.get("datetime") or node.attrs.get("content") or node.text(), "itemprop")
-    for node in tree.css("time[datetime]"):
-        add("date", node.attrs.get("datetime"), "time-element")
-        break
+    # The first <time> of the page's own, not one in a menu or in the comments;
+    # one that only prints its date (<time>Mar 24, 2025</time>) when none has a datetime.
+    times = [node for node in tree.css("time") if not _in_listing(node)]
+    stamped = [node for node in times if node.attrs.get("datetime")]
+    if stamped:
+        add("date", stamped[0].attrs.get("datetime"), "time-element")
+    elif times:
+        add("date", times[0].text(deep=True), "time-element")
+    # Elements the page's markup names as dates ('post-date', 'publishedTime', 'datum'), that print
+    # a short date line: the last resort for a date the blocks lost with the page chrome.
+    for node in tree.css("[class], [id]"):
+        if node.tag in ("html", "body", "script", "style") or not _DATE_CLASS.search(
+                (node.attrs.get("class") or "") + " " + (node.attrs.get("id") or "")):
+            continue
+        text = " ".join(node.text(deep=True).split())
+        if 6 <= len(text) <= _DATE_CLASS_CHARS and any(c.isdigit() for c in text) and not _in_listing(node):
+            add("marked_date", text, "date-class")
+            if len(found["marked_date"]) >= _DATE_CLASS_KEPT:
+                break
     link = tree.css_first('link[rel="canonical"][href]')
     if link is not None:
         found.setdefault("url", []).insert(0, Found(link.attrs.get("href") or "", "canonical-link"))

@@ -12,12 +12,13 @@ from urllib.parse import urljoin, urlsplit
 
 from .dates import find_date, local_form, parse_stamp, url_date
 from .headline import printed_lines, split_title, syndicated_title
-from .model import Block, Features, Found, Label, Metadata, Page, window_title
+from .model import Block, Features, Found, Label, Metadata, Page, Removal, window_title
 from .rules import (
     AUTHOR_TITLE,
     BYLINE,
     CJK,
     DATE,
+    DATE_NOISE,
     HANGUL,
     LANGUAGES,
     LOCAL_MONTH,
@@ -28,6 +29,7 @@ from .rules import (
     SYNDICATION,
     TITLE_SEPARATORS,
     URL,
+    WORD,
     is_date_line,
     lower_words,
     normalize,
@@ -141,15 +143,96 @@ def find_title(page: Page, start: int, settings: Settings, window: str) -> Found
     return None
 
 
+# A long paragraph's opening dateline: a few words at most, the date, a clock time perhaps, then a
+# dash, bar, colon, bracket or opening quote.
+DATELINE_LEAD: Final = re.compile(
+    r"^\W{0,3}(?:[^\W\d][\w.'’-]*\W{1,3}){0,3}?(?P<date>" + DATE.pattern + r")"
+    r"(?:,?\s*(?:um\s+|at\s+)?\d{1,2}[:.h]\d\d(?:\s*(?:uhr|h|[ap]\.?m\.?))?)?\s*[–—\-|:)(„“\"«•]", re.I)
+# Words besides the date, time and cue words that a printed dateline may hold ('By Jane Doe').
+PRINTED_LINE_WORDS: Final = 4
+# Words that say a printed date is the piece's own (published, posted, updated).
+DATE_CUE: Final = re.compile(
+    r"\b(?:published|posted|updated|last (?:updated|edited|modified)|ver(?:ö|oe)ffentlicht|erschienen|aktualisiert"
+    r"|datum|stand|publi(?:é|e|cado|cato)|mis en ligne|mise en ligne|mis à jour|actualizado|atualizado)\b", re.I)
+# Words that say a printed date is the last change, not the publication.
+UPDATE_CUE: Final = re.compile(
+    r"\b(?:updated|last (?:edited|modified)|aktualisiert|stand|mis à jour|actualizado|atualizado|aggiornato)\b", re.I)
+# Chrome kinds that list other pages or readers' comments, whose dates are not the page's.
+_LISTING_CHROME: Final = ("related", "comments", "navigation", "<nav>")
+# Blocks above the first headline copy searched for a date line (after the blocks below it).
+DATE_ABOVE_HEADLINE: Final = 3
+
+
 def find_dateline(blocks: tuple[Block, ...], lo: int, hi: int, today: dt.date,
                   day_first: bool = False) -> Found | None:
     for i in range(lo, min(hi, len(blocks))):
-        if len(blocks[i].text) > 120:
-            continue
-        value = find_date(blocks[i].text, today, day_first)
+        text = blocks[i].text
+        if len(text) > 120:
+            # A paragraph that opens with its dateline ('01.02.2022 – The council...', 'BERLIN
+            # (January 24, 2017) —'): a date in its first words, set off by a dash, bar or bracket.
+            lead = DATELINE_LEAD.match(text)
+            if not lead:
+                continue
+            text = lead.group("date")
+        value = find_date(text, today, day_first)
         if value:
             return Found(value, "dateline", i)
     return None
+
+
+def cued_date(blocks: tuple[Block, ...], today: dt.date, day_first: bool = False) -> Found | None:
+    """A date the page prints away from its header, in a line that says what it is: 'Posted on
+    April 13, 2023', 'Veröffentlicht am: 6. August 2009', 'Last updated: November 13, 2025'."""
+    for i, block in enumerate(blocks):
+        text = block.text
+        if len(text) > 120 or not DATE_CUE.search(text):
+            continue
+        if len(WORD.findall(DATE_NOISE.sub(" ", DATE.sub(" ", DATE_CUE.sub(" ", text))))) > PRINTED_LINE_WORDS:
+            continue
+        value = find_date(text, today, day_first)
+        if value:
+            return Found(value, "cued-line", i)
+    return None
+
+
+def chrome_date(chrome: tuple[Removal, ...], today: dt.date, day_first: bool = False) -> Found | None:
+    """A date line the page chrome held (a byline box, a meta strip taken for a sidebar): the
+    first short one outside lists of other pages and comments."""
+    for removal in chrome:
+        if len(removal.text) > 60 or removal.detail.startswith(_LISTING_CHROME):
+            continue
+        if len(WORD.findall(DATE_NOISE.sub(" ", DATE.sub(" ", removal.text)))) > PRINTED_LINE_WORDS:
+            continue
+        value = find_date(removal.text, today, day_first)
+        if value:
+            return Found(value, "chrome-line")
+    return None
+
+
+def marked_date(values: list[Found], today: dt.date, day_first: bool = False) -> Found | None:
+    """The first date line among the elements the markup names as dates (a timestamp too)."""
+    for found in values:
+        stamp = parse_stamp(found.value)
+        if stamp is not None and stamp.year >= 1990 and stamp.date() <= today:
+            return Found(stamp.isoformat(), found.source)
+        if len(WORD.findall(DATE_NOISE.sub(" ", DATE.sub(" ", DATE_CUE.sub(" ", found.value))))) > PRINTED_LINE_WORDS:
+            continue
+        value = find_date(found.value, today, day_first)
+        if value:
+            return Found(value, found.source)
+    return None
+
+
+def prefer_printed(printed: Found, line: str, stated: Found) -> bool:
+    """Whether the date the header prints beats the one the page declares: it does when its line
+    is a dateline (the date, a time, a cue word, a name or two: what a reader takes for the date
+    of the piece), unless it is a numeric date that, read the other way round (04/12 for 12/04),
+    is the declared day."""
+    if len(WORD.findall(DATE_NOISE.sub(" ", DATE.sub(" ", line)))) > PRINTED_LINE_WORDS or UPDATE_CUE.search(line):
+        return False
+    day, other = printed.value[:10], stated.value[:10]
+    swapped = f"{day[:4]}-{day[8:10]}-{day[5:7]}"
+    return day != other and swapped != other
 
 
 def is_person(name: str, outlets: frozenset[str] = frozenset()) -> bool:
@@ -485,7 +568,8 @@ def declared_people(values: list[Found], outlets: frozenset[str]) -> tuple[tuple
 
 
 def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date, url: str | None = None,
-                  declared: dict[str, list[Found]] | None = None) -> tuple[Metadata, int | None]:
+                  declared: dict[str, list[Found]] | None = None,
+                  chrome: tuple[Removal, ...] = ()) -> tuple[Metadata, int | None]:
     """Metadata of a page, and the index of the headline block (to drop from the body).
 
     What an HTML page declares (JSON-LD, meta tags) comes first where it is well-formed; what the
@@ -496,9 +580,11 @@ def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
     window, title_site = split_title(window_title(blocks), printed_lines(page.feats)) if blocks else ("", None)
     title = find_title(page, start, settings, window)
     # The header (dateline, byline, section) lies between the first headline copy and the body.
-    header_lo = max(0, start - settings.header_window)
-    header_lo = next((i for i in page.anchors if header_lo <= i < start), header_lo)
+    window_lo = max(0, start - settings.header_window)
+    header_lo = next((i for i in page.anchors if window_lo <= i < start), window_lo)
     header_hi = start + 3
+    # A kicker line above the headline often carries the date ('Dec 12, 2025', then the <h1>).
+    above_lo = max(window_lo, header_lo - DATE_ABOVE_HEADLINE)
     byline = find_byline(page, header_lo, header_hi)
     source = outlet(page)
     site = first(*(clean_site_name(f) for f in declared.get("site_name", ())),
@@ -520,16 +606,27 @@ def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
     stated_urls = [*declared.get("url", ()), find_url(page)]
     urls = [u for u in stated_urls if u]
     language = page_language(declared.get("language", []), body_text)
+    url_days = [d for d in (url_date(u.value, today) for u in urls) if d]
+    day_first = language is not None and language.value != "en"
+    stated = declared_date(declared.get("date", []), today)
+    printed = find_dateline(blocks, header_lo, header_hi, today, day_first=day_first)
+    dates = [stated, printed]
+    # The printed header date beats the declared one (prefer_printed), unless the address carries
+    # the declared day: two sources agree on it.
+    if (printed is not None and stated is not None and stated.value[:10] not in url_days
+            and prefer_printed(printed, blocks[printed.index].text, stated)):
+        dates = [printed, stated]
     considered: dict[str, list[Found | None]] = {
         "title": [page_heading(page, start, outlets,
                                [f.value for f in declared.get("title", ())] + [window_title(blocks)],
                                settings),
                   declared_title(declared.get("title", []), outlets),
                   title if title and title.source != "first-line" else None, title],
-        "date": [declared_date(declared.get("date", []), today),
-                 find_dateline(blocks, header_lo, header_hi, today,
-                               day_first=language is not None and language.value != "en"),
-                 *(Found(d, "url") for d in [url_date(u.value, today) for u in urls] if d)],
+        "date": [*dates,
+                 find_dateline(blocks, above_lo, header_lo, today, day_first=day_first),
+                 *(Found(d, "url") for d in url_days),
+                 cued_date(blocks, today, day_first), chrome_date(chrome, today, day_first),
+                 marked_date(declared.get("marked_date", []), today, day_first)],
         "site_name": [site],
         "url": page_urls(stated_urls),
         "original_source": [Found(source, "syndication-line") if source else None],

@@ -61,7 +61,7 @@ def assemble(doc: Document, page: Page, declared: dict[str, list[Found]], settin
     the page chrome an HTML page lost before its blocks were made first, then block by block."""
     blocks = page.blocks
     body_text = _opening(blocks, page.verdicts)
-    meta, headline = page_metadata(page, body_text, settings, today, url, declared)
+    meta, headline = page_metadata(page, body_text, settings, today, url, declared, chrome)
     kept: list[Block] = []
     removed: list[Removal] = list(chrome)
     for block, verdict in zip(blocks, page.verdicts, strict=True):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -201,3 +202,37 @@ def test_a_name_in_an_element_the_page_calls_its_byline() -> None:
     # ...but not the author of a comment, nor a company.
     assert _authors("", '<div class="comment"><span class="comment-author">Jimmy Olsen</span></div>') == ()
     assert _authors('<meta name="author" content="Planet Verlag GmbH">') == ()
+
+
+def _date(head: str, body: str) -> str | None:
+    html = f"<html><head>{head}</head><body>{body}{PROSE_P * 3}</body></html>"
+    return newsclean.clean(html.encode(), today=dt.date(2026, 1, 1)).metadata.date
+
+
+def test_the_dateline_just_above_the_headline_is_found() -> None:
+    assert _date("", "<p>12. März 2024</p><h1>Storm hits the coast</h1>") == "2024-03-12"
+
+
+def test_the_printed_dateline_beats_a_declared_date_but_an_update_does_not() -> None:
+    declared = '<meta property="article:published_time" content="2024-03-01T08:00:00">'
+    assert _date(declared, "<h1>Storm hits the coast</h1><p>March 4, 2024</p>") == "2024-03-04"
+    assert _date(declared, "<h1>Storm hits the coast</h1><p>Updated March 4, 2024</p>")[:10] == "2024-03-01"
+
+
+def test_a_time_element_in_the_comments_is_not_the_pages_date() -> None:
+    comments = '<div class="comments"><p>Reader said: <time datetime="2025-06-02">June 2</time></p></div>'
+    assert _date("", f"<h1>Storm hits the coast</h1>{PROSE_P}{comments}<time>March 4, 2024</time>") \
+        == "2024-03-04"
+
+
+def test_more_date_forms_in_meta_tags_lines_and_addresses() -> None:
+    assert _date('<meta name="citation_publication_date" content="2023/05/17">', "") == "2023-05-17"
+    assert _date("", "<h1>Storm hits the coast</h1><p>23.09.22</p>") == "2022-09-23"
+    canonical = '<link rel="canonical" href="https://x.example/meldungen/29-10-2021-sturm">'
+    assert _date(canonical, "<h1>Storm hits the coast</h1>") == "2021-10-29"
+
+
+def test_a_page_opening_with_its_style_block_is_html() -> None:
+    page = (f"<style>body {{ margin: 0 }}</style>\n<!DOCTYPE html><html><body><h1>Storm hits the coast</h1>"
+            f"{PROSE_P}</body></html>").encode()
+    assert newsclean.clean(page).kind == "html"

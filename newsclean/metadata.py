@@ -613,8 +613,8 @@ def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
     dates = [stated, printed]
     # The printed header date beats the declared one (prefer_printed), unless the address carries
     # the declared day: two sources agree on it.
-    if (printed is not None and stated is not None and stated.value[:10] not in url_days
-            and prefer_printed(printed, blocks[printed.index].text, stated)):
+    if (printed is not None and printed.index is not None and stated is not None
+            and stated.value[:10] not in url_days and prefer_printed(printed, blocks[printed.index].text, stated)):
         dates = [printed, stated]
     considered: dict[str, list[Found | None]] = {
         "title": [page_heading(page, start, outlets,

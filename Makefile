@@ -34,14 +34,14 @@ run: $(STAMP)
 	@ls out
 
 test: $(STAMP)
-	$(BIN)/ruff check -q newsclean tests
+	$(BIN)/ruff check -q .
 	$(BIN)/python -m pytest -q
 
 bench: $(BENCH_STAMP)
 	$(BIN)/python tests/bench.py --shared $(SHARED)
 
 lint: $(STAMP)
-	$(BIN)/ruff check newsclean tests
+	$(BIN)/ruff check .
 
 clean:
 	rm -rf $(VENV) out build newsclean/*.so

@@ -39,7 +39,7 @@ class BuildAllOrNone(build_ext):
         try:
             for extension in shared:
                 self.build_extension(extension)
-        except Exception as exc:  # noqa: BLE001 (any failure means: no compiled modules at all)
+        except Exception as exc:  # any failure means: no compiled module at all
             self.warn(f"compiling with mypyc failed, the modules stay plain Python: {exc}")
             self.extensions = []
             return

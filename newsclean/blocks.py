@@ -108,7 +108,7 @@ def display_width(line: str) -> int:
     """Columns a terminal gives `line`: CJK ideographs, kana and hangul take two each."""
     if line.isascii():
         return len(line)
-    return len(line) + sum(1 for c in line if c >= "\u1100" and unicodedata.east_asian_width(c) in "WF")
+    return len(line) + sum(1 for c in line if _wide(c))
 
 
 def _wide(char: str) -> bool:

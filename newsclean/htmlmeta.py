@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, Final
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -53,6 +53,9 @@ _LISTING_KINDS: Final = frozenset({"comments"})
 # A class or id word that names a date: 'date', 'post-date', 'publishedTime', 'pubdate', 'datum'.
 _DATE_CLASS: Final = re.compile(
     r"(?i:date|datum|fecha|publish|publicat|posted|(?:^|[\s_-])time(?:$|[\s_-]))|[a-z]Time(?![a-z])")
+# The same words as a selector: the parser's C code picks the few candidates from every element.
+_DATE_CLASS_SELECTOR: Final = ", ".join(f'[{attr}*="{word}" i]' for attr in ("class", "id")
+                                       for word in ("date", "datum", "fecha", "publish", "publicat", "posted", "time"))
 _DATE_CLASS_CHARS: Final = 40
 _DATE_CLASS_KEPT: Final = 5
 _LANG: Final = re.compile(r"^([a-zA-Z]{2})(?:[-_][a-zA-Z]{2,4})?$")
@@ -113,19 +116,29 @@ def _text(value: Any) -> str | None:
     return None
 
 
-def _in_listing(node: LexborNode) -> bool:
-    """Whether the node lies in a menu or in readers' comments."""
-    from .html import chrome_of
-
+def _within(node: LexborNode, box: Callable[[LexborNode], bool]) -> bool:
+    """Whether an ancestor of the node, below <body>, is a `box`."""
     parent = node.parent
     while parent is not None and parent.tag not in ("body", "html"):
-        if parent.tag in _LISTING_TAGS:
-            return True
-        names = (parent.attrs.get("class") or "") + " " + (parent.attrs.get("id") or "")
-        if names.strip() and chrome_of(names) in _LISTING_KINDS:
+        if box(parent):
             return True
         parent = parent.parent
     return False
+
+
+def _listing(node: LexborNode) -> bool:
+    """A menu, or readers' comments."""
+    from .html import chrome_of
+
+    if node.tag in _LISTING_TAGS:
+        return True
+    names = (node.attrs.get("class") or "") + " " + (node.attrs.get("id") or "")
+    return bool(names.strip()) and chrome_of(names) in _LISTING_KINDS
+
+
+def _in_listing(node: LexborNode) -> bool:
+    """Whether the node lies in a menu or in readers' comments."""
+    return _within(node, _listing)
 
 
 def _jsonld_objects(tree: LexborHTMLParser) -> list[dict]:
@@ -159,10 +172,11 @@ def jsonld_authors(objects: list[dict], article: dict | None) -> list[str]:
     return []
 
 
-def jsonld_article(tree: LexborHTMLParser, objects: list[dict] | None = None) -> dict | None:
-    """The page's JSON-LD article object, the one with a headline or body preferred."""
+def jsonld_article(objects: list[dict]) -> dict | None:
+    """The page's JSON-LD article object (of `objects`, all of the page's), the one with a headline
+    or body preferred."""
     best: tuple[int, dict] | None = None
-    for obj in _jsonld_objects(tree) if objects is None else objects:
+    for obj in objects:
         types = _types(obj)
         if not types & ARTICLE_TYPES:
             continue
@@ -181,7 +195,7 @@ def html_candidates(tree: LexborHTMLParser) -> dict[str, list[Found]]:
             found.setdefault(field, []).append(Found(value if field == "body" else " ".join(value.split()), source))
 
     objects = _jsonld_objects(tree)
-    article = jsonld_article(tree, objects)
+    article = jsonld_article(objects)
     for name in jsonld_authors(objects, article):
         add("authors", name, "json-ld")
     if article is not None:
@@ -232,7 +246,7 @@ def html_candidates(tree: LexborHTMLParser) -> dict[str, list[Found]]:
         add("date", times[0].text(deep=True), "time-element")
     # Elements the page's markup names as dates ('post-date', 'publishedTime', 'datum'), that print
     # a short date line: the last resort for a date the blocks lost with the page chrome.
-    for node in tree.css("[class], [id]"):
+    for node in tree.css(_DATE_CLASS_SELECTOR):
         if node.tag in ("html", "body", "script", "style") or not _DATE_CLASS.search(
                 (node.attrs.get("class") or "") + " " + (node.attrs.get("id") or "")):
             continue
@@ -269,6 +283,11 @@ def _class_parts(node: Any) -> set[str]:
     return {part for part in re.split(r"[\s_-]+", words) if part}
 
 
+def _not_byline_box(node: LexborNode) -> bool:
+    """Page furniture, or a box of other people's names or of more than the byline."""
+    return node.tag in _NOT_BYLINE_TAGS or not _class_parts(node).isdisjoint(_NOT_BYLINE_PARTS)
+
+
 def marked_bylines(tree: LexborHTMLParser) -> list[Found]:
     """The text of the elements a page names as its byline by their class or id ('author-name',
     'byline'), outside comments, boxes of other stories and page furniture, in page order."""
@@ -281,13 +300,7 @@ def marked_bylines(tree: LexborHTMLParser) -> list[Found]:
         text = " ".join(node.text(deep=True, separator=" ").split())
         if not text or len(text) > _BYLINE_TEXT_MAX:
             continue
-        ancestor, inside = node.parent, False
-        while ancestor is not None and ancestor.tag not in ("body", "html"):
-            if ancestor.tag in _NOT_BYLINE_TAGS or not _class_parts(ancestor).isdisjoint(_NOT_BYLINE_PARTS):
-                inside = True
-                break
-            ancestor = ancestor.parent
-        if not inside and node.tag not in _NOT_BYLINE_TAGS:
+        if not _within(node, _not_byline_box) and node.tag not in _NOT_BYLINE_TAGS:
             out.append(Found(text, "html-byline"))
         if len(out) >= 4:
             break

@@ -15,7 +15,19 @@ from collections.abc import Callable
 from typing import Final
 
 from .model import TITLE_TAG, Block, Document, Found, Removal
-from .rules import BULLET, HANGUL, LYNX_MARKER, MD_EMPHASIS, MD_HEADING, MD_IMAGE, MD_LINK, REFERENCES_HEAD, squeeze
+from .rules import (
+    BULLET,
+    HANGUL,
+    LYNX_MARKER,
+    MD_EMPHASIS,
+    MD_HEADING,
+    MD_IMAGE,
+    MD_LINK,
+    OVER_LIMIT_RULE,
+    REFERENCES_HEAD,
+    squeeze,
+)
+from .settings import DEFAULTS, Settings
 
 # A dump is hard-wrapped when many lines end near one width, and that width is a terminal's.
 _MIN_WRAP_WIDTH, _MAX_WRAP_WIDTH = 50, 132
@@ -32,24 +44,46 @@ _MARKUP_START: Final = frozenset("#>*+-•·◦▪□☆○o0123456789 \t")
 _LYNX_LINK_TEXT: Final = re.compile(r"\[\d+\]([^\[\]]{0,40}?)(?=\s*(?:\[\d+\]|[.,;:!?|]|\s{2,}|$))")
 
 
-def to_blocks(doc: Document, links: bool = False, images: bool = False,
+# A dump is read up to this many lines per block of the limit (a wrapped paragraph spans a few).
+_LINES_PER_BLOCK: Final = 10
+# The text past the block limit is named in --explain by this many of its first characters.
+_LIMIT_EXCERPT: Final = 200
+_CONTROLS: Final = dict.fromkeys(range(32), " ")
+
+
+def to_blocks(doc: Document, links: bool = False, images: bool = False, settings: Settings = DEFAULTS,
               ) -> tuple[tuple[Block, ...], dict[str, list[Found]], tuple[Removal, ...]]:
-    """The page's blocks, what an HTML page declares about itself (JSON-LD, meta tags), and the
-    page chrome an HTML page lost before its blocks were made (navigation, footers, boxes)."""
+    """The page's blocks (at most settings.max_blocks), what an HTML page declares about itself
+    (JSON-LD, meta tags), and what went before the blocks were made: an HTML page's chrome
+    (navigation, footers, boxes), and the part of a runaway page past the limits."""
     if doc.kind == "html":
         from .html import blocks_of_tree, parse
         from .htmlmeta import html_candidates
 
-        tree = parse(doc.text)
+        tree, markup = parse(doc.text, settings.max_tags)
         declared = html_candidates(tree)  # before the scripts holding JSON-LD are dropped
-        blocks, chrome = blocks_of_tree(tree, links, images)
-        return blocks, declared, chrome
-    return text_blocks(doc.text), {}, ()
+        blocks, chrome, rest = blocks_of_tree(tree, links, images, settings.max_blocks)
+        return blocks, declared, (chrome + past_limit(rest, f"the first {settings.max_blocks:,} blocks")
+                                  + past_limit(markup, f"the first {settings.max_tags:,} tags"))
+    blocks, rest = text_blocks(doc.text, settings.max_blocks)
+    return blocks, {}, past_limit(rest, f"the first {settings.max_blocks:,} blocks")
 
 
-def text_blocks(text: str) -> tuple[Block, ...]:
-    """Split a text dump into blocks, rejoining hard-wrapped paragraphs."""
-    lines = [line.rstrip() for line in text.split("\n")]
+def past_limit(rest: str, limit: str) -> tuple[Removal, ...]:
+    """The removal that names the part of a runaway page past one of its limits (by its opening)."""
+    if not rest or rest.isspace():
+        return ()
+    opening = squeeze(rest[:_LIMIT_EXCERPT].translate(_CONTROLS))
+    return (Removal(-1, OVER_LIMIT_RULE, opening + ("…" if len(rest) > _LIMIT_EXCERPT else ""),
+                    f"{len(rest):,} characters past {limit}"),)
+
+
+def text_blocks(text: str, max_blocks: int = DEFAULTS.max_blocks) -> tuple[tuple[Block, ...], str]:
+    """Split a text dump into blocks, rejoining hard-wrapped paragraphs: at most `max_blocks`,
+    and the text left unread past them."""
+    lines = text.split("\n", _LINES_PER_BLOCK * max_blocks)
+    rest = lines.pop() if len(lines) > _LINES_PER_BLOCK * max_blocks else ""
+    lines = [line.rstrip() for line in lines]
     # lynx wraps CJK text at a count of characters, w3m at a count of columns (two per ideograph).
     measure: Callable[[str], int] = len
     width = wrap_width(lines)
@@ -58,13 +92,17 @@ def text_blocks(text: str) -> tuple[Block, ...]:
         width = wrap_width(lines, measure)
     blocks: list[Block] = []
     titled = states_title(lines, width is not None)
-    for k, (raw, tag) in enumerate(_paragraphs(lines, width, measure)):
+    paragraphs = _paragraphs(lines, width, measure)
+    for k, (raw, tag) in enumerate(paragraphs):
+        if len(blocks) == max_blocks:
+            rest = "\n".join(text for text, _ in paragraphs[k:]) + ("\n" + rest if rest else "")
+            break
         block = _make_block(len(blocks), raw, tag)
         if block is not None:
             if k == 0 and titled:
                 block = Block(0, block.text, TITLE_TAG, link_chars=block.link_chars)
             blocks.append(block)
-    return tuple(blocks)
+    return tuple(blocks), rest
 
 
 def states_title(lines: list[str], wrapped: bool) -> bool:

@@ -17,6 +17,9 @@ from .rules import TITLE_SEPARATORS, normalize
 _SYNDICATED_TITLE: Final = re.compile(r"^\s*the post (.+?) appeared first on", re.I)
 # A block is a copy of the title when most of its words are the title's and it covers much of it.
 _OWN_SHARE, _COVER_SHARE = 0.8, 0.5
+# A window title split into more parts than this is no 'Headline - Site' pair (nor worth the runs
+# of parts, which grow with the square of their number).
+_MAX_TITLE_PARTS: Final = 12
 # A block this long that ends as a sentence is a paragraph of prose: the headline stands above it.
 _PROSE_WORDS: Final = 25
 
@@ -30,7 +33,7 @@ def split_title(line: str, printed: dict[str, int] | None = None) -> tuple[str, 
     pieces = TITLE_SEPARATORS.split(line)
     seps = [m.group() for m in TITLE_SEPARATORS.finditer(line)]
     parts = [p.strip() for p in pieces]
-    if sum(1 for p in parts if p) < 2:
+    if sum(1 for p in parts if p) < 2 or len(parts) > _MAX_TITLE_PARTS:
         return line.strip(), None
     runs = [(i, j) for i in range(len(parts)) for j in range(i, len(parts))
             if (i, j) != (0, len(parts) - 1) and parts[i] and parts[j]]

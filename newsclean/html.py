@@ -30,6 +30,7 @@ from .rules import (
     chrome_kind,
     squeeze,
 )
+from .settings import DEFAULTS
 
 # Markers inserted into the tree: BREAK separates blocks (source newlines are only white space),
 # OPEN tag CLOSE names the block that starts, LINK_START/LINK_END wrap link text.
@@ -107,8 +108,22 @@ _PAGE_IDS: Final = _tag_ids("html", "body")
 _CHROME_CANDIDATES: Final = ",".join((*CHROME_TAGS, "[role]", "[class]", "[id]"))
 
 
-def parse(html: str) -> LexborHTMLParser:
-    return LexborHTMLParser(limit_nesting(html))
+def parse(html: str, max_tags: int = DEFAULTS.max_tags) -> tuple[LexborHTMLParser, str]:
+    """The tree of the page's first `max_tags` tags, and the markup left unread past them."""
+    html, rest = limit_tags(html, max_tags)
+    return LexborHTMLParser(limit_nesting(html)), rest
+
+
+def limit_tags(html: str, max_tags: int) -> tuple[str, str]:
+    """(the markup up to its `max_tags`-th tag, the rest). Building and walking the tree costs
+    per element: a runaway page (a million <br>, a 100,000-row table) is cut, a real one (under
+    20,000 tags) is not."""
+    if html.count("<") <= max_tags:
+        return html, ""
+    at = -1
+    for _ in range(max_tags + 1):
+        at = html.find("<", at + 1)
+    return html[:at], html[at:]
 
 
 def limit_nesting(html: str) -> str:
@@ -425,13 +440,14 @@ def _line_block(index: int, tags: list[str], line: str, hints: str,
 
 
 def blocks_of_tree(tree: LexborHTMLParser, links: bool = False, images: bool = False,
-                   ) -> tuple[tuple[Block, ...], tuple[Removal, ...]]:
-    """The page's blocks, and the chrome removed before they were made."""
+                   max_blocks: int = DEFAULTS.max_blocks) -> tuple[tuple[Block, ...], tuple[Removal, ...], str]:
+    """The page's blocks (at most `max_blocks`), the chrome removed before they were made, and the
+    text left unread past the block limit."""
     title = window_title(tree)
     tree.strip_tags(list(DROP_TAGS))
     body = tree.body
     if body is None:
-        return ((Block(0, title, TITLE_TAG),) if title else ()), ()
+        return ((Block(0, title, TITLE_TAG),) if title else ()), (), ""
     page_prose = paragraph_chars(body)  # what holds_article measures a box against
     found = main_container(tree, page_prose)
     declared = declared_bodies(tree)
@@ -448,7 +464,11 @@ def blocks_of_tree(tree: LexborHTMLParser, links: bool = False, images: bool = F
     pending: list[str] = []  # tags of blocks whose text starts on a later line (a heading with a <br>)
     waiting_images: tuple[tuple[str, str], ...] = ()  # images of lines without text go with the next block
     inside = False
-    for raw in text.split(BREAK):
+    pieces = text.split(BREAK)
+    for k, raw in enumerate(pieces):
+        if len(blocks) == max_blocks:
+            rest = _MARKER.sub("", "\n".join(pieces[k:]))
+            return tuple(blocks), tuple(chrome), rest.replace(MAIN_START, "").replace(MAIN_END, "")
         if MAIN_START in raw or MAIN_END in raw:
             inside = MAIN_START in raw
             raw = raw.replace(MAIN_START, "").replace(MAIN_END, "")
@@ -475,4 +495,4 @@ def blocks_of_tree(tree: LexborHTMLParser, links: bool = False, images: bool = F
         if block is not None:
             blocks.append(block)
             waiting_images = ()
-    return tuple(blocks), tuple(chrome)
+    return tuple(blocks), tuple(chrome), ""

@@ -46,7 +46,7 @@ def clean(
     if kind != settings.kind:
         settings = with_overrides(settings, kind=kind)
     doc = decode(data, name, settings)
-    blocks, declared, chrome = to_blocks(doc, settings.keep_links, settings.keep_images)
+    blocks, declared, chrome = to_blocks(doc, settings.keep_links, settings.keep_images, settings)
     feats, classified = measure(blocks, settings)
     classified = mark_template(blocks, feats, classified, site_model, settings)
     anchors = headline_indices(blocks, feats, classified)

@@ -895,4 +895,12 @@ CHROME_RULES: Final[dict[str, str]] = {
     CHROME_CLASS_RULE: "A box whose class or id names page chrome (CHROME_WORDS), unless it holds the "
                        "article's prose.",
 }
-RULE_NAMES: Final[tuple[str, ...]] = tuple(r.name for r in RULES) + tuple(CONTEXT_RULES) + tuple(CHROME_RULES)
+# The rule of the input stage (blocks.py): the part of a runaway page past Settings.max_blocks or
+# max_tags, left unread so that time and memory stay bounded.
+OVER_LIMIT_RULE: Final = "over-limit"
+INPUT_RULES: Final[dict[str, str]] = {
+    OVER_LIMIT_RULE: "The part of a runaway page past its first max_blocks blocks or max_tags tags, left unread "
+                     "(no article has that many).",
+}
+RULE_NAMES: Final[tuple[str, ...]] = (tuple(r.name for r in RULES) + tuple(CONTEXT_RULES) + tuple(CHROME_RULES)
+                                      + tuple(INPUT_RULES))

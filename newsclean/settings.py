@@ -11,6 +11,12 @@ class Settings:
     # --- input limits ---
     # Larger inputs are refused: no news article needs more, and a runaway file must not stall a run.
     max_bytes: int = 32 * 1024 * 1024
+    # A page is read up to this many blocks (the longest development page has under 1,500): the
+    # rest of a runaway page (a million short lines, a 100,000-row table) is left out, named
+    # `over-limit` in --explain, so that time and memory stay bounded.
+    max_blocks: int = 20_000
+    # ... and an HTML page up to this many tags (the most on a development page is under 20,000).
+    max_tags: int = 200_000
     # An explicit encoding (e.g. from --encoding); None means: detect.
     encoding: str | None = None
     # "auto" sniffs the content; "html" or "text" forces the kind.

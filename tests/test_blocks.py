@@ -17,20 +17,20 @@ PROSE = ("The city council voted on Tuesday to extend the tram line to the airpo
 
 
 def test_a_dump_opening_with_a_line_of_its_own_states_the_window_title() -> None:
-    blocks = text_blocks(f"Tram line to reach the airport | City News\n\nHome\nNews\n\n{PROSE}\n")
+    blocks = text_blocks(f"Tram line to reach the airport | City News\n\nHome\nNews\n\n{PROSE}\n")[0]
     assert window_title(blocks) == "Tram line to reach the airport | City News"
     assert blocks[0].tag == TITLE_TAG and blocks[1].tag == "p"
 
 
 def test_an_unwrapped_dump_without_blank_lines_still_opens_with_its_title() -> None:
-    assert window_title(text_blocks(f"Tram line to reach the airport - City News\nHome\n{PROSE}")) != ""
+    assert window_title(text_blocks(f"Tram line to reach the airport - City News\nHome\n{PROSE}")[0]) != ""
 
 
 @pytest.mark.parametrize("name", ["lynx-bbc-swift-amas", "w3m-bbc-swift-amas", "lynx-space-europa-plumes"])
 def test_a_text_browsers_dump_states_no_window_title(name: str) -> None:
     # lynx and w3m print the page, not its <title>: their first line is a menu or a logo.
     text = (PAGES / name / "source.txt").read_text("utf-8")
-    blocks = text_blocks(text)
+    blocks = text_blocks(text)[0]
     assert window_title(blocks) == ""
     assert all(b.tag != TITLE_TAG for b in blocks)
 
@@ -45,7 +45,7 @@ def test_a_wrapped_dump_running_on_from_its_first_line_has_no_title() -> None:
              "of 2027, after a debate that lasted well into the night and drew a large crowd",
              "of residents to the town hall, where the mayor spoke for more than an hour and"]
     text = wrapped + ("\n".join(lines) + "\nanswered questions.\n\n") * 3
-    assert window_title(text_blocks(text)) == ""
+    assert window_title(text_blocks(text)[0]) == ""
 
 
 def test_an_html_pages_title_is_its_window_title_and_a_page_without_one_has_none() -> None:
@@ -78,7 +78,7 @@ def test_a_dump_wrapped_by_columns_rejoins_cjk_text_cut_inside_a_word() -> None:
     lines = _wrap(KOREAN, 79, display_width)
     assert len(lines) >= 4 and all(display_width(line) <= 79 for line in lines)
     text = "\n".join(["메뉴", "", *lines, "", *lines, "", *lines])
-    paragraphs = [b.text for b in text_blocks(text) if len(b.text) > 40]
+    paragraphs = [b.text for b in text_blocks(text)[0] if len(b.text) > 40]
     assert paragraphs == [KOREAN] * 3
 
 
@@ -93,11 +93,11 @@ def test_a_dump_wrapped_by_characters_keeps_the_spaces_between_korean_words() ->
             line = f"{line} {word}".strip()
     lines.append("   " + line)
     text = "\n".join(["   메뉴", "", *lines, "", *lines, "", *lines])
-    paragraphs = [b.text for b in text_blocks(text) if len(b.text) > 40]
+    paragraphs = [b.text for b in text_blocks(text)[0] if len(b.text) > 40]
     assert paragraphs == [KOREAN] * 3
 
 
 @pytest.mark.parametrize("bullet", ["•", "□", "☆", "○", "*", "+", "o"])
 def test_the_bullets_text_browsers_print_for_each_level_of_a_list(bullet: str) -> None:
-    blocks = text_blocks(f"Page\n\n  {bullet} Contact the newsroom\n  {bullet} Advertise with us\n")
+    blocks = text_blocks(f"Page\n\n  {bullet} Contact the newsroom\n  {bullet} Advertise with us\n")[0]
     assert [(b.tag, b.text) for b in blocks[1:]] == [("li", "Contact the newsroom"), ("li", "Advertise with us")]

@@ -87,7 +87,7 @@ def test_a_comment_thread_is_not_joined_to_the_article_however_long() -> None:
 
 def test_only_a_comments_label_with_comment_headers_after_it_opens_a_thread() -> None:
     lines = ["Add a comment", "2", *PARAGRAPHS, "Comments", *THREAD]
-    blocks = text_blocks("\n".join(lines))
+    blocks = text_blocks("\n".join(lines))[0]
     feats, verdicts = measure(blocks, DEFAULTS)
     assert thread_heads(blocks, feats, verdicts, DEFAULTS) == {len(PARAGRAPHS) + 2}
 

@@ -70,7 +70,35 @@ def test_a_twenty_megabyte_page_gives_its_article() -> None:
     assert len(html) > 20_000_000
     article = newsclean.clean(html)
     assert article.text.startswith("Paragraph 0 of a very long page")
-    assert "Paragraph 229999 of a very long page" in article.text
+    # Read up to the block limit; the rest is named, not silently dropped.
+    limit = newsclean.DEFAULTS.max_blocks
+    assert f"Paragraph {limit - 3} of a very long page" in article.text
+    assert f"Paragraph {limit + 10} of" not in article.text
+    # Past the block limit, and past the tag limit further on (two tags a paragraph).
+    blocks, tags = [r for r in article.removed if r.rule == "over-limit"]
+    assert blocks.text.startswith(f"Paragraph {limit - 2} of a very long page")
+    assert f"past the first {limit:,} blocks" in blocks.detail
+    assert f"past the first {newsclean.DEFAULTS.max_tags:,} tags" in tags.detail
+
+
+def test_the_block_limit_is_a_setting() -> None:
+    lines = "\n\n".join(f"Line {i} of a dump that goes on for a long time, a short paragraph a line." for i in range(60))
+    full = newsclean.clean(lines.encode(), kind="text")
+    cut = newsclean.clean(lines.encode(), kind="text", settings=newsclean.Settings(max_blocks=30))
+    assert not [r for r in full.removed if r.rule == "over-limit"]
+    [over] = [r for r in cut.removed if r.rule == "over-limit"]
+    assert over.text.startswith("Line 30 of a dump")
+    assert "Line 29 of" in cut.text and "Line 30 of" not in cut.text
+
+
+def test_a_page_of_millions_of_tags_is_read_up_to_the_tag_limit() -> None:
+    html = ("<html><body><h1>Runaway page</h1><p>" + "The opening paragraph of the article, long enough to count "
+            "as prose in any reading of it. " * 3 + "</p>" + "<br>" * 1_000_000 + "<p>Never read.</p></body></html>")
+    article = newsclean.clean(html.encode())
+    assert article.text.startswith("The opening paragraph")
+    assert "Never read" not in article.text
+    [over] = [r for r in article.removed if r.rule == "over-limit"]
+    assert f"past the first {newsclean.DEFAULTS.max_tags:,} tags" in over.detail
 
 
 @settings(max_examples=150, deadline=None)

@@ -25,6 +25,7 @@ from .rules import (
     MONTH,
     NAME_SPLIT,
     ORGANISATION_WORDS,
+    RUN_START,
     SECTION_LINE,
     SYNDICATION,
     TITLE_SEPARATORS,
@@ -257,12 +258,14 @@ _GLUED_TAIL: Final = re.compile(
 _DAY_NAMES: Final = (r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag"
                      r"|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves"
                      r"|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica")
+# (From RUN_START, the white space taken whole: tried from every space of a long run, it took cubic time.)
 _NAMES_END: Final = re.compile(
-    r"\s+(?:on|am|um|le|el|il|at)\s+(?=\d|(?:" + _DAY_NAMES + r"|" + MONTH + r"|" + LOCAL_MONTH + r")\b)"
-    r"|\s+[|–—-]\s+|\s+(?:updated|last updated|last modified|published|posted|veröffentlicht|aktualisiert"
+    RUN_START + r"(?:\s++(?:on|am|um|le|el|il|at)\s+(?=\d|(?:" + _DAY_NAMES + r"|" + MONTH + r"|" + LOCAL_MONTH
+    + r")\b)"
+    r"|\s++[|–—-]\s+|\s++(?:updated|last updated|last modified|published|posted|veröffentlicht|aktualisiert"
     r"|zuletzt aktualisiert|publiziert|publié|publicado|stand)(?::|\s+|$)"
-    r"|\s*[|•·⋅●■▪]\s*|\s+\w+:\s"
-    r"|\s+(?:illustrations?|fotos?|photos?|photography|bilder?|grafik|video|images?|pictures?)\s+(?:by|von|par|por|de)\s+",
+    r"|\s*+[|•·⋅●■▪]\s*|\s++\w+:\s"
+    r"|\s++(?:illustrations?|fotos?|photos?|photography|bilder?|grafik|video|images?|pictures?)\s+(?:by|von|par|por|de)\s+)",
     re.I)
 # 'View all posts by Jane Doe', 'Zeige alle Beiträge von Jane Doe', 'More about Jane Doe',
 # 'Veröffentlicht von Jane Doe', 'Published by Jane Doe'.
@@ -274,7 +277,8 @@ _POSTS_BY: Final = re.compile(
 
 
 # 'Published in Nature': the publication a story appeared in, not its author.
-_PUBLISHED_IN: Final = re.compile(r"\s*(?:published in|erschienen in|publié dans|publicado en)\b", re.I)
+_PUBLISHED_IN: Final = re.compile(RUN_START + r"\s*+(?:published in|erschienen in|publié dans|publicado en)\b",
+                                  re.I)
 # The words between the names and the date that follows them ('Jane Doe on', 'Jane Doe am').
 _BEFORE_DATE: Final = re.compile(r"(?:\s+(?:on|am|um|le|el|il|at|the))?[\s,]*$", re.I)
 # 'Jane Doe/John Roe' parts two names; 'example.com/jane' is an address.

@@ -489,8 +489,12 @@ CREDIT_TAIL: Final = re.compile(
     r"(?:[(\[]\s*|\b)" + _alt(PICTURE_LEADS) + r"(?:\s+(?:credit|by))?\s*:\s*[^()\[\]:]{1,40}[)\]]?\s*$", _I)
 IMAGE_COUNTER: Final = re.compile(
     r"\b(?:image|photo|picture|slide|bild|foto)?\s*(?P<number>\d+)\s*(?:of|/|von|de|di|sur)\s*(?P<total>\d+)\b", _I)
+# Where a separator pattern may start: where a run of white space starts, or off white space. With
+# it (and the run taken whole, `\s++`), a pattern is tried once per run of spaces, not from each
+# space of it: a long run cost quadratic time before.
+RUN_START: Final = r"(?:(?<!\s)|(?!\s))"
 # A credit in brackets after a caption printed again: "(Jane Doe / Agency)".
-PAREN_TAIL: Final = re.compile(r"\s*\(.*\)\s*$")
+PAREN_TAIL: Final = re.compile(RUN_START + r"\s*+\(.*\)\s*$")
 CAPTION_PAIR_MIN_CHARS: Final = 20
 COMMENT_COUNT: Final = re.compile(r"^(?:\d+ )?(?:comments?|replies|responses)(?: \d+)?$")
 # '34 responses to "<headline>"', '12 thoughts on "<headline>"': the head of a comment thread.
@@ -551,11 +555,11 @@ ROLE_BYLINE: Final = re.compile(
 )
 AUTHOR_TITLE: Final = re.compile(r",\s*(?:[\w.]+\s+){0,3}" + _alt(AUTHOR_TITLE_WORDS) + r"s?\b.*$", _I)
 # What follows the names in a byline: a separator, then a role, an outlet or a date.
-BYLINE_TAIL: Final = re.compile(r"\s+[|•·–—]\s+|\s*,\s*(?=[A-Z]{2}|\d)")
-NAME_SPLIT: Final = re.compile(r"\s*[,;&]\s*|\s+(?:and|und|et|y|e|og|en|i|AND)\s+")
+BYLINE_TAIL: Final = re.compile(RUN_START + r"(?:\s++[|•·–—]\s+|\s*+,\s*(?=[A-Z]{2}|\d))")
+NAME_SPLIT: Final = re.compile(RUN_START + r"(?:\s*+[,;&]\s*|\s++(?:and|und|et|y|e|og|en|i|AND)\s+)")
 SECTION_LINE: Final = re.compile(
     r"^\s*(?:in|posted in|filed (?:in|under)|category:?)\s+(?P<section>[A-Z][\w&' -]{1,40})\s*$")
-TITLE_SEPARATORS: Final = re.compile(r"\s+[|\-–—:·•»]\s+")
+TITLE_SEPARATORS: Final = re.compile(RUN_START + r"\s++[|\-–—:·•»]\s+")
 
 # Dump markup: lynx link markers, markdown links/images, bullets, headings.
 LYNX_MARKER: Final = re.compile(r"\[(?:\d+|IMG|INLINE|BUTTON|image|img)\]")

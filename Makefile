@@ -10,7 +10,7 @@ SHARED ?= ../shared
 # by mypyc (about half a minute), again whenever a source changes. `make pure` skips compiling.
 SOURCES := $(wildcard newsclean/*.py)
 
-.PHONY: run test bench lint clean pure
+.PHONY: run test bench fuzz lint clean pure
 
 $(STAMP): pyproject.toml setup.py $(SOURCES)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,12 @@ test: $(STAMP)
 
 bench: $(BENCH_STAMP)
 	$(BIN)/python tests/bench.py --shared $(SHARED)
+
+# Mutation fuzzing of clean() on the bench pages, bounded (MINUTES=10): counts per outcome, the
+# slowest input, the peak memory; exits 1 if anything but an article, no article or InputError.
+MINUTES ?= 10
+fuzz: $(STAMP)
+	$(BIN)/python -m tests.fuzz --shared $(SHARED) --minutes $(MINUTES)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

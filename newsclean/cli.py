@@ -25,7 +25,7 @@ from .decode import text_codec
 from .inputs import STDIN, SUFFIXES, Input, expand, is_pipe, read_list, shown
 from .output import OutputError, empty_scratch, target_path, write_atomic
 from .render import EXTENSIONS, FORMATS
-from .runner import Result, Task, default_jobs, learn_task, run_all
+from .runner import DEFAULT_MAX_MEMORY, Result, Task, default_jobs, learn_task, run_all
 from .settings import DEFAULTS, Settings, with_overrides
 from .state import (
     STATE_DIR,
@@ -136,6 +136,7 @@ class Run:
     records: dict[str, tuple[str, Record]] = field(default_factory=dict)
     owners: dict[str, str] = field(default_factory=dict)
     scratch: Path | None = None  # where outputs are written before they are renamed into place
+    max_memory: int = 0  # megabytes a process may hold while cleaning one input (0: no limit)
 
     def error(self, source: str, reason: str) -> None:
         line(self.console, f"newsclean: error: {shown(source)}: {reason}")
@@ -196,6 +197,9 @@ def _read_once(item: Input | tuple[str, str], stdin: bytes | None) -> Input | tu
               help="Refuse inputs larger than this (after gunzip).")
 @click.option("--timeout", type=click.FloatRange(min=0), default=30.0, show_default=True,
               help="Give up on an input after this many seconds (0: no limit).")
+@click.option("--max-memory", type=click.IntRange(min=0), default=DEFAULT_MAX_MEMORY, show_default=True,
+              metavar="MB", help="Give up on an input when cleaning it takes the process past this much "
+                                 "memory (0: no limit).")
 @click.option("--force", is_flag=True, help="With -o: clean every input again, changed or not.")
 @click.option("--prune", is_flag=True,
               help="With -o: delete the outputs of inputs that no longer exist.")
@@ -222,7 +226,7 @@ def _read_once(item: Input | tuple[str, str], stdin: bytes | None) -> Input | tu
 def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, fmt: str, links: bool, images: bool,
          kind: str,
          files_from: str | None, null: bool, encoding: str | None, jobs: int | None, max_bytes: int,
-         timeout: float, force: bool, prune: bool, wait: bool, site_templates: bool, site: str | None,
+         timeout: float, max_memory: int, force: bool, prune: bool, wait: bool, site_templates: bool, site: str | None,
          templates_in: Path | None,
          templates_out: Path | None, refresh: bool, explain: bool, quiet: bool, verbose: bool) -> None:
     """Clean scraped news pages (HTML or whole-page text dumps) into articles.
@@ -283,7 +287,7 @@ def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, f
                 line(console, f"newsclean: warning: {store.recovered}")
             run = Run(output_dir, store, config, settings, fmt, explain, timeout, force, prune,
                       jobs or default_jobs(), quiet, console, tally, stop, site_templates, known, known_digest,
-                      templates_out, host, scratch=scratch)
+                      templates_out, host, scratch=scratch, max_memory=max_memory)
             try:
                 _run(items, run)
             finally:
@@ -357,7 +361,7 @@ def _run(items: list[Input | tuple[str, str]], run: Run) -> None:
     if run.stop.requested:
         return
     tasks = (Task(i.source, i.data, run.settings, run.fmt, run.explain, run.timeout,
-                  site_models.get(i.source)) for i in todo)
+                  site_models.get(i.source), run.max_memory) for i in todo)
     # A bar on the terminal while articles go to files or down a pipe; articles printed on the same
     # terminal need none.
     show_progress = (run.console.is_terminal and not run.quiet and len(todo) > 1
@@ -406,7 +410,7 @@ def learn_sites(todo: list[Input], run: Run) -> dict[str, SiteModel]:
     keeps = store is not None or run.templates_out is not None
     if not todo or (len(todo) < MIN_PAGES and not known and not keeps):
         return {}
-    tasks = (Task(i.source, i.data, run.settings, run.fmt, False, run.timeout)
+    tasks = (Task(i.source, i.data, run.settings, run.fmt, False, run.timeout, max_memory=run.max_memory)
              for i in todo)
     learned: list[Signature] = []
     signatures: Iterator[Signature | None] = run_all(tasks, run.jobs, learn_task)

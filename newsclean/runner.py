@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import resource
 import signal
 import threading
 import time
@@ -23,6 +24,10 @@ from .templates import Signature, SiteModel, signature
 
 T = TypeVar("T")
 
+# Megabytes one input's cleaning may need (--max-memory): a 30 MB page takes under 500.
+DEFAULT_MAX_MEMORY = 1024
+# A failure after the process's peak memory passed this share of --max-memory is put down to it.
+NEAR_CEILING = 0.8
 # Inputs sent to a worker at a time: enough to amortise the hand-over, few enough to stay responsive.
 BATCH = 8
 
@@ -38,6 +43,7 @@ class Task:
     explain: bool
     timeout: float
     site_model: SiteModel | None = None
+    max_memory: int = 0  # megabytes the process may hold while cleaning it (0: no limit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,10 +94,30 @@ def time_limit(seconds: float) -> Iterator[None]:
         raise TimeLimit
 
 
+@contextlib.contextmanager
+def memory_limit(megabytes: int) -> Iterator[None]:
+    """Let this process's heap grow to `megabytes` at most (0: no limit): past it, an allocation
+    raises MemoryError, which ends the input in hand, not the run. The limit is the data segment's
+    (RLIMIT_DATA: the heap and private mappings, where a page's tree and text live), set while one
+    input is cleaned and lifted after."""
+    if megabytes <= 0 or not hasattr(resource, "RLIMIT_DATA"):
+        yield
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
+    ceiling = megabytes * 1024 * 1024
+    if hard != resource.RLIM_INFINITY:
+        ceiling = min(ceiling, hard)
+    resource.setrlimit(resource.RLIMIT_DATA, (ceiling, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_DATA, (soft, hard))
+
+
 def run_task(task: Task) -> Result:
     """Read, clean and render one input; every failure becomes a one-line reason."""
     try:
-        with time_limit(task.timeout):
+        with time_limit(task.timeout), memory_limit(task.max_memory):
             data = task.data if task.data is not None else read_bytes(task.source)
             article = clean(data, source=task.source, kind=task.settings.kind, settings=task.settings,
                             site_model=task.site_model)
@@ -111,16 +137,29 @@ def run_task(task: Task) -> Result:
     except RecursionError:
         return Result(task.source, error="page is nested too deeply to parse")
     except MemoryError:
-        return Result(task.source, error="out of memory while cleaning")
+        return Result(task.source, error=_out_of_memory(task))
     except Exception as exc:  # a bug must not stop a cron run: report the input, go on
+        if _near_ceiling(task.max_memory):  # the parser's own words for a failed allocation
+            return Result(task.source, error=_out_of_memory(task))
         return Result(task.source, error=f"internal error, please report it: {type(exc).__name__}: {exc}")
+
+
+def _out_of_memory(task: Task) -> str:
+    return f"needed more than {task.max_memory} MB of memory (--max-memory)" if task.max_memory else "out of memory"
+
+
+def _near_ceiling(megabytes: int) -> bool:
+    """Whether this process's peak memory came near a ceiling of `megabytes` (the HTML parser reports
+    a failed allocation as an error of its own, not as MemoryError)."""
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return megabytes > 0 and peak_kib > NEAR_CEILING * megabytes * 1024
 
 
 def learn_task(task: Task) -> Signature | None:
     """What site-template learning needs from one input (None when it cannot be read: the
     cleaning pass reports why)."""
     try:
-        with time_limit(task.timeout):
+        with time_limit(task.timeout), memory_limit(task.max_memory):
             data = task.data if task.data is not None else read_bytes(task.source)
             return signature(data, task.source, task.settings)
     except Exception:  # the cleaning pass reports it

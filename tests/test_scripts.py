@@ -6,11 +6,9 @@ import fcntl
 import gzip
 import json
 import os
-import random
 import signal
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -59,10 +57,20 @@ def big_reference(big_corpus: Path, tmp_path_factory: pytest.TempPathFactory) ->
     return output_files(out)
 
 
-def _wait_foroutput_files(folder: Path, count: int, proc: subprocess.Popen) -> None:
+def _wait_foroutput_files(folder: Path, count: int, proc: subprocess.Popen, since: int = 0) -> None:
+    """Until `count` outputs were put in place (at or after `since`, in ns), or the run ended."""
     deadline = time.monotonic() + 60
-    while len(list(folder.rglob("*.json"))) < count and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.01)
+    while proc.poll() is None and time.monotonic() < deadline:
+        if sum(1 for path in folder.rglob("*.json") if _placed_at(path) >= since) >= count:
+            return
+        time.sleep(0.005)
+
+
+def _placed_at(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except FileNotFoundError:  # renamed over while listed
+        return 0
 
 
 @pytest.fixture(scope="module")
@@ -135,24 +143,38 @@ def test_second_run_on_a_locked_folder(tmp_path: Path) -> None:
         proc = newsclean(SEED, "-o", out)
         assert proc.returncode == 4
         assert proc.stderr.decode().startswith("newsclean: error: another newsclean run is writing to")
-        threading.Timer(1.0, lambda: fcntl.lockf(handle, fcntl.LOCK_UN)).start()
-        started = time.monotonic()
-        proc = newsclean(SEED, "-o", out, "--wait")
-        assert proc.returncode == 0 and time.monotonic() - started >= 0.9
+        waiting = subprocess.Popen([*CMD, str(SEED), "-o", str(out), "--wait"], stderr=subprocess.PIPE)
+        _wait_for_a_blocked_lock(out / ".newsclean" / "lock", waiting)
+        assert waiting.poll() is None and not (out / "000_0283c32584861ab3.json").exists()
+        fcntl.lockf(handle, fcntl.LOCK_UN)
+        _, err = waiting.communicate(timeout=60)
+        assert waiting.returncode == 0, err
     assert (out / "000_0283c32584861ab3.json").exists()
+
+
+def _wait_for_a_blocked_lock(path: Path, proc: subprocess.Popen) -> None:
+    """Until the kernel lists a process blocked on the lock of `path` (a '->' line of /proc/locks)."""
+    inode = f":{path.stat().st_ino} "
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        if any("->" in row and inode in row for row in Path("/proc/locks").read_text().splitlines()):
+            return
+        time.sleep(0.01)
+    raise AssertionError("the second run never waited for the lock")
 
 
 def test_sigkill_at_random_moments_never_leaves_a_bad_file(big_corpus: Path, tmp_path: Path,
                                                            big_reference: dict[str, bytes]) -> None:
     out = tmp_path / "out"
-    rng = random.Random(1234)
     reference = big_reference
-    for _ in range(6):
+    # Killed after the 1st, 10th, ... file of the run is in place: whatever it was doing then (writing
+    # the next files, recording them), every file in place is whole and right.
+    for count in (1, 10, 40, 90, 160, 250):
         # --force: every run rewrites every output, so each kill lands amid writes.
+        started = time.time_ns()
         proc = subprocess.Popen([*CMD, str(big_corpus), "-o", str(out), "-j", "2", "--force"],
                                 stderr=subprocess.DEVNULL)
-        _wait_foroutput_files(out, 1, proc)
-        time.sleep(rng.uniform(0.0, 0.3))
+        _wait_foroutput_files(out, count, proc, since=started)
         assert proc.poll() is None, "the run ended before it was killed; make the corpus larger"
         proc.send_signal(signal.SIGKILL)
         proc.wait()
@@ -195,11 +217,13 @@ def test_output_never_escapes_through_a_symlink(tmp_path: Path, depth: str) -> N
 
 
 def test_time_limit_per_input(tmp_path: Path) -> None:
-    big = tmp_path / "big.txt"
-    big.write_text("\n".join(f"Line {i} of a long page with a few words of prose in it." for i in range(60000)))
-    proc = newsclean(big, SEED, "--timeout", "0.01", "-j", "1")
+    # A 100,000-row table takes seconds; the seed page tens of milliseconds.
+    big = tmp_path / "big.html"
+    row = b"<tr><td>cell %d</td><td>12.5</td><td>more text in a cell</td></tr>"
+    big.write_bytes(b"<html><body><table>" + b"".join(row % i for i in range(100_000)) + b"</table></body></html>")
+    proc = newsclean(big, SEED, "--timeout", "0.4", "-j", "1")
     assert proc.returncode == 1
-    assert f"newsclean: error: {big}: took longer than 0.01 s (--timeout)" in proc.stderr.decode()
+    assert f"newsclean: error: {big}: took longer than 0.4 s (--timeout)" in proc.stderr.decode()
     assert json.loads(proc.stdout)["site_name"] == "DNYUZ"
 
 
@@ -364,3 +388,26 @@ def test_a_state_that_cannot_be_opened_for_now_is_never_moved_aside(tmp_path: Pa
         state.StateStore(out)
     assert (out / ".newsclean" / "state.sqlite").exists()
     assert not list((out / ".newsclean").glob("*unreadable*"))
+
+
+def test_an_input_needing_more_memory_than_allowed_is_an_error_and_the_run_goes_on(tmp_path: Path) -> None:
+    # 3 MB of text in one paragraph: its cleaning needs far more than 40 MB over the process's own.
+    big = tmp_path / "big.txt"
+    big.write_text(" ".join(f"word{i}" for i in range(500_000)) + ".\n")
+    for jobs in ("1", "2"):
+        proc = newsclean(big, SEED, "--max-memory", "40", "-j", jobs)
+        assert proc.returncode == 1, proc.stderr
+        assert f"newsclean: error: {big}: needed more than 40 MB of memory (--max-memory)" in proc.stderr.decode()
+        assert json.loads(proc.stdout)["site_name"] == "DNYUZ"
+
+
+def test_the_memory_limit_is_lifted_after_each_input() -> None:
+    import resource
+
+    from newsclean.runner import memory_limit
+
+    before = resource.getrlimit(resource.RLIMIT_DATA)
+    with pytest.raises(MemoryError), memory_limit(50):
+        bytearray(200 * 1024 * 1024)
+    assert resource.getrlimit(resource.RLIMIT_DATA) == before
+    assert len(bytearray(200 * 1024 * 1024)) == 200 * 1024 * 1024

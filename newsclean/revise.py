@@ -725,6 +725,36 @@ def keep_linked_headings(blocks: tuple[Block, ...], verdicts: tuple[Verdict, ...
     return tuple(out)
 
 
+def keep_linked_items(blocks: tuple[Block, ...], verdicts: tuple[Verdict, ...], inside: list[bool],
+                      ) -> tuple[Verdict, ...]:
+    """List items of link text inside the body and the article container, with the body's own
+    kept lines right above and below the list and a paragraph or a heading leading into it, are
+    the article's list (the products it picks, the resources it names, its table of contents),
+    not a menu: a menu or a box of teasers does not sit between two parts of the article's text.
+    A list at the body's edge, or one right after another list (an item's box of links under its
+    box of facts), is left alone."""
+    def item(i: int) -> bool:
+        return verdicts[i].rule == "link-dense" and inside[i] and blocks[i].hints == MAIN and blocks[i].tag == "li"
+
+    def kept(i: int) -> bool:
+        return 0 <= i < len(verdicts) and inside[i] and verdicts[i].label is not Label.BAD
+
+    out = list(verdicts)
+    i = 0
+    while i < len(verdicts):
+        if not item(i):
+            i += 1
+            continue
+        j = i
+        while j < len(verdicts) and item(j):
+            j += 1
+        if kept(i - 1) and kept(j) and blocks[i - 1].tag != "li":
+            for k in range(i, j):
+                out[k] = Verdict(verdicts[k].index, Label.SHORT, "linked-item", f"list item {k - i + 1} of {j - i}")
+        i = j
+    return tuple(out)
+
+
 def context_rules(verdicts: tuple[Verdict, ...]) -> list[str]:
     """Why each block would be removed if it lies outside the body: a block with three short or
     boilerplate blocks among its four nearest neighbours is in a menu run."""
@@ -779,6 +809,7 @@ def revise(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tup
     verdicts = keep_cited_addresses(blocks, verdicts, inside, settings)
     verdicts = keep_linked_sentences(blocks, feats, verdicts, inside, settings)
     verdicts = keep_linked_headings(blocks, verdicts, inside)
+    verdicts = keep_linked_items(blocks, verdicts, inside)
     out = list(verdicts)
     for i, v in enumerate(verdicts):
         if not inside[i] and v.label is not Label.BAD:

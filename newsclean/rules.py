@@ -872,6 +872,8 @@ CONTEXT_RULES: Final[dict[str, str]] = {
                 "one copy, the longest, is kept.",
     "linked-sentence": "A sentence inside the body whose words are partly links: a digest item, kept.",
     "linked-heading": "A subheading of link text over the body's own text: an item's name, kept.",
+    "linked-item": "List items of link text between two kept parts of the body in the article container: "
+                   "the article's own list (picks, resources, contents), kept.",
     "gallery-caption": "A slide's caption in a slideshow printed out (counters '1 of 12', '2 of 12'...).",
     "caption-pair": "A line printed twice in a row, the second time with a credit in brackets: a caption.",
     "teaser-list": "Teasers of other articles (title, summary, source) after a 'Related' label below the "

@@ -168,7 +168,7 @@ def test_every_context_rule_has_a_test(name: str) -> None:
     tested = {"repeated-line", "menu-run", "outside-body", "headline", "toolbar-button", "copy-of-text",
               "site-template",  # tests/test_templates.py
               "data-row", "cut-paragraph", "related-box", "cited-address", "linked-sentence", "inline-credit",
-              "own-copy", "gallery-caption", "caption-pair", "teaser-list", "linked-heading"}
+              "own-copy", "gallery-caption", "caption-pair", "teaser-list", "linked-heading", "linked-item"}
     assert name in tested, f"write a test for the context rule {name!r}"
 
 
@@ -258,6 +258,18 @@ def test_a_linked_heading_over_the_body_s_text_is_kept_but_not_over_links() -> N
                     f"<p>{MORE_PARAGRAPHS[0]}</p>", "</div>")
     assert all(name in article.text for name in STOPS)
     assert rule_of(article, "More tram stops") == "link-dense"
+
+
+def test_a_list_of_links_between_parts_of_the_body_is_kept_but_not_one_at_its_end() -> None:
+    picks = ["Harbour Line tram pass", "City Bike day ticket", "Airport Express return"]
+    listed = "<ul>" + "".join(f'<li><a href="/{n}">{pick}</a></li>' for n, pick in enumerate(picks)) + "</ul>"
+    more = "<ul>" + "".join(f'<li><a href="/m{n}">{name} tram stop</a></li>' for n, name in enumerate(STOPS)) + "</ul>"
+    prose = [f"<p>{p}</p>" for p in PARAGRAPHS]
+    article = _html("<h1>Tram line to reach the airport</h1><div>", *prose[:4],
+                    "<h2>Tickets that will be valid on the new line</h2>", listed, *prose[4:], more, "</div>")
+    assert all(pick in article.text for pick in picks)
+    assert rule_of(article, "Harbour Line tram pass") is None
+    assert rule_of(article, "Airport terminal tram stop") == "link-dense"  # a list closing the body goes
 
 
 # A lede long enough to be chosen as the body on its own, and the rest of the article, four times longer.

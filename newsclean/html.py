@@ -86,6 +86,12 @@ LINK_SHARE: Final = 0.2
 # Chrome kinds whose boxes are prose by nature: a comment thread or a consent notice can outweigh
 # a short article.
 PROSE_CHROME: Final = frozenset({"comments", "cookie"})
+# Chrome kinds whose names a page builder or a style framework also gives to parts of the article
+# ('so-panel widget' rows, a 'content-nav-section', a 'hidden md:block' box, a 'border-secondary-700'
+# callout): inside the article container, such a box of prose (prose_box) is the article's. Measured
+# kind by kind on every development set; 'related', 'advert', 'caption' and 'author-bio' boxes of
+# prose there are more often teasers, sponsored notes, captions and bios than the article.
+CONTAINED_CHROME: Final = frozenset({"navigation", "overlay", "sidebar"})
 
 
 def _tag_ids(*names: str) -> frozenset[int]:
@@ -291,7 +297,7 @@ def _protected(cores: list[LexborNode]) -> set[int]:
 
 
 def remove_chrome(tree: LexborHTMLParser, core: LexborNode | None, declared: list[LexborNode],
-                  page_prose: int) -> list[Removal]:
+                  page_prose: int, container: LexborNode | None = None) -> list[Removal]:
     """Decompose navigation, footers, asides and containers whose class/id names page chrome;
     return what went, each with its rule (for --explain).
 
@@ -312,7 +318,7 @@ def remove_chrome(tree: LexborHTMLParser, core: LexborNode | None, declared: lis
     while i < len(nodes):
         node = nodes[i]
         mem_id = node.mem_id
-        found = chrome_reason(node, page_prose) \
+        found = chrome_reason(node, page_prose, container) \
             if mem_id != last and mem_id not in protected and node.tag_id not in _PAGE_IDS else None
         if found is not None and not (page_chars and len(node.text(deep=True)) > _MAX_CHROME_SHARE * page_chars):
             # Doomed: what lies inside goes with it, unjudged (a doomed node is not protected, so
@@ -331,9 +337,11 @@ def remove_chrome(tree: LexborHTMLParser, core: LexborNode | None, declared: lis
     return removed
 
 
-def chrome_reason(node: LexborNode, page_prose: int) -> tuple[str, str] | None:
+def chrome_reason(node: LexborNode, page_prose: int, container: LexborNode | None = None,
+                  ) -> tuple[str, str] | None:
     """Why the node is page chrome, as (rule, detail): a chrome tag, a chrome role, or a class/id
-    that names page chrome on a box that does not hold the article all the same; else None."""
+    that names page chrome on a box that does not hold the article all the same, nor is a box of
+    prose inside the article container named by a kind in CONTAINED_CHROME; else None."""
     if node.tag_id in _CHROME_TAG_IDS:
         return CHROME_TAG_RULE, f"<{node.tag}>"
     attrs = node.attributes
@@ -344,7 +352,26 @@ def chrome_reason(node: LexborNode, page_prose: int) -> tuple[str, str] | None:
     kind = chrome_of(names)
     if kind is None or (kind not in PROSE_CHROME and holds_article(node, page_prose)):
         return None
+    if container is not None and kind in CONTAINED_CHROME and within(node, container) and prose_box(node):
+        return None
     return CHROME_CLASS_RULE, f"{kind}: {squeeze(names)[:60]}"
+
+
+def within(node: LexborNode, container: LexborNode) -> bool:
+    """True when the node lies inside the container."""
+    target = container.mem_id
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id == target:
+            return True
+        parent = parent.parent
+    return False
+
+
+def prose_box(node: LexborNode) -> bool:
+    """A box whose text is mostly paragraphs (PROSE_SHARE) with few links (LINK_SHARE)."""
+    chars = len(node.text(deep=True))
+    return paragraph_chars(node) >= PROSE_SHARE * chars and link_chars(node) < LINK_SHARE * chars
 
 
 def data_cells(tree: LexborHTMLParser) -> tuple[set[int], set[int]]:
@@ -454,7 +481,7 @@ def blocks_of_tree(tree: LexborHTMLParser, links: bool = False, images: bool = F
     container, core = found if found is not None else (None, None)
     if container is None and declared:
         container = declared[0]
-    chrome = remove_chrome(tree, core, declared, page_prose)
+    chrome = remove_chrome(tree, core, declared, page_prose, container)
     mark_blocks(tree, links, images)
     if container is not None:
         container.insert_before(MAIN_START + BREAK)

@@ -86,6 +86,22 @@ def test_the_same_word_as_a_whole_class_is_chrome() -> None:
 
 
 
+def test_a_box_of_prose_named_as_chrome_inside_the_article_is_kept() -> None:
+    # A page builder sets each part of the article in a 'widget' panel; a style framework names a
+    # callout by its colours ('border-secondary') or shows it only on wide screens ('hidden md:block').
+    # Inside the article, a box of prose is the article's; a box of links there still goes, and so
+    # does a box of prose named for other articles.
+    for name in ("so-panel widget", "border-l-4 border-secondary-700", "hidden md:block"):
+        panels = "".join(f"<div class='{name}'><p>{s}</p></div>" for s in PROSE[3:])
+        links = (f"<div class='{name}'><ul><li><a href='/a'>Mayor opens new stadium</a></li>"
+                 "<li><a href='/b'>Bus fares to rise in March</a></li></ul></div>")
+        related = "<div class='related'><p>Five things to know about the new stadium opening next week.</p></div>"
+        body = f"<div class='intro'>{paragraphs(PROSE[:3])}</div>{panels}{links}{related}"
+        article = newsclean.clean(page(f"<article>{body}</article>"))
+        assert all(s in article.text for s in PROSE), name
+        assert "stadium" not in article.text, name
+
+
 def test_a_listicle_is_kept_whole() -> None:
     # Each item in a box of its own: a heading, a paragraph, a short list of facts. The article is
     # all the items, not the one with the longest paragraph.

@@ -319,6 +319,22 @@ def site_templates(shared: Path) -> None:
         shutil.rmtree(root, ignore_errors=True)
 
 
+def hostile_scaling() -> None:
+    """Time and peak memory of clean() on hostile shapes of 100 KB, 1 MB and 10 MB (issue 18): linear
+    cost shows as 10x per row, a super-linear step as more."""
+    from tests.test_hostile import SHAPES, run_shape
+
+    sizes = (100_000, 1_000_000, 10_000_000)
+    print("\nhostile pages, clean() in a process of its own: seconds / peak MB at " +
+          ", ".join(f"{size // 1000:,} KB" for size in sizes))
+    for name in sorted(SHAPES):
+        cells = []
+        for size in sizes:
+            result = run_shape(SHAPES[name], size)
+            cells.append(f"{result['seconds']:6.2f} s {result['megabytes']:5.0f} MB")
+        print(f"  {name:24} " + "   ".join(cells) + f"   ({result['outcome']})")
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=HERE.parent.parent / "shared")
@@ -329,6 +345,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="processes per tool and dataset (median speed)")
     parser.add_argument("--scale", type=int, default=10000, help="inputs in the scale run (0: skip it)")
     parser.add_argument("--no-sites", dest="sites", action="store_false", help="skip the site-template runs")
+    parser.add_argument("--no-hostile", dest="hostile", action="store_false", help="skip the hostile-page scaling")
     args = parser.parse_args(argv)
     if args.tool:
         print(json.dumps(measure(args.shared, args.tool, args.data)))
@@ -360,6 +377,8 @@ def main(argv: list[str]) -> int:
         site_templates(args.shared)
     if args.scale:
         scale(args.shared, args.scale)
+    if args.hostile:
+        hostile_scaling()
     failed = [f"{r['data']}: F1 {r['f1']:.3f} < floor {floors[r['data']]}" for r in rows
               if r["tool"] == "newsclean" and r["f1"] < floors.get(r["data"], 0)]
     for line in failed:

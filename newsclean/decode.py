@@ -52,7 +52,7 @@ _UTF8_SOUND_PER_DAMAGED: Final = 50
 
 
 # Text codecs no page is written in: they refuse most input or stand for no encoding at all.
-_NOT_PAGE_CODECS: Final = frozenset({"undefined", "punycode", "idna"})
+_NOT_PAGE_CODECS: Final = frozenset({"undefined", "punycode", "idna", "unicode-escape", "raw-unicode-escape"})
 
 
 def gunzip(data: bytes, source: str, limit: int) -> bytes:
@@ -123,12 +123,16 @@ def text_codec(name: str) -> str | None:
     return info.name
 
 
-def declared_charset(data: bytes) -> str | None:
-    """The charset the page declares, when it is a text encoding (a page can declare anything)."""
+def declared_name(data: bytes) -> str | None:
+    """The charset the page declares, as written (a page can declare anything)."""
     match = _DECLARED_CHARSET.search(data[:4096])
-    if not match:
-        return None
-    name = text_codec((match.group(1) or match.group(2)).decode("ascii", "replace").lower())
+    return (match.group(1) or match.group(2)).decode("ascii", "replace").lower() if match else None
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset the page declares, when it is a text encoding."""
+    declared = declared_name(data)
+    name = text_codec(declared) if declared is not None else None
     if name is None:
         return None
     # Browsers read Latin-1 and ASCII declarations as Windows-1252 (the WHATWG encoding standard).
@@ -238,8 +242,11 @@ def decode(data: bytes | str, source: str, settings: Settings = DEFAULTS) -> Doc
         text = text.replace("\x00", "")
     if kind == "text" and "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Document(source=source, text=text, kind=kind,
-                    encoding=encoding)
+    ignored = None
+    if raw is not None and kind == "html" and not settings.encoding:
+        declared = declared_name(raw)
+        ignored = declared if declared is not None and text_codec(declared) is None else None
+    return Document(source=source, text=text, kind=kind, encoding=encoding, ignored_charset=ignored)
 
 
 def _mib(n: int) -> str:

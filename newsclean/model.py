@@ -47,6 +47,8 @@ class Document:
     text: str
     kind: Kind
     encoding: str
+    # A charset the page declares that is no text encoding ('rot13', 'base64'): ignored, and said.
+    ignored_charset: str | None = None
 
     def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
         return _fields_of(self)

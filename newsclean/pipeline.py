@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Final
 
 from .blocks import to_blocks
@@ -62,6 +63,9 @@ def assemble(doc: Document, page: Page, declared: dict[str, list[Found]], settin
     blocks = page.blocks
     body_text = _opening(blocks, page.verdicts)
     meta, headline = page_metadata(page, body_text, settings, today, url, declared, chrome)
+    if doc.ignored_charset is not None:
+        said = f"read as {doc.encoding}: the declared charset {doc.ignored_charset!r} is no text encoding"
+        meta = replace(meta, provenance=(*meta.provenance, ("encoding", said)))
     kept: list[Block] = []
     removed: list[Removal] = list(chrome)
     for block, verdict in zip(blocks, page.verdicts, strict=True):

@@ -1,27 +1,46 @@
-"""newsclean: turn scraped news pages (HTML or whole-page text dumps) into clean articles."""
+"""newsclean: turn scraped news pages (HTML or whole-page text dumps) into clean articles.
+
+The public names are loaded when first used (PEP 562): `newsclean --version` and the other
+commands that clean nothing start without the cleaning stages.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 from ._compiled import check_fresh
 
-check_fresh()
+check_fresh()  # before any compiled module is imported
 
 # ruff: noqa: E402 (the freshness check runs before any compiled module is imported)
-from .model import Article, Block, InputError, Label, Metadata, Removal, Verdict
-from .pipeline import clean
+# Imported now: the submodule `newsclean.render` would otherwise shadow the function of that name.
 from .render import render
-from .settings import DEFAULTS, Settings
+
+if TYPE_CHECKING:
+    from .model import Article, Block, InputError, Label, Metadata, Removal, Verdict
+    from .pipeline import clean
+    from .settings import DEFAULTS, Settings
 
 __version__ = "0.1.0"
-__all__ = [
-    "DEFAULTS",
-    "Article",
-    "Block",
-    "InputError",
-    "Label",
-    "Metadata",
-    "Removal",
-    "Settings",
-    "Verdict",
-    "__version__",
-    "clean",
-    "render",
-]
+# Each public name, and the module that defines it.
+_PUBLIC = {
+    "Article": "model", "Block": "model", "InputError": "model", "Label": "model", "Metadata": "model",
+    "Removal": "model", "Verdict": "model", "clean": "pipeline", "DEFAULTS": "settings",
+    "Settings": "settings",
+}
+__all__ = ["DEFAULTS", "Article", "Block", "InputError", "Label", "Metadata", "Removal", "Settings", "Verdict",
+           "__version__", "clean", "render"]
+
+
+def __getattr__(name: str) -> Any:
+    module = _PUBLIC.get(name)
+    if module is None:
+        raise AttributeError(f"module 'newsclean' has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value  # looked up once
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

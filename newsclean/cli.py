@@ -7,49 +7,33 @@ import hashlib
 import json
 import os
 import signal
-import sqlite3
 import sys
 import time
 from collections.abc import Iterator
 from contextlib import nullcontext
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from enum import IntEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
 
 from . import __version__
-from .console import line, make_console
-from .decode import text_codec
-from .inputs import STDIN, SUFFIXES, Input, expand, is_pipe, read_list, shown
-from .output import OutputError, empty_scratch, target_path, write_atomic
-from .render import EXTENSIONS, FORMATS
-from .runner import DEFAULT_MAX_MEMORY, Result, Task, default_jobs, learn_task, run_all
-from .settings import DEFAULTS, Settings, with_overrides
-from .state import (
-    STATE_DIR,
-    LockedError,
-    Record,
-    Stamp,
-    StateError,
-    StateStore,
-    config_key,
-    locked,
-    stamp_of,
-)
-from .templates import (
-    MIN_PAGES,
-    Group,
-    Signature,
-    SiteModel,
-    export_groups,
-    forget_stale,
-    group_pages,
-    import_groups,
-    models,
-    site_host,
-)
+from .inputs import STDIN, SUFFIXES, Input, expand, is_pipe, read_list
+from .render import FORMATS
+from .settings import DEFAULTS, with_overrides
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from .batch import Tally
+
+# What a run needs (rich, the state store, the workers, the cleaning stages, site templates) is
+# imported inside the command, once it knows it will run: `--version`, `--help` and a usage
+# error start without them.
+
+# Megabytes one input's cleaning may take its process to (--max-memory): a 30 MB page needs under 500.
+DEFAULT_MAX_MEMORY = 1024
 
 
 class Exit(IntEnum):
@@ -62,11 +46,6 @@ class Exit(IntEnum):
     LOCKED = 4  # another run holds the output folder
     INTERRUPTED = 130  # Ctrl-C or SIGTERM: the files in hand were finished, the state saved
     CLOSED_PIPE = 141  # the reader of stdout went away (| head): what a tool killed by SIGPIPE reports
-
-
-class StdoutError(Exception):
-    """Standard output cannot be written (other than a closed pipe)."""
-
 
 def exit_status(failed: int, empty: int) -> Exit:
     if failed:
@@ -84,63 +63,6 @@ Exit status:
   130  interrupted (Ctrl-C, SIGTERM): files in hand were finished and the state saved
   141  the reader of standard output went away (| head), as for any tool stopped by SIGPIPE
 """
-
-
-@dataclass(slots=True)
-class Tally:
-    cleaned: int = 0
-    unchanged: int = 0
-    failed: int = 0
-    empty: int = 0
-    pruned: int = 0
-    started: float = field(default_factory=time.perf_counter)
-
-
-class Stop:
-    """Set by SIGINT/SIGTERM: the run finishes the files in hand, saves its state and exits 130."""
-
-    def __init__(self) -> None:
-        self.requested = False
-
-    def __call__(self, signum: int, frame: object) -> None:
-        if self.requested:  # a second Ctrl-C: stop now
-            raise KeyboardInterrupt
-        self.requested = True
-
-
-@dataclass(slots=True)
-class Run:
-    """Everything one invocation decided: where outputs go, how inputs are cleaned, what was done."""
-
-    output_dir: Path | None
-    store: StateStore | None
-    config: str
-    settings: Settings
-    fmt: str
-    explain: bool
-    timeout: float
-    force: bool
-    prune: bool
-    jobs: int
-    quiet: bool
-    console: Console
-    tally: Tally
-    stop: Stop
-    templates: bool
-    known: list[Group]  # site models given with --templates
-    known_digest: str | None  # the --templates file's SHA-256: merged into a folder's state once
-    templates_out: Path | None
-    site: str | None  # --site: every input's host when learning templates
-    # The state's records by input key (absolute path), with the key they are stored under (an older
-    # state stored the path as given), and which input each recorded output file belongs to.
-    records: dict[str, tuple[str, Record]] = field(default_factory=dict)
-    owners: dict[str, str] = field(default_factory=dict)
-    scratch: Path | None = None  # where outputs are written before they are renamed into place
-    max_memory: int = 0  # megabytes a process may hold while cleaning one input (0: no limit)
-
-    def error(self, source: str, reason: str) -> None:
-        line(self.console, f"newsclean: error: {shown(source)}: {reason}")
-
 
 def _inputs(sources: tuple[str, ...], files_from: str | None, null: bool,
             stdin: bytes | None) -> Iterator[Input | tuple[str, str]]:
@@ -235,6 +157,17 @@ def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, f
     also gzipped) or '-' for standard input. Standard input is read only when asked for, with '-'
     or '--files-from -'.
     """
+    import sqlite3
+
+    from . import console as consoles
+    from .batch import Run, StdoutError, Stop, Tally, run_batch
+    from .console import line
+    from .decode import text_codec
+    from .output import empty_scratch
+    from .runner import default_jobs
+    from .state import STATE_DIR, LockedError, StateError, StateStore, config_key, locked
+    from .templates import Group, import_groups, site_host
+
     if not inputs and files_from is None:
         raise click.UsageError("no input given (a file, a folder, '-' for stdin, or --files-from)")
     if null and files_from is None:
@@ -268,7 +201,7 @@ def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, f
                               keep_images=images)
     config = config_key(__version__, settings=repr(settings), fmt=fmt, explain=explain, templates=site_templates,
                         **({"site": host} if host else {}))  # no key for no --site: earlier folders stay valid
-    console = make_console()
+    console = consoles.make_console()
     stdin = sys.stdin.buffer.read() if (STDIN in inputs or files_from == STDIN) else None
     items = [_read_once(item, stdin) for item in _inputs(inputs, files_from, null, stdin)]
     if not items and not quiet:  # a folder without pages (a typo, an empty drop folder): say so, still exit 0
@@ -289,7 +222,7 @@ def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, f
                       jobs or default_jobs(), quiet, console, tally, stop, site_templates, known, known_digest,
                       templates_out, host, scratch=scratch, max_memory=max_memory)
             try:
-                _run(items, run)
+                run_batch(items, run)
             finally:
                 if store is not None:
                     store.close()
@@ -331,186 +264,6 @@ def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, f
     ctx.exit(exit_status(tally.failed, tally.empty))
 
 
-def _run(items: list[Input | tuple[str, str]], run: Run) -> None:
-    """Skip what the state says is unchanged, clean the rest (in workers), write, record, prune."""
-    store, output_dir, tally = run.store, run.output_dir, run.tally
-    if store is not None:
-        run.records = {os.path.abspath(key): (key, record) for key, record in sorted(store.records().items())}
-        run.owners = {record.output: key for key, (_, record) in run.records.items() if record.output}
-    stamps: dict[str, Stamp | None] = {}
-    todo: list[Input] = []
-    for item in items:
-        if isinstance(item, tuple):
-            run.error(*item)
-            tally.failed += 1
-            continue
-        if store is not None and output_dir is not None and item.data is None:  # a file, not stdin or a pipe
-            stamps[item.source] = stamp = stamp_of(item.source)
-            found = run.records.get(item.key)
-            record = found[1] if found is not None else None
-            if (not run.force and record is not None and stamp is not None and record.stamp == stamp
-                    and record.config == run.config
-                    and (record.output is None or (output_dir / record.output).exists())):
-                tally.unchanged += 1
-                continue
-        todo.append(item)
-
-    by_source = {item.source: item for item in todo}
-    taken: dict[Path, str] = {}
-    site_models = learn_sites(todo, run) if run.templates else {}
-    if run.stop.requested:
-        return
-    tasks = (Task(i.source, i.data, run.settings, run.fmt, run.explain, run.timeout,
-                  site_models.get(i.source), run.max_memory) for i in todo)
-    # A bar on the terminal while articles go to files or down a pipe; articles printed on the same
-    # terminal need none.
-    show_progress = (run.console.is_terminal and not run.quiet and len(todo) > 1
-                     and (output_dir is not None or not sys.stdout.isatty()))
-    with _progress(run.console) if show_progress else nullcontext(None) as progress:
-        task_id = progress.add_task("cleaning", total=len(todo)) if progress else None
-        results: Iterator[Result] = run_all(tasks, run.jobs)
-        try:
-            for result in results:
-                if progress is not None:
-                    progress.advance(task_id)
-                _handle(result, by_source[result.source], stamps.get(result.source), taken, run)
-                if run.stop.requested:
-                    break
-        finally:
-            results.close()  # type: ignore[attr-defined]
-    if run.prune and store is not None and output_dir is not None and not run.stop.requested:
-        present = {i.key for i in items if isinstance(i, Input)}
-        gone = [key for key in run.records if key not in present and stamp_of(key) is None]
-        root = output_dir.resolve()
-        for key in gone:
-            output = run.records[key][1].output
-            path = root / output if output else None
-            # An output another input has taken over since (the same name from another file) stays.
-            if (path is not None and run.owners.get(output or "") == key and path.is_file()
-                    and path.resolve().is_relative_to(root)):
-                path.unlink()
-            tally.pruned += 1
-        store.forget([run.records[key][0] for key in gone])
-
-
-def learn_sites(todo: list[Input], run: Run) -> dict[str, SiteModel]:
-    """Site-template models for the inputs of this run: every new page is read once to learn from,
-    before any is cleaned, on top of what earlier runs into the same output folder learned (and
-    --templates gave), so the result depends on the pages seen, not their order. The updated
-    models are saved for the next run."""
-    store = run.store
-    # An output folder merges a --templates file once; a cron job that names it every hour adds it no more.
-    merged = store is not None and run.known_digest in store.imported()
-    known = [*([] if merged else run.known), *(store.load_groups() if store is not None else [])]
-    counted_keys = {os.path.abspath(key) for key in store.counted()} if store is not None else set()
-    counted = {i.source for i in todo if i.key in counted_keys}
-    keys = {i.source: i.key for i in todo if i.data is None}  # stdin and pipes are never the same twice
-    # A page or two alone teach nothing, but a folder's state or a models file keeps them for later:
-    # a folder that grows by one page an hour learns as one that grows by a hundred.
-    keeps = store is not None or run.templates_out is not None
-    if not todo or (len(todo) < MIN_PAGES and not known and not keeps):
-        return {}
-    tasks = (Task(i.source, i.data, run.settings, run.fmt, False, run.timeout, max_memory=run.max_memory)
-             for i in todo)
-    learned: list[Signature] = []
-    signatures: Iterator[Signature | None] = run_all(tasks, run.jobs, learn_task)
-    try:
-        for sig in signatures:
-            if run.stop.requested:  # SIGTERM while learning: nothing is cleaned, nothing learned is kept
-                return {}
-            if sig is not None:
-                learned.append(sig)
-    finally:
-        signatures.close()  # type: ignore[attr-defined]
-    groups = group_pages(learned, known, counted, run.site)
-    for group in groups:
-        forget_stale(group)
-    payload = json.dumps(export_groups(groups)) if run.templates_out is not None else ""
-    if store is not None:
-        # A models file this folder writes holds what it learned: named with --templates next time (the
-        # same file both ways), it is merged already.
-        written = hashlib.sha256(payload.encode()).hexdigest() if payload else None
-        store.save_groups(groups, [keys[s.source] for s in learned if s.source in keys],
-                          *(d for d in (run.known_digest, written) if d))
-    if run.templates_out is not None:
-        try:
-            write_atomic(run.templates_out.resolve(), payload)
-        except OSError as exc:  # the run goes on: the models are in the folder's state too
-            where = f": {exc.filename}" if exc.filename and str(exc.filename) != str(run.templates_out) else ""
-            run.error(f"--save-templates {run.templates_out}", f"{exc.strerror or exc}{where}")
-            run.tally.failed += 1
-    return models(groups)
-
-
-def _handle(result: Result, item: Input, stamp: Stamp | None, taken: dict[Path, str], run: Run) -> None:
-    """Report, write and record one result."""
-    tally, store = run.tally, run.store
-    if result.error is not None:
-        run.error(result.source, result.error)
-        tally.failed += 1
-        return
-    if run.explain:
-        for rule, text, detail in result.removed:
-            why = f"{rule} ({detail})" if detail else rule
-            line(run.console, f"newsclean: explain: {shown(result.source)}: {why}: {text[:100]}")
-    if result.text is None:
-        if not run.quiet:
-            line(run.console, f"newsclean: warning: {shown(result.source)}: no article found; nothing written")
-        tally.empty += 1
-        if store is not None and stamp is not None:
-            _record(store, run, item.key, None, Record(stamp, run.config, None, "no-article"))
-        return
-    if run.output_dir is None:
-        # Markdown documents one after another: a blank line before each next front matter, which
-        # would otherwise turn the last line of the one before into a heading.
-        gap = "\n" if run.fmt == "markdown" and tally.cleaned else ""
-        try:
-            sys.stdout.write(gap + (result.text if result.text.endswith("\n") else result.text + "\n"))
-            sys.stdout.flush()
-        except BrokenPipeError:
-            raise
-        except OSError as exc:  # a full disk behind a redirection, /dev/full
-            raise StdoutError(exc.strerror or str(exc)) from None
-        tally.cleaned += 1
-        return
-    try:
-        path = target_path(run.output_dir, item.rel, EXTENSIONS[run.fmt])
-        if path in taken:
-            raise OutputError(f"output {path} was already written for {taken[path]}")
-        output = path.relative_to(run.output_dir.resolve()).as_posix()
-        owner = run.owners.get(output)
-        if owner is not None and owner != item.key and stamp_of(owner) is not None:
-            raise OutputError(f"output {path} belongs to {shown(owner)}, cleaned by an earlier run")
-        write_atomic(path, result.text, run.scratch)
-        taken[path] = result.source
-    except (OutputError, OSError) as exc:
-        run.error(result.source, str(exc))
-        tally.failed += 1
-        return
-    tally.cleaned += 1
-    if store is not None and stamp is not None:
-        _record(store, run, item.key, output, Record(stamp, run.config, output, "written"))
-
-
-def _record(store: StateStore, run: Run, key: str, output: str | None, record: Record) -> None:
-    """Record an input's outcome under its key; the output file, if any, is its own from now on (a
-    record of a vanished input that named the same file, or of this input under an older key, goes)."""
-    stale = []
-    previous = run.records.get(key)
-    if previous is not None and previous[0] != key:
-        stale.append(previous[0])
-    owner = run.owners.get(output) if output is not None else None
-    if owner is not None and owner != key:
-        stale.append(run.records[owner][0])
-        del run.records[owner]
-    store.record(key, record.stamp, record.config, output, record.outcome)
-    if stale:
-        store.forget(stale)
-    if output is not None:
-        run.owners[output] = key
-    run.records[key] = (key, record)
-
-
 def summary_table(console: Console, tally: Tally, prune: bool) -> None:
     """The run's outcome as one small table (on a terminal only)."""
     from rich.table import Table
@@ -524,11 +277,3 @@ def summary_table(console: Console, tally: Tally, prune: bool) -> None:
     table.add_row(*(str(n) for _, n in counts), f"{time.perf_counter() - tally.started:.2f}")
     console.print(table)
 
-
-def _progress(console):
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    # redirect_stdout off: rich would otherwise send what is written to stdout (the articles) to its
-    # console, stderr, while the bar shows.
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                    console=console, transient=True, redirect_stdout=False, redirect_stderr=False)

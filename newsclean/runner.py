@@ -24,8 +24,6 @@ from .templates import Signature, SiteModel, signature
 
 T = TypeVar("T")
 
-# Megabytes one input's cleaning may need (--max-memory): a 30 MB page takes under 500.
-DEFAULT_MAX_MEMORY = 1024
 # A failure after the process's peak memory passed this share of --max-memory is put down to it.
 NEAR_CEILING = 0.8
 # Inputs sent to a worker at a time: enough to amortise the hand-over, few enough to stay responsive.

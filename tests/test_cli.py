@@ -206,10 +206,10 @@ def test_terminal_gets_a_summary_table(monkeypatch: pytest.MonkeyPatch) -> None:
 
     from rich.console import Console
 
-    import newsclean.cli as cli
+    import newsclean.console as consoles
 
     buffer = io.StringIO()
-    monkeypatch.setattr(cli, "make_console", lambda: Console(file=buffer, force_terminal=True, width=100,
+    monkeypatch.setattr(consoles, "make_console", lambda: Console(file=buffer, force_terminal=True, width=100,
                                                              color_system=None))
     code, out, _ = run(str(SEED))
     assert code == 0 and json.loads(out)["site_name"] == "DNYUZ"
@@ -315,9 +315,9 @@ def test_sigterm_while_learning_templates_stops_before_cleaning(monkeypatch: pyt
                                                                tmp_path: Path) -> None:
     import signal
 
-    import newsclean.cli as cli
+    import newsclean.batch as batch
 
-    real, seen = cli.learn_task, []
+    real, seen = batch.learn_task, []
 
     def learn_then_stop(task: object) -> object:
         seen.append(task)
@@ -325,7 +325,7 @@ def test_sigterm_while_learning_templates_stops_before_cleaning(monkeypatch: pyt
             os.kill(os.getpid(), signal.SIGTERM)
         return real(task)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(cli, "learn_task", learn_then_stop)
+    monkeypatch.setattr(batch, "learn_task", learn_then_stop)
     for i in range(4):
         (tmp_path / f"p{i}.txt").write_bytes(SEED.read_bytes())
     result = CliRunner().invoke(main, [str(tmp_path), "-o", str(tmp_path / "out"), "-j", "1"])

@@ -1,0 +1,279 @@
+"""One run over many inputs: which inputs are new, learning site templates, cleaning in workers,
+writing each output atomically, recording it in the folder's state, pruning. The command line
+(cli.py) builds a Run and maps what happened to messages and exit codes."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .console import line, progress_bar
+from .inputs import Input, shown
+from .output import OutputError, target_path, write_atomic
+from .render import EXTENSIONS
+from .runner import Result, Task, learn_task, run_all
+from .settings import Settings
+from .state import Record, Stamp, StateStore, stamp_of
+from .templates import (
+    MIN_PAGES,
+    Group,
+    Signature,
+    SiteModel,
+    export_groups,
+    forget_stale,
+    group_pages,
+    models,
+)
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+class StdoutError(Exception):
+    """Standard output cannot be written (other than a closed pipe)."""
+
+
+@dataclass(slots=True)
+class Tally:
+    cleaned: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    empty: int = 0
+    pruned: int = 0
+    started: float = field(default_factory=time.perf_counter)
+
+
+class Stop:
+    """Set by SIGINT/SIGTERM: the run finishes the files in hand, saves its state and exits 130."""
+
+    def __init__(self) -> None:
+        self.requested = False
+
+    def __call__(self, signum: int, frame: object) -> None:
+        if self.requested:  # a second Ctrl-C: stop now
+            raise KeyboardInterrupt
+        self.requested = True
+
+
+@dataclass(slots=True)
+class Run:
+    """Everything one invocation decided: where outputs go, how inputs are cleaned, what was done."""
+
+    output_dir: Path | None
+    store: StateStore | None
+    config: str
+    settings: Settings
+    fmt: str
+    explain: bool
+    timeout: float
+    force: bool
+    prune: bool
+    jobs: int
+    quiet: bool
+    console: Console
+    tally: Tally
+    stop: Stop
+    templates: bool
+    known: list[Group]  # site models given with --templates
+    known_digest: str | None  # the --templates file's SHA-256: merged into a folder's state once
+    templates_out: Path | None
+    site: str | None  # --site: every input's host when learning templates
+    # The state's records by input key (absolute path), with the key they are stored under (an older
+    # state stored the path as given), and which input each recorded output file belongs to.
+    records: dict[str, tuple[str, Record]] = field(default_factory=dict)
+    owners: dict[str, str] = field(default_factory=dict)
+    scratch: Path | None = None  # where outputs are written before they are renamed into place
+    max_memory: int = 0  # megabytes a process may hold while cleaning one input (0: no limit)
+
+    def error(self, source: str, reason: str) -> None:
+        line(self.console, f"newsclean: error: {shown(source)}: {reason}")
+
+
+def run_batch(items: list[Input | tuple[str, str]], run: Run) -> None:
+    """Skip what the state says is unchanged, clean the rest (in workers), write, record, prune."""
+    store, output_dir, tally = run.store, run.output_dir, run.tally
+    if store is not None:
+        run.records = {os.path.abspath(key): (key, record) for key, record in sorted(store.records().items())}
+        run.owners = {record.output: key for key, (_, record) in run.records.items() if record.output}
+    stamps: dict[str, Stamp | None] = {}
+    todo: list[Input] = []
+    for item in items:
+        if isinstance(item, tuple):
+            run.error(*item)
+            tally.failed += 1
+            continue
+        if store is not None and output_dir is not None and item.data is None:  # a file, not stdin or a pipe
+            stamps[item.source] = stamp = stamp_of(item.source)
+            found = run.records.get(item.key)
+            record = found[1] if found is not None else None
+            if (not run.force and record is not None and stamp is not None and record.stamp == stamp
+                    and record.config == run.config
+                    and (record.output is None or (output_dir / record.output).exists())):
+                tally.unchanged += 1
+                continue
+        todo.append(item)
+
+    by_source = {item.source: item for item in todo}
+    taken: dict[Path, str] = {}
+    site_models = learn_sites(todo, run) if run.templates else {}
+    if run.stop.requested:
+        return
+    tasks = (Task(i.source, i.data, run.settings, run.fmt, run.explain, run.timeout,
+                  site_models.get(i.source), run.max_memory) for i in todo)
+    # A bar on the terminal while articles go to files or down a pipe; articles printed on the same
+    # terminal need none.
+    show_progress = (run.console.is_terminal and not run.quiet and len(todo) > 1
+                     and (output_dir is not None or not sys.stdout.isatty()))
+    with progress_bar(run.console) if show_progress else nullcontext(None) as progress:
+        task_id = progress.add_task("cleaning", total=len(todo)) if progress else None
+        results: Iterator[Result] = run_all(tasks, run.jobs)
+        try:
+            for result in results:
+                if progress is not None:
+                    progress.advance(task_id)
+                handle(result, by_source[result.source], stamps.get(result.source), taken, run)
+                if run.stop.requested:
+                    break
+        finally:
+            results.close()  # type: ignore[attr-defined]
+    if run.prune and store is not None and output_dir is not None and not run.stop.requested:
+        present = {i.key for i in items if isinstance(i, Input)}
+        gone = [key for key in run.records if key not in present and stamp_of(key) is None]
+        root = output_dir.resolve()
+        for key in gone:
+            output = run.records[key][1].output
+            path = root / output if output else None
+            # An output another input has taken over since (the same name from another file) stays.
+            if (path is not None and run.owners.get(output or "") == key and path.is_file()
+                    and path.resolve().is_relative_to(root)):
+                path.unlink()
+            tally.pruned += 1
+        store.forget([run.records[key][0] for key in gone])
+
+
+def learn_sites(todo: list[Input], run: Run) -> dict[str, SiteModel]:
+    """Site-template models for the inputs of this run: every new page is read once to learn from,
+    before any is cleaned, on top of what earlier runs into the same output folder learned (and
+    --templates gave), so the result depends on the pages seen, not their order. The updated
+    models are saved for the next run."""
+    store = run.store
+    # An output folder merges a --templates file once; a cron job that names it every hour adds it no more.
+    merged = store is not None and run.known_digest in store.imported()
+    known = [*([] if merged else run.known), *(store.load_groups() if store is not None else [])]
+    counted_keys = {os.path.abspath(key) for key in store.counted()} if store is not None else set()
+    counted = {i.source for i in todo if i.key in counted_keys}
+    keys = {i.source: i.key for i in todo if i.data is None}  # stdin and pipes are never the same twice
+    # A page or two alone teach nothing, but a folder's state or a models file keeps them for later:
+    # a folder that grows by one page an hour learns as one that grows by a hundred.
+    keeps = store is not None or run.templates_out is not None
+    if not todo or (len(todo) < MIN_PAGES and not known and not keeps):
+        return {}
+    tasks = (Task(i.source, i.data, run.settings, run.fmt, False, run.timeout, max_memory=run.max_memory)
+             for i in todo)
+    learned: list[Signature] = []
+    signatures: Iterator[Signature | None] = run_all(tasks, run.jobs, learn_task)
+    try:
+        for sig in signatures:
+            if run.stop.requested:  # SIGTERM while learning: nothing is cleaned, nothing learned is kept
+                return {}
+            if sig is not None:
+                learned.append(sig)
+    finally:
+        signatures.close()  # type: ignore[attr-defined]
+    groups = group_pages(learned, known, counted, run.site)
+    for group in groups:
+        forget_stale(group)
+    payload = json.dumps(export_groups(groups)) if run.templates_out is not None else ""
+    if store is not None:
+        # A models file this folder writes holds what it learned: named with --templates next time (the
+        # same file both ways), it is merged already.
+        written = hashlib.sha256(payload.encode()).hexdigest() if payload else None
+        store.save_groups(groups, [keys[s.source] for s in learned if s.source in keys],
+                          *(d for d in (run.known_digest, written) if d))
+    if run.templates_out is not None:
+        try:
+            write_atomic(run.templates_out.resolve(), payload)
+        except OSError as exc:  # the run goes on: the models are in the folder's state too
+            where = f": {exc.filename}" if exc.filename and str(exc.filename) != str(run.templates_out) else ""
+            run.error(f"--save-templates {run.templates_out}", f"{exc.strerror or exc}{where}")
+            run.tally.failed += 1
+    return models(groups)
+
+
+def handle(result: Result, item: Input, stamp: Stamp | None, taken: dict[Path, str], run: Run) -> None:
+    """Report, write and record one result."""
+    tally, store = run.tally, run.store
+    if result.error is not None:
+        run.error(result.source, result.error)
+        tally.failed += 1
+        return
+    if run.explain:
+        for rule, text, detail in result.removed:
+            why = f"{rule} ({detail})" if detail else rule
+            line(run.console, f"newsclean: explain: {shown(result.source)}: {why}: {text[:100]}")
+    if result.text is None:
+        if not run.quiet:
+            line(run.console, f"newsclean: warning: {shown(result.source)}: no article found; nothing written")
+        tally.empty += 1
+        if store is not None and stamp is not None:
+            record(store, run, item.key, None, Record(stamp, run.config, None, "no-article"))
+        return
+    if run.output_dir is None:
+        # Markdown documents one after another: a blank line before each next front matter, which
+        # would otherwise turn the last line of the one before into a heading.
+        gap = "\n" if run.fmt == "markdown" and tally.cleaned else ""
+        try:
+            sys.stdout.write(gap + (result.text if result.text.endswith("\n") else result.text + "\n"))
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:  # a full disk behind a redirection, /dev/full
+            raise StdoutError(exc.strerror or str(exc)) from None
+        tally.cleaned += 1
+        return
+    try:
+        path = target_path(run.output_dir, item.rel, EXTENSIONS[run.fmt])
+        if path in taken:
+            raise OutputError(f"output {path} was already written for {taken[path]}")
+        output = path.relative_to(run.output_dir.resolve()).as_posix()
+        owner = run.owners.get(output)
+        if owner is not None and owner != item.key and stamp_of(owner) is not None:
+            raise OutputError(f"output {path} belongs to {shown(owner)}, cleaned by an earlier run")
+        write_atomic(path, result.text, run.scratch)
+        taken[path] = result.source
+    except (OutputError, OSError) as exc:
+        run.error(result.source, str(exc))
+        tally.failed += 1
+        return
+    tally.cleaned += 1
+    if store is not None and stamp is not None:
+        record(store, run, item.key, output, Record(stamp, run.config, output, "written"))
+
+
+def record(store: StateStore, run: Run, key: str, output: str | None, record: Record) -> None:
+    """Record an input's outcome under its key; the output file, if any, is its own from now on (a
+    record of a vanished input that named the same file, or of this input under an older key, goes)."""
+    stale = []
+    previous = run.records.get(key)
+    if previous is not None and previous[0] != key:
+        stale.append(previous[0])
+    owner = run.owners.get(output) if output is not None else None
+    if owner is not None and owner != key:
+        stale.append(run.records[owner][0])
+        del run.records[owner]
+    store.record(key, record.stamp, record.config, output, record.outcome)
+    if stale:
+        store.forget(stale)
+    if output is not None:
+        run.owners[output] = key
+    run.records[key] = (key, record)
+
+

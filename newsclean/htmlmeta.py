@@ -234,6 +234,7 @@ def html_candidates(tree: LexborHTMLParser) -> dict[str, list[Found]]:
         add("authors", node.attrs.get("content") or node.text(deep=True), "html-author")
 
     found["byline_markup"] = marked_bylines(tree)
+    found["author_links"] = author_links(tree)
     for node in tree.css("[itemprop=datePublished]"):
         add("date", node.attrs.get("datetime") or node.attrs.get("content") or node.text(), "itemprop")
     # The first <time> of the page's own, not one in a menu or in the comments;
@@ -303,6 +304,42 @@ def marked_bylines(tree: LexborHTMLParser) -> list[Found]:
         if not _within(node, _not_byline_box) and node.tag not in _NOT_BYLINE_TAGS:
             out.append(Found(text, "html-byline"))
         if len(out) >= 4:
+            break
+    return out
+
+
+# Links to an author's page ('/author/jane-doe/', '/autoren/jane-doe'): the path words, as selectors,
+# and the path with a name after the word (not the index of all authors, '/autoren/').
+_AUTHOR_PATHS: Final = ("author", "authors", "autor", "autoren", "auteur", "auteurs", "autore", "autori")
+_AUTHOR_LINK_SELECTOR: Final = ", ".join(f'a[href*="/{word}/" i]' for word in _AUTHOR_PATHS)
+_AUTHOR_PAGE: Final = re.compile(r"/(?:" + "|".join(_AUTHOR_PATHS) + r")/[^/?#\s]+", re.I)
+_AUTHOR_LINK_MAX: Final = 4
+# Boxes whose author links are other stories' or readers' (the page's own byline may sit in an
+# <aside> or a <footer> of the article, and a layout container may be named 'has-sidebar').
+_OTHER_STORIES_PARTS: Final = frozenset({"comment", "comments", "reply", "related", "recommended", "popular",
+                                         "trending", "teaser", "teasers"})
+
+
+def _other_stories(node: LexborNode) -> bool:
+    return node.tag == "nav" or not _class_parts(node).isdisjoint(_OTHER_STORIES_PARTS)
+
+
+def author_links(tree: LexborHTMLParser) -> list[Found]:
+    """The text of the first link to an author's page outside menus, comments and boxes of other
+    stories, with the links beside it (under the same parent: 'A, B and C')."""
+    out: list[Found] = []
+    parent = None
+    for node in tree.css(_AUTHOR_LINK_SELECTOR):
+        text = " ".join(node.text(deep=True, separator=" ").split())
+        if (not text or len(text) > _BYLINE_TEXT_MAX or not _AUTHOR_PAGE.search(node.attrs.get("href") or "")
+                or _within(node, _other_stories)):
+            continue
+        if parent is None:
+            parent = node.parent
+        elif node.parent is None or parent is None or node.parent.mem_id != parent.mem_id:
+            continue
+        out.append(Found(text, "author-link"))
+        if len(out) >= _AUTHOR_LINK_MAX:
             break
     return out
 

@@ -601,6 +601,10 @@ def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
         byline_names = tuple(n for n in byline.value.split("\x1f") if is_person(n, outlets))
         byline = Found("\x1f".join(byline_names), byline.source, byline.index) if byline_names else None
     authors_found = Found("\x1f".join(names), names_source) if names else byline
+    if authors_found is None:  # the names the page links to their author pages ('/author/jane-doe')
+        linked, linked_source = declared_people(declared.get("author_links", []), outlets)
+        if linked:
+            authors_found = Found("\x1f".join(linked), linked_source)
     if authors_found is None:  # the names the page prints in an element it calls its byline
         for element in declared.get("byline_markup", []):  # the first that names a person
             marked, marked_source = declared_people([element], outlets)

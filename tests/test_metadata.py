@@ -236,3 +236,13 @@ def test_a_page_opening_with_its_style_block_is_html() -> None:
     page = (f"<style>body {{ margin: 0 }}</style>\n<!DOCTYPE html><html><body><h1>Storm hits the coast</h1>"
             f"{PROSE_P}</body></html>").encode()
     assert newsclean.clean(page).kind == "html"
+
+
+def test_a_name_linked_to_its_author_page_is_the_author() -> None:
+    related = ('<div class="related-posts"><a href="/author/jimmy-olsen/">Jimmy Olsen</a>'
+               '<a href="/news/other">Another story</a></div>')
+    byline = ('<div class="entry-meta"><a href="https://planet.example/author/lois-lane/">Lois Lane</a> and '
+              '<a href="/author/clark-kent/">Clark Kent</a></div>')
+    assert _authors("", byline + related) == ("Lois Lane", "Clark Kent")
+    # Links in a box of other stories, or to the index of all authors, name nobody.
+    assert _authors("", related + '<p><a href="/authors/">Our authors</a></p>') == ()

@@ -571,6 +571,32 @@ def declared_people(values: list[Found], outlets: frozenset[str]) -> tuple[tuple
     return person_names(values, outlets)
 
 
+def page_authors(declared: dict[str, list[Found]], byline: Found | None, outlets: frozenset[str]) -> Found | None:
+    """The authors, by precedence: the names the page declares (JSON-LD, meta tags, author markup),
+    its printed byline, the names it links to their author pages ('/author/jane-doe'), the names in
+    an element it calls its byline; none of them an outlet of the page. Failing all, the name the
+    page credits that is its own site's name: a personal site ('Jane Doe', at janedoe.example), or
+    a site that credits itself."""
+    for outlets_left_out in (outlets, frozenset()):
+        names, names_source = declared_people(declared.get("authors", []), outlets_left_out)
+        if names:
+            return Found("\x1f".join(names), names_source)
+        if byline is not None:
+            byline_names = tuple(n for n in byline.value.split("\x1f") if is_person(n, outlets_left_out))
+            if byline_names:
+                return Found("\x1f".join(byline_names), byline.source, byline.index)
+        linked, linked_source = declared_people(declared.get("author_links", []), outlets_left_out)
+        if linked:
+            return Found("\x1f".join(linked), linked_source)
+        for element in declared.get("byline_markup", []):  # the first that names a person
+            marked, marked_source = declared_people([element], outlets_left_out)
+            if marked:
+                return Found("\x1f".join(marked), marked_source)
+        if not outlets:
+            break
+    return None
+
+
 def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date, url: str | None = None,
                   declared: dict[str, list[Found]] | None = None,
                   chrome: tuple[Removal, ...] = ()) -> tuple[Metadata, int | None]:
@@ -596,21 +622,7 @@ def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
                  copyright_owner(page), masthead(blocks, start))
     outlets = frozenset(normalize(f.value).replace(" ", "") for f in (
         *declared.get("site_name", ()), site, Found(title_site, "") if title_site else None) if f)
-    names, names_source = declared_people(declared.get("authors", []), outlets)
-    if byline is not None:
-        byline_names = tuple(n for n in byline.value.split("\x1f") if is_person(n, outlets))
-        byline = Found("\x1f".join(byline_names), byline.source, byline.index) if byline_names else None
-    authors_found = Found("\x1f".join(names), names_source) if names else byline
-    if authors_found is None:  # the names the page links to their author pages ('/author/jane-doe')
-        linked, linked_source = declared_people(declared.get("author_links", []), outlets)
-        if linked:
-            authors_found = Found("\x1f".join(linked), linked_source)
-    if authors_found is None:  # the names the page prints in an element it calls its byline
-        for element in declared.get("byline_markup", []):  # the first that names a person
-            marked, marked_source = declared_people([element], outlets)
-            if marked:
-                authors_found = Found("\x1f".join(marked), marked_source)
-                break
+    authors_found = page_authors(declared, byline, outlets)
     stated_urls = [*declared.get("url", ()), find_url(page)]
     urls = [u for u in stated_urls if u]
     language = page_language(declared.get("language", []), body_text)

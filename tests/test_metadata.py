@@ -246,3 +246,11 @@ def test_a_name_linked_to_its_author_page_is_the_author() -> None:
     assert _authors("", byline + related) == ("Lois Lane", "Clark Kent")
     # Links in a box of other stories, or to the index of all authors, name nobody.
     assert _authors("", related + '<p><a href="/authors/">Our authors</a></p>') == ()
+
+
+def test_a_site_named_after_its_author_keeps_the_author() -> None:
+    # A personal site: the author the page declares is the site's own name.
+    head = '<meta property="og:site_name" content="Lois Lane"><meta name="author" content="Lois Lane">'
+    assert _authors(head) == ("Lois Lane",)
+    # ...but a person the page names besides the site comes first.
+    assert _authors(head, "<p>By Clark Kent</p>") == ("Clark Kent",)

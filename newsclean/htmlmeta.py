@@ -350,6 +350,11 @@ def language_code(value: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
+# Sources of the bylines a page prints in elements it marks as such (a class, a link to the author's
+# page): there a user name in small letters is the author's ('jdoe'), not a stray word.
+_PRINTED_BYLINES: Final = frozenset({"html-byline", "author-link"})
+
+
 def person_names(values: list[Found], outlets: frozenset[str] = frozenset()) -> tuple[tuple[str, ...], str]:
     """The people named by the first source (JSON-LD, a meta tag, marked-up bylines) that names any,
     and that source: no URLs, no outlets or desks, several names split apart."""
@@ -359,7 +364,8 @@ def person_names(values: list[Found], outlets: frozenset[str] = frozenset()) -> 
     for found in values:
         if not _URLISH.search(found.value):
             declared = found.source == "json-ld" or found.source.startswith("meta:")
-            by_source.setdefault(found.source, []).extend(parse_authors(found.value, declared))
+            printed = found.source in _PRINTED_BYLINES
+            by_source.setdefault(found.source, []).extend(parse_authors(found.value, declared, printed))
     for source, names in by_source.items():
         people = [n for n in dict.fromkeys(names) if is_person(n, outlets)]
         # A one-word item among full names ('Jane Doe, Outlet') is an outlet or a role.

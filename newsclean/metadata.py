@@ -287,16 +287,21 @@ _PATH: Final = re.compile(r"\.\w+/")
 _NAME_EDGES: Final = re.compile(r"^\W+|[^\w.'’)®™]+$")  # marks around a name, not its initials or a ™
 _YEAR_GLUED: Final = re.compile(r"((?:19|20)\d\d)(?=\d)")  # '2019' run into the next figure
 
+# A user name as blogs and forums print it in their bylines: one word in small letters, perhaps with
+# figures or dots ('jdoe', 'jane.doe', 'user42'), a letter first.
+_HANDLE: Final = re.compile(r"^[a-z][a-z0-9.-]{1,30}$")
+
 # A label before the names: 'Text: Jane Doe', 'Автор: Jane Doe', 'Interview: Jane Doe'.
 _LABEL_LEAD: Final = re.compile(
     r"^\s*(?:text|texto|texte|testo|текст|автор|autor|autorin|autoren|author|authors|auteur|interview|redaktion)\s*:\s*",
     re.I)
 
 
-def parse_authors(text: str, declared: bool = False) -> tuple[str, ...]:
+def parse_authors(text: str, declared: bool = False, handles: bool = False) -> tuple[str, ...]:
     """'By Jane Doe and John Roe, AP Writers' -> ('Jane Doe', 'John Roe'). A name starts with a
     capital; one the page declares as its author (`declared`: JSON-LD, a meta tag) may also be
-    written in a script without capitals ('孔德明')."""
+    written in a script without capitals ('孔德明'); where the page prints its byline in an element
+    it marks as such (`handles`: its class, a link to the author's page), a user name ('jdoe42')."""
     text = _POSTS_BY.sub("", _GLUED_TAIL.sub(" ", _GLUED_LEAD.sub(r"\1 ", text)))
     text = _LABEL_LEAD.sub("", text)
     if _PUBLISHED_IN.match(text):
@@ -315,6 +320,9 @@ def parse_authors(text: str, declared: bool = False) -> tuple[str, ...]:
     for part in (p for piece in pieces for p in (_NAME_SLASH.split(piece) if not _PATH.search(piece) else [piece])):
         part = _NAME_EDGES.sub("", part).strip(" .,;:")
         if not part or _NOT_A_NAME.match(part) or len(part.split()) > 4:
+            continue
+        if handles and _HANDLE.match(part):
+            out.append(part)
             continue
         if not (part[:1].isupper() or (declared and part[:1].isalpha() and not part[:1].islower())):
             continue

@@ -254,3 +254,11 @@ def test_a_site_named_after_its_author_keeps_the_author() -> None:
     assert _authors(head) == ("Lois Lane",)
     # ...but a person the page names besides the site comes first.
     assert _authors(head, "<p>By Clark Kent</p>") == ("Clark Kent",)
+
+
+def test_a_user_name_in_a_marked_byline_is_the_author() -> None:
+    assert _authors("", '<p>Posted on May 2, 2024 by <span class="author-name">jdoe42</span></p>') == ("jdoe42",)
+    assert _authors("", '<div class="meta">von <a href="/author/lois.lane/">lois.lane</a></div>') == ("lois.lane",)
+    # A user name the page only declares, and a small word in a byline element, name nobody.
+    assert _authors('<meta name="author" content="webteam">') == ()
+    assert _authors("", '<div class="byline">by</div>') == ()

@@ -44,9 +44,20 @@ def _ymd(match: re.Match[str], day_first: bool = False) -> tuple[int, int, int] 
 _SHORT_DOTTED: Final = re.compile(r"(?<![\d.])(\d\d)\.(\d\d)\.(\d\d)(?![\d.]|\.\d)")
 
 
+# A year run into the next word where a page's inline elements meet ('July 30, 2019Updated',
+# 'Dec 17, 2025Jane Doe'): the year, after a space or a mark, then a letter.
+_YEAR_THEN_WORD: Final = re.compile(r"(?<=[\s,.](?:19|20)\d\d)(?=[^\W\d_])")
+
+
+def unglue_years(text: str) -> str:
+    """'July 30, 2019Updated' -> 'July 30, 2019 Updated'."""
+    return _YEAR_THEN_WORD.sub(" ", text)
+
+
 def find_date(text: str, today: dt.date, day_first: bool = False) -> str | None:
     """The first valid date in `text` not later than `today`, as ISO 8601 (with time when given);
     a dotted date with a two-digit year when no other date is found."""
+    text = unglue_years(text)
     found = _find_full_date(text, today, day_first)
     if found is not None or "." not in text:
         return found

@@ -10,7 +10,7 @@ from functools import cache
 from typing import Final
 from urllib.parse import urljoin, urlsplit
 
-from .dates import find_date, local_form, parse_stamp, url_date
+from .dates import find_date, local_form, parse_stamp, unglue_years, url_date
 from .headline import printed_lines, split_title, syndicated_title
 from .model import Block, Features, Found, Label, Metadata, Page, Removal, window_title
 from .rules import (
@@ -224,6 +224,13 @@ def marked_date(values: list[Found], today: dt.date, day_first: bool = False) ->
     return None
 
 
+def printed_days(line: str) -> set[str]:
+    """Every day a line prints (ISO), of the forms DATE reads."""
+    far = dt.date(9999, 12, 31)
+    return {day[:10] for match in DATE.finditer(unglue_years(line))
+            if (day := find_date(match.group(), far))}
+
+
 def prefer_printed(printed: Found, line: str, stated: Found) -> bool:
     """Whether the date the header prints beats the one the page declares: it does when its line
     is a dateline (the date, a time, a cue word, a name or two: what a reader takes for the date
@@ -232,6 +239,8 @@ def prefer_printed(printed: Found, line: str, stated: Found) -> bool:
     if len(WORD.findall(DATE_NOISE.sub(" ", DATE.sub(" ", line)))) > PRINTED_LINE_WORDS or UPDATE_CUE.search(line):
         return False
     day, other = printed.value[:10], stated.value[:10]
+    if other in printed_days(line):
+        return False  # the line prints the declared day too ('May 2, 2024 April 3, 2024': changed, then first)
     swapped = f"{day[:4]}-{day[8:10]}-{day[5:7]}"
     return day != other and swapped != other
 

@@ -262,3 +262,16 @@ def test_a_user_name_in_a_marked_byline_is_the_author() -> None:
     # A user name the page only declares, and a small word in a byline element, name nobody.
     assert _authors('<meta name="author" content="webteam">') == ()
     assert _authors("", '<div class="byline">by</div>') == ()
+
+
+def test_a_year_run_into_the_next_word_still_reads_as_a_date() -> None:
+    from newsclean.dates import find_date
+
+    assert find_date("Dec 17, 2025Jane Doe", dt.date(2026, 1, 1)) == "2025-12-17"
+    assert find_date("April 26, 2024Updated on: October 28, 2024", dt.date(2026, 1, 1)) == "2024-04-26"
+
+
+def test_a_header_line_printing_the_declared_day_too_keeps_it() -> None:
+    # 'changed, then first published' run together: the line agrees with the declared day.
+    declared = '<meta property="article:published_time" content="2024-04-03T08:00:00">'
+    assert _date(declared, "<h1>Storm hits the coast</h1><p>May 2, 2024April 3, 2024</p>")[:10] == "2024-04-03"

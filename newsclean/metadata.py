@@ -374,6 +374,49 @@ def inner_byline(text: str) -> tuple[str, ...]:
 _HEADER_RULES: Final = frozenset({"date-line", "short", "headline-like", "unpunctuated", "no-full-stop", "inline-list"})
 
 
+# A header line of a date and a name, and nothing else ('12.03.2024 – Jane Doe', 'Jane Doe | March
+# 4, 2024', 'JaneDoe 18.10.2019, 15:07 Uhr'): a byline without its 'By'. The date and the clock
+# time give way to a mark; what is left must be one name, not a place before a comma ('Berlin,
+# 12.03.2024', 'NEW YORK, March 3').
+_DATED_NAME_CHARS: Final = 80
+_CLOCK: Final = re.compile(r"\b[012]?\d[:.h][0-5]\d(?::[0-5]\d)?\s*(?:uhr|h|[ap]\.?m\.?)?(?!\w)", re.I)
+_DAY_WORDS: Final = re.compile(r"\b(?:" + _DAY_NAMES + r")\b,?", re.I)
+_MARK: Final = "\x00"
+_PLACE_BEFORE_DATE: Final = re.compile(r"[^\W\d_][\w.'’ -]*,\s*\x00")
+_NAME_PARTS: Final = re.compile(r"\s*(?:[|–—·•,]|\s-\s|^-|-$)\s*|\x00")
+_CAMEL: Final = re.compile(r"[a-z][A-Z]")
+
+
+def dated_name(text: str) -> tuple[str, ...]:
+    """The name of a header line that holds only a date (a time, a weekday) and a name."""
+    if len(text) > _DATED_NAME_CHARS:
+        return ()
+    marked = DATE.sub(_MARK, _DAY_WORDS.sub(" ", unglue_years(text)))
+    if _MARK not in marked or _PLACE_BEFORE_DATE.search(marked):
+        return ()
+    rest = _CLOCK.sub(_MARK, marked)
+    parts = [p for p in (p.strip() for p in _NAME_PARTS.split(rest)) if p and not DATE_NOISE.fullmatch(p)]
+    if len(parts) != 1 or any(c.isdigit() or c == ":" for c in parts[0]):  # 'Tags: Travel', no name
+        return ()
+    words = parts[0].split()
+    if len(words) > 4 or (len(words) == 1 and not _CAMEL.search(words[0])):
+        return ()
+    if not all(w[:1].isupper() for w in words):  # 'Updated on', 'Actualizado el': a label
+        return ()
+    names = parse_authors(parts[0])
+    return names if len(names) == 1 and names[0] == parts[0] else ()
+
+
+def find_dated_name(page: Page, lo: int, hi: int) -> Found | None:
+    """The name in the first header line of a date and a name (`dated_name`)."""
+    for i in range(lo, min(hi, len(page.blocks))):
+        if page.classified[i].rule in _HEADER_RULES:
+            names = dated_name(page.blocks[i].text)
+            if names:
+                return Found("\x1f".join(names), "dated-name", i)
+    return None
+
+
 def find_byline(page: Page, lo: int, hi: int) -> Found | None:
     for i in range(lo, min(hi, len(page.blocks))):
         rule = page.classified[i].rule
@@ -588,7 +631,8 @@ def declared_people(values: list[Found], outlets: frozenset[str]) -> tuple[tuple
     return person_names(values, outlets)
 
 
-def page_authors(declared: dict[str, list[Found]], byline: Found | None, outlets: frozenset[str]) -> Found | None:
+def page_authors(declared: dict[str, list[Found]], byline: Found | None, outlets: frozenset[str],
+                 dated: Found | None = None) -> Found | None:
     """The authors, by precedence: the names the page declares (JSON-LD, meta tags, author markup),
     its printed byline, the names it links to their author pages ('/author/jane-doe'), the names in
     an element it calls its byline; none of them an outlet of the page. Failing all, the name the
@@ -609,6 +653,10 @@ def page_authors(declared: dict[str, list[Found]], byline: Found | None, outlets
             marked, marked_source = declared_people([element], outlets_left_out)
             if marked:
                 return Found("\x1f".join(marked), marked_source)
+        if dated is not None:
+            dated_names = tuple(n for n in dated.value.split("\x1f") if is_person(n, outlets_left_out))
+            if dated_names:
+                return Found("\x1f".join(dated_names), dated.source, dated.index)
         if not outlets:
             break
     return None
@@ -639,7 +687,7 @@ def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
                  copyright_owner(page), masthead(blocks, start))
     outlets = frozenset(normalize(f.value).replace(" ", "") for f in (
         *declared.get("site_name", ()), site, Found(title_site, "") if title_site else None) if f)
-    authors_found = page_authors(declared, byline, outlets)
+    authors_found = page_authors(declared, byline, outlets, find_dated_name(page, header_lo, header_hi))
     stated_urls = [*declared.get("url", ()), find_url(page)]
     urls = [u for u in stated_urls if u]
     language = page_language(declared.get("language", []), body_text)

@@ -275,3 +275,19 @@ def test_a_header_line_printing_the_declared_day_too_keeps_it() -> None:
     # 'changed, then first published' run together: the line agrees with the declared day.
     declared = '<meta property="article:published_time" content="2024-04-03T08:00:00">'
     assert _date(declared, "<h1>Storm hits the coast</h1><p>May 2, 2024April 3, 2024</p>")[:10] == "2024-04-03"
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("12.03.2024 – Erika Mustermann", ("Erika Mustermann",)), ("Lois Lane | March 4, 2024", ("Lois Lane",)),
+    ("JaneDoe 18.10.2019, 15:07 Uhr", ("JaneDoe",)),
+    ("Montag, 12. März 2024 - Erika Mustermann", ("Erika Mustermann",)),
+    # A place, a label, a cue word or a lone word beside the date is no name.
+    ("New York, March 3, 2024", ()), ("Berlin, 12.03.2024", ()), ("Updated on March 4, 2024", ()),
+    ("Tags: Travel | March 4, 2024", ()), ("Politics | March 4, 2024", ()),
+])
+def test_a_header_line_of_a_date_and_a_name(line: str, names: tuple[str, ...]) -> None:
+    from newsclean.metadata import dated_name
+
+    assert dated_name(line) == names
+    if names:
+        assert _authors("", f"<p>{line}</p>") == names

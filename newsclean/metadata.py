@@ -407,6 +407,22 @@ def dated_name(text: str) -> tuple[str, ...]:
     return names if len(names) == 1 and names[0] == parts[0] else ()
 
 
+_HEADINGS: Final = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def later_byline(page: Page, lo: int) -> Found | None:
+    """The names of the first byline line below the header ('Text: Jane Doe', 'Written by Jane Doe'
+    at the end of the article, in an author box after it)."""
+    for i in range(lo, len(page.blocks)):
+        text = page.blocks[i].text
+        if (page.classified[i].rule == "byline" and page.blocks[i].tag not in _HEADINGS
+                and (BYLINE.match(text) or _LABEL_LEAD.match(text))):
+            names = parse_authors(text)
+            if names:
+                return Found("\x1f".join(names), "later-byline", i)
+    return None
+
+
 def find_dated_name(page: Page, lo: int, hi: int) -> Found | None:
     """The name in the first header line of a date and a name (`dated_name`)."""
     for i in range(lo, min(hi, len(page.blocks))):
@@ -632,7 +648,7 @@ def declared_people(values: list[Found], outlets: frozenset[str]) -> tuple[tuple
 
 
 def page_authors(declared: dict[str, list[Found]], byline: Found | None, outlets: frozenset[str],
-                 dated: Found | None = None) -> Found | None:
+                 *later: Found | None) -> Found | None:
     """The authors, by precedence: the names the page declares (JSON-LD, meta tags, author markup),
     its printed byline, the names it links to their author pages ('/author/jane-doe'), the names in
     an element it calls its byline; none of them an outlet of the page. Failing all, the name the
@@ -653,10 +669,11 @@ def page_authors(declared: dict[str, list[Found]], byline: Found | None, outlets
             marked, marked_source = declared_people([element], outlets_left_out)
             if marked:
                 return Found("\x1f".join(marked), marked_source)
-        if dated is not None:
-            dated_names = tuple(n for n in dated.value.split("\x1f") if is_person(n, outlets_left_out))
-            if dated_names:
-                return Found("\x1f".join(dated_names), dated.source, dated.index)
+        for found in later:  # the lines found last: a header line of a date and a name, a later byline
+            if found is not None:
+                later_names = tuple(n for n in found.value.split("\x1f") if is_person(n, outlets_left_out))
+                if later_names:
+                    return Found("\x1f".join(later_names), found.source, found.index)
         if not outlets:
             break
     return None
@@ -687,7 +704,8 @@ def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
                  copyright_owner(page), masthead(blocks, start))
     outlets = frozenset(normalize(f.value).replace(" ", "") for f in (
         *declared.get("site_name", ()), site, Found(title_site, "") if title_site else None) if f)
-    authors_found = page_authors(declared, byline, outlets, find_dated_name(page, header_lo, header_hi))
+    authors_found = page_authors(declared, byline, outlets, find_dated_name(page, header_lo, header_hi),
+                                 later_byline(page, header_hi))
     stated_urls = [*declared.get("url", ()), find_url(page)]
     urls = [u for u in stated_urls if u]
     language = page_language(declared.get("language", []), body_text)

@@ -291,3 +291,17 @@ def test_a_header_line_of_a_date_and_a_name(line: str, names: tuple[str, ...]) -
     assert dated_name(line) == names
     if names:
         assert _authors("", f"<p>{line}</p>") == names
+
+
+def test_a_byline_at_the_end_of_the_article_when_the_header_has_none() -> None:
+    def prose(part: str) -> str:
+        return "".join(f"<p>{part} {k}: the storm hit the coast on Saturday, flooding streets and cutting power "
+                       f"to homes in the valley.</p>" for k in range(4))
+
+    tail = "<p>Autor: Erika Mustermann</p><p>Tags: storm, coast</p>"
+    html = f"<html><body><h1>Storm hits the coast</h1>{prose('One')}{tail}</body></html>"
+    assert newsclean.clean(html.encode()).metadata.authors == ("Erika Mustermann",)
+    # A heading that opens with 'By' or 'Von' is no byline.
+    html = (f"<html><body><h1>Storm hits the coast</h1>{prose('One')}<h3>Von Sturm bis Flut</h3>{prose('Two')}"
+            f"</body></html>")
+    assert newsclean.clean(html.encode()).metadata.authors == ()

@@ -44,14 +44,16 @@ def _ymd(match: re.Match[str], day_first: bool = False) -> tuple[int, int, int] 
 _SHORT_DOTTED: Final = re.compile(r"(?<![\d.])(\d\d)\.(\d\d)\.(\d\d)(?![\d.]|\.\d)")
 
 
-# A year run into the next word where a page's inline elements meet ('July 30, 2019Updated',
-# 'Dec 17, 2025Jane Doe'): the year, after a space or a mark, then a letter.
-_YEAR_THEN_WORD: Final = re.compile(r"(?<=[\s,.](?:19|20)\d\d)(?=[^\W\d_])")
+# A date run into the next or the last word where a page's inline elements meet: a year, after a
+# space or a mark, then a letter ('July 30, 2019Updated', 'Dec 17, 2025Jane Doe'); a letter, then a
+# numeric date ('Erstellt am09.02.2022').
+_GLUED_DATE: Final = re.compile(
+    r"(?<=[\s,.](?:19|20)\d\d)(?=[^\W\d_])|(?<=[^\W\d_])(?=\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d)")
 
 
 def unglue_years(text: str) -> str:
-    """'July 30, 2019Updated' -> 'July 30, 2019 Updated'."""
-    return _YEAR_THEN_WORD.sub(" ", text)
+    """'July 30, 2019Updated' -> 'July 30, 2019 Updated', 'am09.02.2022' -> 'am 09.02.2022'."""
+    return _GLUED_DATE.sub(" ", text)
 
 
 def find_date(text: str, today: dt.date, day_first: bool = False) -> str | None:

@@ -269,6 +269,7 @@ def test_a_year_run_into_the_next_word_still_reads_as_a_date() -> None:
 
     assert find_date("Dec 17, 2025Jane Doe", dt.date(2026, 1, 1)) == "2025-12-17"
     assert find_date("April 26, 2024Updated on: October 28, 2024", dt.date(2026, 1, 1)) == "2024-04-26"
+    assert find_date("Erstellt am09.02.2022", dt.date(2026, 1, 1)) == "2022-02-09"
 
 
 def test_a_header_line_printing_the_declared_day_too_keeps_it() -> None:

@@ -256,6 +256,7 @@ def html_candidates(tree: LexborHTMLParser) -> dict[str, list[Found]]:
             add("marked_date", text, "date-class")
             if len(found["marked_date"]) >= _DATE_CLASS_KEPT:
                 break
+    found["late_date"] = late_dates(tree, objects, article)
     link = tree.css_first('link[rel="canonical"][href]')
     if link is not None:
         found.setdefault("url", []).insert(0, Found(link.attrs.get("href") or "", "canonical-link"))
@@ -263,6 +264,39 @@ def html_candidates(tree: LexborHTMLParser) -> dict[str, list[Found]]:
     if html is not None and html.attrs.get("lang"):
         found.setdefault("language", []).insert(0, Found(html.attrs.get("lang") or "", "html-lang"))
     return {field: [f for f in values if f.value] for field, values in found.items()}
+
+
+# Dates a page states less plainly, for a page that states none plainly: the first of the article's
+# other dates, or of another work it describes (a how-to, a video), in JSON-LD; a date an element
+# names in its title (hAtom '<span class="published" title="2013-04-04T18:52:11">'); a meta tag of
+# another name that says 'published' or 'created'. (The date of the last change, tried as well, was
+# the publication day on one page in four of the benchmarks': left out.)
+_LATE_JSONLD_KEYS: Final = ("datePublished", "dateCreated", "uploadDate")
+_TITLED_DATES: Final = "abbr[title], .published[title], .updated[title], .entry-date[title], .date[title]"
+_PUBLISHED_META: Final = re.compile(r"publish|pubdate|created", re.I)
+
+
+def late_dates(tree: LexborHTMLParser, objects: list[dict], article: dict | None) -> list[Found]:
+    """The dates a page states less plainly (above), best first."""
+    out: list[Found] = []
+    works = ([article] if article is not None else []) + [o for o in objects if o is not article
+                                                           and not _types(o) & _OTHER_AUTHORS]
+    for key in _LATE_JSONLD_KEYS:
+        value = next((v for work in works if (v := _text(work.get(key)))), None)
+        if value:
+            out.append(Found(value, "json-ld-other"))
+            break
+    for node in tree.css(_TITLED_DATES)[:3]:
+        title = (node.attrs.get("title") or "").strip()
+        if title[:4].isdigit() and not _in_listing(node):
+            out.append(Found(title, "title-attribute"))
+            break
+    for node in tree.css("meta[content]"):
+        attrs = node.attributes
+        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").strip().lower()
+        if key not in _META_FIELD and ("date" in key or "time" in key) and _PUBLISHED_META.search(key):
+            out.append(Found(attrs.get("content") or "", f"meta:{key}"))
+    return out
 
 
 # Class and id words of the element that prints the byline ('post-author', 'byline__name', 'autor'),

@@ -306,3 +306,16 @@ def test_a_byline_at_the_end_of_the_article_when_the_header_has_none() -> None:
     html = (f"<html><body><h1>Storm hits the coast</h1>{prose('One')}<h3>Von Sturm bis Flut</h3>{prose('Two')}"
             f"</body></html>")
     assert newsclean.clean(html.encode()).metadata.authors == ()
+
+
+def test_dates_a_page_states_less_plainly_when_it_states_none_plainly() -> None:
+    howto = ('<script type="application/ld+json">{"@type": "HowTo", "name": "Storm hits the coast",'
+             ' "dateCreated": "2024-03-12T10:00:00+01:00"}</script>')
+    assert _date(howto, "<h1>Storm hits the coast</h1>")[:10] == "2024-03-12"
+    hatom = '<h1>Storm hits the coast</h1><span class="published" title="2013-04-04T18:52:11+00:00"></span>'
+    assert _date("", hatom)[:10] == "2013-04-04"
+    assert _date('<meta name="x-published-date" content="2025-05-27">', "<h1>Storm hits the coast</h1>") \
+        == "2025-05-27"
+    # ...but the date of the last change is no publication date.
+    assert _date('<meta property="article:modified_time" content="2025-05-27T10:00:00">',
+                 "<h1>Storm hits the coast</h1>") is None

@@ -210,6 +210,7 @@ def html_candidates(tree: LexborHTMLParser) -> dict[str, list[Found]]:
 
     metas = []
     labels: dict[str, str] = {}  # twitter:label1 -> "Written by", twitter:data1 -> the name
+    published: list[Found] = []  # meta tags of other names that say 'published' ('w-published-date')
     for node in tree.css("meta[content]"):
         attrs = node.attributes
         key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv")
@@ -221,6 +222,8 @@ def html_candidates(tree: LexborHTMLParser) -> dict[str, list[Found]]:
             metas.append((_META_RANK[key], key, content))
         elif key.startswith("twitter:label") or key.startswith("twitter:data"):
             labels[key] = attrs.get("content") or ""
+        elif ("date" in key or "time" in key) and _PUBLISHED_META.search(key):
+            published.append(Found(attrs.get("content") or "", f"meta:{key}"))
     for key, label in labels.items():
         data = labels.get(key.replace("label", "data"))
         if key.startswith("twitter:label") and data and _WRITTEN_BY.match(label.strip()):
@@ -256,7 +259,8 @@ def html_candidates(tree: LexborHTMLParser) -> dict[str, list[Found]]:
             add("marked_date", text, "date-class")
             if len(found["marked_date"]) >= _DATE_CLASS_KEPT:
                 break
-    found["late_date"] = late_dates(tree, objects, article)
+    if "date" not in found:  # the last resort of a page that states no date plainly
+        found["late_date"] = late_dates(tree, objects, article) + published
     link = tree.css_first('link[rel="canonical"][href]')
     if link is not None:
         found.setdefault("url", []).insert(0, Found(link.attrs.get("href") or "", "canonical-link"))
@@ -272,12 +276,13 @@ def html_candidates(tree: LexborHTMLParser) -> dict[str, list[Found]]:
 # another name that says 'published' or 'created'. (The date of the last change, tried as well, was
 # the publication day on one page in four of the benchmarks': left out.)
 _LATE_JSONLD_KEYS: Final = ("datePublished", "dateCreated", "uploadDate")
-_TITLED_DATES: Final = "abbr[title], .published[title], .updated[title], .entry-date[title], .date[title]"
+_TITLED_DATE_CLASSES: Final = frozenset({"published", "updated", "entry-date", "date"})
 _PUBLISHED_META: Final = re.compile(r"publish|pubdate|created", re.I)
 
 
 def late_dates(tree: LexborHTMLParser, objects: list[dict], article: dict | None) -> list[Found]:
-    """The dates a page states less plainly (above), best first."""
+    """The dates a page states less plainly (above), best first; the meta tags, which
+    html_candidates reads in its one pass over them, aside."""
     out: list[Found] = []
     works = ([article] if article is not None else []) + [o for o in objects if o is not article
                                                            and not _types(o) & _OTHER_AUTHORS]
@@ -286,16 +291,14 @@ def late_dates(tree: LexborHTMLParser, objects: list[dict], article: dict | None
         if value:
             out.append(Found(value, "json-ld-other"))
             break
-    for node in tree.css(_TITLED_DATES)[:3]:
+    for node in tree.css("[title]"):  # one attribute test per element; the classes looked at here
         title = (node.attrs.get("title") or "").strip()
-        if title[:4].isdigit() and not _in_listing(node):
+        if not title[:4].isdigit() or (node.tag != "abbr" and _TITLED_DATE_CLASSES.isdisjoint(
+                (node.attrs.get("class") or "").split())):
+            continue
+        if not _in_listing(node):
             out.append(Found(title, "title-attribute"))
-            break
-    for node in tree.css("meta[content]"):
-        attrs = node.attributes
-        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").strip().lower()
-        if key not in _META_FIELD and ("date" in key or "time" in key) and _PUBLISHED_META.search(key):
-            out.append(Found(attrs.get("content") or "", f"meta:{key}"))
+        break
     return out
 
 
@@ -345,7 +348,7 @@ def marked_bylines(tree: LexborHTMLParser) -> list[Found]:
 # Links to an author's page ('/author/jane-doe/', '/autoren/jane-doe'): the path words, as selectors,
 # and the path with a name after the word (not the index of all authors, '/autoren/').
 _AUTHOR_PATHS: Final = ("author", "authors", "autor", "autoren", "auteur", "auteurs", "autore", "autori")
-_AUTHOR_LINK_SELECTOR: Final = ", ".join(f'a[href*="/{word}/" i]' for word in _AUTHOR_PATHS)
+_AUTHOR_LINK_SELECTOR: Final = 'a[href*="/aut" i]'  # every path word starts so: one cheap test per link
 _AUTHOR_PAGE: Final = re.compile(r"/(?:" + "|".join(_AUTHOR_PATHS) + r")/[^/?#\s]+", re.I)
 _AUTHOR_LINK_MAX: Final = 4
 # Boxes whose author links are other stories' or readers' (the page's own byline may sit in an
@@ -362,18 +365,18 @@ def author_links(tree: LexborHTMLParser) -> list[Found]:
     """The text of the first link to an author's page outside menus, comments and boxes of other
     stories, with the links beside it (under the same parent: 'A, B and C')."""
     out: list[Found] = []
-    parent = None
+    parent: LexborNode | None = None
     for node in tree.css(_AUTHOR_LINK_SELECTOR):
+        if parent is not None and (node.parent is None or node.parent.mem_id != parent.mem_id):
+            continue
+        if not _AUTHOR_PAGE.search(node.attrs.get("href") or ""):
+            continue
         text = " ".join(node.text(deep=True, separator=" ").split())
-        if (not text or len(text) > _BYLINE_TEXT_MAX or not _AUTHOR_PAGE.search(node.attrs.get("href") or "")
-                or _within(node, _other_stories)):
+        if not text or len(text) > _BYLINE_TEXT_MAX or (parent is None and _within(node, _other_stories)):
             continue
-        if parent is None:
-            parent = node.parent
-        elif node.parent is None or parent is None or node.parent.mem_id != parent.mem_id:
-            continue
+        parent = parent or node.parent
         out.append(Found(text, "author-link"))
-        if len(out) >= _AUTHOR_LINK_MAX:
+        if len(out) >= _AUTHOR_LINK_MAX or parent is None:
             break
     return out
 

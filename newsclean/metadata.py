@@ -652,30 +652,38 @@ def page_authors(declared: dict[str, list[Found]], byline: Found | None, outlets
     """The authors, by precedence: the names the page declares (JSON-LD, meta tags, author markup),
     its printed byline, the names it links to their author pages ('/author/jane-doe'), the names in
     an element it calls its byline; none of them an outlet of the page. Failing all, the name the
-    page credits that is its own site's name: a personal site ('Jane Doe', at janedoe.example), or
-    a site that credits itself."""
-    for outlets_left_out in (outlets, frozenset()):
-        names, names_source = declared_people(declared.get("authors", []), outlets_left_out)
-        if names:
-            return Found("\x1f".join(names), names_source)
-        if byline is not None:
-            byline_names = tuple(n for n in byline.value.split("\x1f") if is_person(n, outlets_left_out))
-            if byline_names:
-                return Found("\x1f".join(byline_names), byline.source, byline.index)
-        linked, linked_source = declared_people(declared.get("author_links", []), outlets_left_out)
-        if linked:
-            return Found("\x1f".join(linked), linked_source)
-        for element in declared.get("byline_markup", []):  # the first that names a person
-            marked, marked_source = declared_people([element], outlets_left_out)
-            if marked:
-                return Found("\x1f".join(marked), marked_source)
-        for found in later:  # the lines found last: a header line of a date and a name, a later byline
-            if found is not None:
-                later_names = tuple(n for n in found.value.split("\x1f") if is_person(n, outlets_left_out))
-                if later_names:
-                    return Found("\x1f".join(later_names), found.source, found.index)
-        if not outlets:
-            break
+    page credits that is its own site's name when it reads as a person's full name (a personal
+    site: 'Jane Doe', at janedoe.example); a brand of one word ('Examplepedia') is no author."""
+    found = _page_authors(declared, byline, outlets, *later)
+    if found is None and outlets:
+        found = _page_authors(declared, byline, frozenset(), *later)
+        if found is not None and not all(len(name.split()) >= 2 for name in found.value.split("\x1f")):
+            return None
+    return found
+
+
+def _page_authors(declared: dict[str, list[Found]], byline: Found | None, outlets: frozenset[str],
+                  *later: Found | None) -> Found | None:
+    """The first of page_authors' sources that names a person, none of them one of `outlets`."""
+    names, names_source = declared_people(declared.get("authors", []), outlets)
+    if names:
+        return Found("\x1f".join(names), names_source)
+    if byline is not None:
+        byline_names = tuple(n for n in byline.value.split("\x1f") if is_person(n, outlets))
+        if byline_names:
+            return Found("\x1f".join(byline_names), byline.source, byline.index)
+    linked, linked_source = declared_people(declared.get("author_links", []), outlets)
+    if linked:
+        return Found("\x1f".join(linked), linked_source)
+    for element in declared.get("byline_markup", []):  # the first that names a person
+        marked, marked_source = declared_people([element], outlets)
+        if marked:
+            return Found("\x1f".join(marked), marked_source)
+    for found in later:  # the lines found last: a header line of a date and a name, a later byline
+        if found is not None:
+            later_names = tuple(n for n in found.value.split("\x1f") if is_person(n, outlets))
+            if later_names:
+                return Found("\x1f".join(later_names), found.source, found.index)
     return None
 
 

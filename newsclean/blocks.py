@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Final
 
-from .model import TITLE_TAG, Block, Document, Found, Removal
+from .model import TITLE_TAG, Block, Document, Found, InputError, Removal
 from .rules import (
     BULLET,
     HANGUL,
@@ -57,12 +57,17 @@ def to_blocks(doc: Document, links: bool = False, images: bool = False, settings
     (JSON-LD, meta tags), and what went before the blocks were made: an HTML page's chrome
     (navigation, footers, boxes), and the part of a runaway page past the limits."""
     if doc.kind == "html":
+        from selectolax.lexbor import SelectolaxError
+
         from .html import blocks_of_tree, parse
         from .htmlmeta import html_candidates
 
-        tree, markup = parse(doc.text, settings.max_tags)
-        declared = html_candidates(tree)  # before the scripts holding JSON-LD are dropped
-        blocks, chrome, rest = blocks_of_tree(tree, links, images, settings.max_blocks)
+        try:
+            tree, markup = parse(doc.text, settings.max_tags)
+            declared = html_candidates(tree)  # before the scripts holding JSON-LD are dropped
+            blocks, chrome, rest = blocks_of_tree(tree, links, images, settings.max_blocks)
+        except SelectolaxError as exc:  # the parser's refusal of a page it cannot build a tree of
+            raise InputError(doc.source, f"the HTML parser gave up: {squeeze(str(exc))}") from None
         return blocks, declared, (chrome + past_limit(rest, f"the first {settings.max_blocks:,} blocks")
                                   + past_limit(markup, f"the first {settings.max_tags:,} tags"))
     blocks, rest = text_blocks(doc.text, settings.max_blocks)

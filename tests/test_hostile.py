@@ -128,3 +128,18 @@ def test_truncated_spliced_and_flipped_pages_never_raise_anything_else(seed: int
         newsclean.clean(data)
     except newsclean.InputError as exc:
         assert exc.reason and "\n" not in exc.reason
+
+
+def test_a_parser_error_is_an_input_error_naming_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    from selectolax.lexbor import SelectolaxError
+
+    import newsclean.html
+
+    def refuse(html: str, max_tags: int) -> object:
+        raise SelectolaxError("Decomposing the root node is not allowed.")
+
+    monkeypatch.setattr(newsclean.html, "parse", refuse)
+    with pytest.raises(newsclean.InputError) as caught:
+        newsclean.clean(b"<html><body><p>A page.</p></body></html>", source="page.html")
+    assert caught.value.source == "page.html"
+    assert caught.value.reason == "the HTML parser gave up: Decomposing the root node is not allowed."

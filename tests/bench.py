@@ -229,6 +229,64 @@ def scale(shared: Path, count: int) -> None:
         shutil.rmtree(root, ignore_errors=True)
 
 
+EXTRACT_LOOP = """
+import sys
+from pathlib import Path
+import trafilatura
+for path in sorted(Path(sys.argv[1]).rglob("*.html")):
+    trafilatura.extract(path.read_bytes())
+"""
+
+
+def whole_command(shared: Path, copies: int = 3) -> None:
+    """What users run, not the extraction loop (issue 14): `newsclean DIR -o OUT` on a folder of the
+    scrapinghub pages (`copies` times each, as .html files) next to trafilatura's own command on the
+    same folder and a plain trafilatura.extract() loop; the tools take turns in one run. Then the
+    re-run with nothing new, and start-up."""
+    import os
+    import shutil
+    import statistics
+    import tempfile
+
+    root = Path(tempfile.mkdtemp(prefix="newsclean-command-"))
+    try:
+        _, pages = read_pages(shared, "sh-html")
+        folder = root / "pages"
+        folder.mkdir()
+        for copy in range(copies):
+            for pid, raw in pages.items():
+                (folder / f"{pid}-{copy}.html").write_bytes(raw.replace(b"<title>", b"<title> " * copy, 1))
+        count = len(pages) * copies
+        bin_dir = Path(sys.executable).parent
+        exe, traf = str(bin_dir / "newsclean"), str(bin_dir / "trafilatura")
+        jobs = str(len(os.sched_getaffinity(0)))
+        runs = [
+            ("trafilatura extract() loop", [sys.executable, "-c", EXTRACT_LOOP, str(folder)]),
+            ("newsclean -o, -j 1", [exe, str(folder), "-o", str(root / "nc1"), "-j", "1", "-q"]),
+            ("newsclean -o, -j 1, no templates", [exe, str(folder), "-o", str(root / "nc0"), "-j", "1",
+                                                  "--no-site-templates", "-q"]),
+            (f"newsclean -o (default -j {jobs})", [exe, str(folder), "-o", str(root / "ncj"), "-q"]),
+            ("newsclean re-run, nothing new", [exe, str(folder), "-o", str(root / "ncj"), "-q"]),
+            ("trafilatura CLI", [traf, "--input-dir", str(folder), "--output-dir", str(root / "tr1")]),
+            (f"trafilatura CLI --parallel {jobs}", [traf, "--input-dir", str(folder), "--output-dir",
+                                                    str(root / "trj"), "--parallel", jobs]),
+        ]
+        print(f"\nwhole command on {count} pages (scrapinghub html x{copies}), wall time, one run each:")
+        print(f"{'run':36} {'seconds':>8} {'pages/s':>8} {'peak MB':>8} {'vs loop':>8}")
+        loop = None
+        for name, args in runs:
+            seconds, peak, status = timed_run(args)
+            loop = loop or seconds
+            note = "" if status == 0 else f"   (exit {status})"
+            print(f"{name:36} {seconds:8.2f} {count / seconds:8.0f} {peak:8.0f} {loop / seconds:7.1f}x{note}")
+        page = str(next(iter(sorted(folder.iterdir()))))
+        for name, args in (("newsclean --version", [exe, "--version"]), ("newsclean one-page.html", [exe, page])):
+            times = [timed_run(args)[0] for _ in range(5)]
+            print(f"start-up: {name:28} {statistics.median(times):.3f} s (median of 5)")
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
 def template_ceiling(scorer, truth: dict, pages: Path, without: dict[str, str]) -> dict:
     """What a perfect template remover could add to the page rules: the output without templates,
     less every line found in the dumps of two or more pages of its site (as the truth names the
@@ -346,6 +404,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--scale", type=int, default=10000, help="inputs in the scale run (0: skip it)")
     parser.add_argument("--no-sites", dest="sites", action="store_false", help="skip the site-template runs")
     parser.add_argument("--no-hostile", dest="hostile", action="store_false", help="skip the hostile-page scaling")
+    parser.add_argument("--no-command", dest="command", action="store_false",
+                        help="skip the whole-command run beside trafilatura's command")
     args = parser.parse_args(argv)
     if args.tool:
         print(json.dumps(measure(args.shared, args.tool, args.data)))
@@ -375,6 +435,8 @@ def main(argv: list[str]) -> int:
     if args.sites:
         print("\nsite templates on the multi-site set (one flat folder):")
         site_templates(args.shared)
+    if args.command and not args.no_peers:
+        whole_command(args.shared)
     if args.scale:
         scale(args.shared, args.scale)
     if args.hostile:

@@ -52,19 +52,22 @@ _CONTROLS: Final = dict.fromkeys(range(32), " ")
 
 
 def to_blocks(doc: Document, links: bool = False, images: bool = False, settings: Settings = DEFAULTS,
-              ) -> tuple[tuple[Block, ...], dict[str, list[Found]], tuple[Removal, ...]]:
+              urls_only: bool = False) -> tuple[tuple[Block, ...], dict[str, list[Found]], tuple[Removal, ...]]:
     """The page's blocks (at most settings.max_blocks), what an HTML page declares about itself
-    (JSON-LD, meta tags), and what went before the blocks were made: an HTML page's chrome
+    (JSON-LD, meta tags; with `urls_only`, only the addresses it states, all that site templates
+    need), and what went before the blocks were made: an HTML page's chrome
     (navigation, footers, boxes), and the part of a runaway page past the limits."""
     if doc.kind == "html":
         from selectolax.lexbor import SelectolaxError
 
         from .html import blocks_of_tree, parse
-        from .htmlmeta import html_candidates
+        from .htmlmeta import html_candidates, jsonld_article, jsonld_objects, stated_urls
 
         try:
             tree, markup = parse(doc.text, settings.max_tags)
-            declared = html_candidates(tree)  # before the scripts holding JSON-LD are dropped
+            # before the scripts holding JSON-LD are dropped
+            declared = ({"url": stated_urls(tree, jsonld_article(jsonld_objects(tree)))} if urls_only
+                        else html_candidates(tree))
             blocks, chrome, rest = blocks_of_tree(tree, links, images, settings.max_blocks)
         except SelectolaxError as exc:  # the parser's refusal of a page it cannot build a tree of
             raise InputError(doc.source, f"the HTML parser gave up: {squeeze(str(exc))}") from None

@@ -48,6 +48,7 @@ META_FIELDS: Final[tuple[tuple[str, str], ...]] = (
 )
 _META_RANK: Final = {name: i for i, (name, _) in enumerate(META_FIELDS)}
 _META_FIELD: Final = dict(META_FIELDS)
+_URL_META: Final = "og:url"
 _LISTING_TAGS: Final = frozenset({"nav"})
 _LISTING_KINDS: Final = frozenset({"comments"})
 # A class or id word that names a date: 'date', 'post-date', 'publishedTime', 'pubdate', 'datum'.
@@ -141,7 +142,7 @@ def _in_listing(node: LexborNode) -> bool:
     return _within(node, _listing)
 
 
-def _jsonld_objects(tree: LexborHTMLParser) -> list[dict]:
+def jsonld_objects(tree: LexborHTMLParser) -> list[dict]:
     """Every JSON-LD object of the page, in page order."""
     objects: list[dict] = []
     for script in tree.css('script[type="application/ld+json"]'):
@@ -186,6 +187,26 @@ def jsonld_article(objects: list[dict]) -> dict | None:
     return best[1] if best else None
 
 
+def stated_urls(tree: LexborHTMLParser, article: dict | None) -> list[Found]:
+    """The addresses the page states for itself, best first: its canonical link, its JSON-LD
+    article's url, its og:url tags (all site templates need of a page's metadata)."""
+    urls = []
+    link = tree.css_first('link[rel="canonical"][href]')
+    if link is not None:
+        urls.append(Found(link.attrs.get("href") or "", "canonical-link"))
+    if article is not None:
+        url = article.get("url") or article.get("mainEntityOfPage")
+        value = _text(url) if not isinstance(url, dict) else _text(url.get("@id"))
+        urls.append(Found(" ".join((value or "").split()), "json-ld"))
+    for node in tree.css("meta[content]"):
+        attrs = node.attributes
+        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv")
+               or "").strip().lower()
+        if key == _URL_META:
+            urls.append(Found(" ".join((attrs.get("content") or "").split()), f"meta:{key}"))
+    return [found for found in urls if found.value]
+
+
 def html_candidates(tree: LexborHTMLParser) -> dict[str, list[Found]]:
     """Candidate values per field, best first, each with its source."""
     found: dict[str, list[Found]] = {}
@@ -194,7 +215,7 @@ def html_candidates(tree: LexborHTMLParser) -> dict[str, list[Found]]:
         if value and value.strip():  # a body keeps its line breaks: they part its paragraphs
             found.setdefault(field, []).append(Found(value if field == "body" else " ".join(value.split()), source))
 
-    objects = _jsonld_objects(tree)
+    objects = jsonld_objects(tree)
     article = jsonld_article(objects)
     for name in jsonld_authors(objects, article):
         add("authors", name, "json-ld")
@@ -203,8 +224,6 @@ def html_candidates(tree: LexborHTMLParser) -> dict[str, list[Found]]:
         add("date", _text(article.get("datePublished")), "json-ld")
         publisher = _text(article.get("publisher"))
         add("section", _text(article.get("articleSection")), "json-ld")
-        url = article.get("url") or article.get("mainEntityOfPage")
-        add("url", _text(url) if not isinstance(url, dict) else _text(url.get("@id")), "json-ld")
         add("language", _text(article.get("inLanguage")), "json-ld")
         add("body", _text(article.get("articleBody")), "json-ld")
 
@@ -215,7 +234,7 @@ def html_candidates(tree: LexborHTMLParser) -> dict[str, list[Found]]:
         attrs = node.attributes
         key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv")
                or "").strip().lower()
-        if key in _META_FIELD:
+        if key in _META_FIELD and key != _URL_META:  # the page's address: stated_urls
             content = attrs.get("content") or ""
             if key == "citation_author":  # 'Doe, Jane': scholarly metadata puts the surname first
                 content = " ".join(reversed(content.split(",", 1))).strip()
@@ -261,9 +280,9 @@ def html_candidates(tree: LexborHTMLParser) -> dict[str, list[Found]]:
                 break
     if "date" not in found:  # the last resort of a page that states no date plainly
         found["late_date"] = late_dates(tree, objects, article) + published
-    link = tree.css_first('link[rel="canonical"][href]')
-    if link is not None:
-        found.setdefault("url", []).insert(0, Found(link.attrs.get("href") or "", "canonical-link"))
+    urls = stated_urls(tree, article)
+    if urls:
+        found["url"] = urls
     html = tree.css_first("html")
     if html is not None and html.attrs.get("lang"):
         found.setdefault("language", []).insert(0, Found(html.attrs.get("lang") or "", "html-lang"))

@@ -146,7 +146,7 @@ def signature(data: bytes, source: str, settings: Settings) -> Signature | None:
         doc = decode(data, source, settings)
     except InputError:
         return None
-    blocks, declared, _ = to_blocks(doc)
+    blocks, declared, _ = to_blocks(doc, urls_only=True)
     urls = [f.value for f in declared.get("url", ())]
     return Signature(source, host_of(blocks, urls), candidate_lines(blocks), digest(data))
 

@@ -11,14 +11,15 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import nullcontext
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from .console import line, progress_bar
 from .inputs import Input, shown
 from .output import OutputError, target_path, write_atomic
 from .render import EXTENSIONS
+from .report import Summary, index_report
 from .runner import Result, Task, learn_task, run_all
 from .settings import Settings
 from .state import Record, Stamp, StateStore, stamp_of
@@ -92,6 +93,9 @@ class Run:
     owners: dict[str, str] = field(default_factory=dict)
     scratch: Path | None = None  # where outputs are written before they are renamed into place
     max_memory: int = 0  # megabytes a process may hold while cleaning one input (0: no limit)
+    # --report: a folder of one HTML report per input and an index, or (one input) the report's file.
+    report: Path | None = None
+    summaries: list[Summary] = field(default_factory=list)
 
     def error(self, source: str, reason: str) -> None:
         line(self.console, f"newsclean: error: {shown(source)}: {reason}")
@@ -127,7 +131,7 @@ def run_batch(items: list[Input | tuple[str, str]], run: Run) -> None:
     if run.stop.requested:
         return
     tasks = (Task(i.source, i.data, run.settings, run.fmt, run.explain, run.timeout,
-                  site_models.get(i.source), run.max_memory) for i in todo)
+                  site_models.get(i.source), run.max_memory, run.report is not None) for i in todo)
     # A bar on the terminal while articles go to files or down a pipe; articles printed on the same
     # terminal need none.
     show_progress = (run.console.is_terminal and not run.quiet and len(todo) > 1
@@ -144,6 +148,8 @@ def run_batch(items: list[Input | tuple[str, str]], run: Run) -> None:
                     break
         finally:
             results.close()  # type: ignore[attr-defined]
+    if run.report is not None and run.report.suffix != ".html":
+        write_report(run.report / "index.html", index_report(run.summaries), run)
     if run.prune and store is not None and output_dir is not None and not run.stop.requested:
         present = {i.key for i in items if isinstance(i, Input)}
         gone = [key for key in run.records if key not in present and stamp_of(key) is None]
@@ -211,6 +217,8 @@ def learn_sites(todo: list[Input], run: Run) -> dict[str, SiteModel]:
 def handle(result: Result, item: Input, stamp: Stamp | None, taken: dict[Path, str], run: Run) -> None:
     """Report, write and record one result."""
     tally, store = run.tally, run.store
+    if run.report is not None:
+        add_report(result, item, run)
     if result.error is not None:
         run.error(result.source, result.error)
         tally.failed += 1
@@ -277,3 +285,27 @@ def record(store: StateStore, run: Run, key: str, output: str | None, record: Re
     run.records[key] = (key, record)
 
 
+
+
+def add_report(result: Result, item: Input, run: Run) -> None:
+    """Write the input's HTML report (--report) and keep its line for the index: into the report
+    folder under the input's output name, or as the one file named (a run of one input)."""
+    assert run.report is not None
+    if run.report.suffix == ".html":
+        if result.report is not None:
+            write_report(run.report, result.report, run)
+        return
+    name = "stdin" if item.is_stdin else item.rel.as_posix()
+    line_of = result.summary or Summary(result.source, "", result.error or "no article")
+    if result.report is not None:
+        write_report(target_path(run.report, PurePosixPath(name), ".html"), result.report, run)
+        line_of = replace(line_of, report=f"{name}.html")
+    run.summaries.append(line_of)
+
+
+def write_report(path: Path, html: str, run: Run) -> None:
+    try:
+        write_atomic(path, html)
+    except (OutputError, OSError) as exc:
+        run.error(f"--report {path}", str(exc))
+        run.tally.failed += 1

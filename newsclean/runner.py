@@ -19,6 +19,7 @@ from typing import TypeVar
 from .model import InputError
 from .pipeline import clean
 from .render import render
+from .report import Summary, page_report, summary
 from .settings import Settings
 from .templates import Signature, SiteModel, signature
 
@@ -42,6 +43,7 @@ class Task:
     timeout: float
     site_model: SiteModel | None = None
     max_memory: int = 0  # megabytes the process may hold while cleaning it (0: no limit)
+    report: bool = False  # also build its HTML report (report.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +54,8 @@ class Result:
     text: str | None = None
     error: str | None = None
     removed: tuple[tuple[str, str, str], ...] = ()  # (rule, text, detail) for --explain
+    report: str | None = None  # the HTML report (--report)
+    summary: Summary | None = None  # its line in the report's index
 
 
 class TimeLimit(Exception):
@@ -123,11 +127,12 @@ def run_task(task: Task) -> Result:
                        + tuple((f"{field} candidate", f"{value} (from {source})", "")
                                for field, value, source in article.metadata.candidates)
                        if task.explain else ())
+            report, line = (page_report(article), summary(article, "")) if task.report else (None, None)
             if not article.blocks:
-                return Result(task.source, removed=removed)
+                return Result(task.source, removed=removed, report=report, summary=line)
             text = render(article, task.fmt, explain=task.explain,  # type: ignore[arg-type]
                           links=task.settings.keep_links, images=task.settings.keep_images)
-            return Result(task.source, text=text, removed=removed)
+            return Result(task.source, text=text, removed=removed, report=report, summary=line)
     except InputError as exc:
         return Result(task.source, error=exc.reason)
     except TimeLimit:

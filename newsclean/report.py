@@ -1,0 +1,157 @@
+"""A report a person opens in a browser: the page's blocks in order, what was kept, what was removed
+and by which rule, the metadata with where each field came from. One self-contained HTML file per
+input (inline CSS and a few lines of JavaScript, nothing fetched), and an index over a run.
+
+Every piece of page text goes through `escape`: a page cannot put markup or script in its report.
+The filter can be set from the address: `report.html#removed` (removed blocks only),
+`report.html#rule=menu-run` (one rule's).
+"""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+from html import escape
+from typing import Final
+
+from .model import Article
+from .rules import CHROME_RULES, CONTEXT_RULES, INPUT_RULES, RULES
+
+# What each rule removes (or keeps), as the rule tables say it; 'headline' goes to the metadata.
+RULE_WHY: Final[dict[str, str]] = {
+    **{rule.name: rule.why for rule in RULES}, **CONTEXT_RULES, **CHROME_RULES, **INPUT_RULES,
+}
+
+_STYLE: Final = """
+body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem 2rem;color:#222}
+h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:2rem}
+table{border-collapse:collapse}
+td,th{padding:.2rem .6rem;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}
+th{cursor:pointer}.block{margin:.3rem 0;padding:.2rem .5rem;border-left:4px solid #2a2}
+.removed{border-left-color:#bbb;color:#888}.removed .text{text-decoration:line-through}
+.tag{display:inline-block;font-size:.75rem;padding:0 .4rem;border-radius:.6rem;color:#fff;margin-right:.4rem}
+.edge{font-size:.75rem;color:#2a2;font-weight:bold;margin:.6rem 0 0}.detail{font-size:.75rem;color:#666}
+.legend li{margin:.1rem 0}.controls{position:sticky;top:0;background:#fff;padding:.5rem 0;border-bottom:1px solid #ddd}
+"""
+_SCRIPT: Final = """
+function apply(){var only=document.getElementById('only').checked,rule=document.getElementById('rule').value;
+document.querySelectorAll('.block').forEach(function(b){var r=b.dataset.rule||'';
+b.hidden=(only&&!r)||(rule&&r!==rule);});}
+document.getElementById('only').addEventListener('change',apply);document.getElementById('rule').addEventListener('change',apply);
+var wanted=location.hash.slice(1);if(wanted==='removed'){document.getElementById('only').checked=true;}
+else if(wanted.indexOf('rule=')===0){document.getElementById('rule').value=decodeURIComponent(wanted.slice(5));}apply();
+"""
+_SORT: Final = """
+document.querySelectorAll('th').forEach(function(th,i){th.addEventListener('click',function(){
+var body=th.closest('table').tBodies[0],rows=Array.from(body.rows),up=th.dataset.up!=='1';th.dataset.up=up?'1':'0';
+rows.sort(function(a,b){var x=a.cells[i].dataset.key||a.cells[i].textContent,
+y=b.cells[i].dataset.key||b.cells[i].textContent;
+var p=parseFloat(x),q=parseFloat(y);var c=(!isNaN(p)&&!isNaN(q))?p-q:x.localeCompare(y);return up?c:-c;});
+rows.forEach(function(r){body.appendChild(r);});});});
+"""
+
+
+def rule_colour(rule: str) -> str:
+    """A colour of its own for each rule, the same in every report."""
+    return f"hsl({zlib.crc32(rule.encode()) % 360},55%,42%)"
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """One input's line in a run's index."""
+
+    source: str
+    report: str  # the report's file name, relative to the index
+    outcome: str  # "article", "no article" or the error
+    kept_words: int = 0
+    removed_words: int = 0
+    title: str = ""
+    date: str = ""
+
+
+def summary(article: Article, report: str) -> Summary:
+    kept = sum(len(b.text.split()) for b in article.blocks)
+    removed = sum(len(r.text.split()) for r in article.removed)
+    return Summary(article.source, report, "article" if article.blocks else "no article", kept, removed,
+                   article.metadata.title or "", article.metadata.date or "")
+
+
+def _tag(rule: str) -> str:
+    return f'<span class="tag" style="background:{rule_colour(rule)}">{escape(rule)}</span>'
+
+
+def page_report(article: Article) -> str:
+    """The report of one cleaned input, as a whole HTML document."""
+    # The blocks in page order: removed ones know their place; kept ones fill the places between.
+    removed_at = {r.index: r for r in article.removed if r.index >= 0}
+    total = len(article.blocks) + len(removed_at)
+    kept = iter(article.blocks)
+    rows: list[str] = []
+    first_kept = last_kept = -1
+    order: list[tuple[int, str | None]] = []
+    for position in range(total):
+        if position in removed_at:
+            order.append((position, removed_at[position].rule))
+        else:
+            order.append((position, None))
+            first_kept = position if first_kept < 0 else first_kept
+            last_kept = position
+    for position, rule in order:
+        if position == first_kept:
+            rows.append('<p class="edge">▼ the article starts here</p>')
+        if rule is None:
+            block = next(kept)
+            rows.append(f'<div class="block" data-rule=""><span class="text">{escape(block.text)}</span></div>')
+        else:
+            removal = removed_at[position]
+            detail = f' <span class="detail">({escape(removal.detail)})</span>' if removal.detail else ""
+            rows.append(f'<div class="block removed" data-rule="{escape(rule)}">{_tag(rule)}'
+                        f'<span class="text">{escape(removal.text)}</span>{detail}</div>')
+        if position == last_kept:
+            rows.append('<p class="edge">▲ the article ends here</p>')
+    before = [r for r in article.removed if r.index < 0]
+    chrome = "".join(
+        f'<div class="block removed" data-rule="{escape(r.rule)}">{_tag(r.rule)}<span class="text">'
+        f'{escape(r.text[:600])}</span> <span class="detail">({escape(r.detail)})</span></div>' for r in before)
+    used = sorted({r.rule for r in article.removed})
+    meta = article.metadata
+    provenance = dict(meta.provenance)
+    fields = [("title", meta.title), ("date", meta.date), ("authors", ", ".join(meta.authors)),
+              ("site_name", meta.site_name), ("url", meta.url), ("original_source", meta.original_source),
+              ("section", meta.section), ("language", meta.language)]
+    meta_rows = "".join(
+        f"<tr><td>{escape(name)}</td><td>{escape(value or '')}</td><td>{escape(provenance.get(name, ''))}</td>"
+        f"<td>{'<br>'.join(escape(f'{v} ({s})') for f, v, s in meta.candidates if f == name and v != value)}</td></tr>"
+        for name, value in fields)
+    legend = "".join(f"<li>{_tag(rule)}{escape(RULE_WHY.get(rule, ''))}</li>" for rule in used)
+    options = "".join(f'<option value="{escape(rule)}">{escape(rule)}</option>' for rule in used)
+    kept_words = sum(len(b.text.split()) for b in article.blocks)
+    return (
+        f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>newsclean: "
+        f"{escape(article.source)}</title><style>{_STYLE}</style></head><body>"
+        f"<h1>{escape(meta.title or article.source)}</h1>"
+        f"<p>{escape(article.source)} · {escape(article.kind)} · {len(article.blocks)} blocks kept "
+        f"({kept_words} words), {len(article.removed)} removed</p>"
+        f"<h2>Metadata</h2><table><thead><tr><th>field</th><th>value</th><th>from</th><th>candidates that lost"
+        f"</th></tr></thead><tbody>{meta_rows}</tbody></table>"
+        f"<h2>Rules</h2><ul class=\"legend\">{legend}</ul>"
+        f"<div class=\"controls\"><label><input type=\"checkbox\" id=\"only\"> show only removed</label> "
+        f"<label>rule <select id=\"rule\"><option value=\"\">all</option>{options}</select></label></div>"
+        + (f"<h2>Removed before the blocks were made</h2>{chrome}" if chrome else "")
+        + f"<h2>The page, block by block</h2>{''.join(rows)}"
+        f"<script>{_SCRIPT}</script></body></html>\n")
+
+
+def index_report(summaries: list[Summary]) -> str:
+    """The index of a run's reports: one sortable row per input, linking to its report."""
+    rows = "".join(
+        "<tr><td>" + (f"<a href=\"{escape(s.report)}\">{escape(s.source)}</a>" if s.report else escape(s.source))
+        + f"</td><td>{escape(s.outcome)}</td>"
+        f"<td>{s.kept_words}</td><td>{s.removed_words}</td><td>{escape(s.title)}</td><td>{escape(s.date)}</td></tr>"
+        for s in summaries)
+    return (
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>newsclean report</title>"
+        f"<style>{_STYLE}</style></head><body><h1>newsclean report: {len(summaries)} inputs</h1>"
+        "<p>Click a column to sort.</p><table><thead><tr><th>input</th><th>outcome</th><th>words kept</th>"
+        f"<th>words removed</th><th>title</th><th>date</th></tr></thead><tbody>{rows}</tbody></table>"
+        f"<script>{_SORT}</script></body></html>\n")

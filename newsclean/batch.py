@@ -96,6 +96,7 @@ class Run:
     # --report: a folder of one HTML report per input and an index, or (one input) the report's file.
     report: Path | None = None
     summaries: list[Summary] = field(default_factory=list)
+    truth: dict[str, str] | None = None  # --truth: page id (file name to its first dot) -> article text
 
     def error(self, source: str, reason: str) -> None:
         line(self.console, f"newsclean: error: {shown(source)}: {reason}")
@@ -131,7 +132,8 @@ def run_batch(items: list[Input | tuple[str, str]], run: Run) -> None:
     if run.stop.requested:
         return
     tasks = (Task(i.source, i.data, run.settings, run.fmt, run.explain, run.timeout,
-                  site_models.get(i.source), run.max_memory, run.report is not None) for i in todo)
+                  site_models.get(i.source), run.max_memory, run.report is not None, truth_of(i, run.truth))
+             for i in todo)
     # A bar on the terminal while articles go to files or down a pipe; articles printed on the same
     # terminal need none.
     show_progress = (run.console.is_terminal and not run.quiet and len(todo) > 1
@@ -309,3 +311,10 @@ def write_report(path: Path, html: str, run: Run) -> None:
     except (OutputError, OSError) as exc:
         run.error(f"--report {path}", str(exc))
         run.tally.failed += 1
+
+
+def truth_of(item: Input, truth: dict[str, str] | None) -> str | None:
+    """The benchmark's article for the input (by its file name up to the first dot), if any."""
+    if truth is None:
+        return None
+    return truth.get(PurePosixPath(item.source).name.split(".", 1)[0])

@@ -144,6 +144,9 @@ def _read_once(item: Input | tuple[str, str], stdin: bytes | None) -> Input | tu
 @click.option("--report", type=click.Path(path_type=Path), metavar="PATH",
               help="Write an HTML report of what was kept and removed, and by which rule: to PATH for one input "
                    "(a name ending in .html), else one per input into the folder PATH, with an index.html.")
+@click.option("--truth", type=click.Path(dir_okay=False, exists=True, path_type=Path), metavar="FILE",
+              help="With --report: score each page against this benchmark truth (JSON: page id -> "
+                   "{articleBody}, the id being the file name up to its first dot).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Also print a summary when stderr is not a terminal.")
 @click.version_option(__version__, "--version", prog_name="newsclean")
@@ -153,8 +156,8 @@ def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, f
          files_from: str | None, null: bool, encoding: str | None, jobs: int | None, max_bytes: int,
          timeout: float, max_memory: int, force: bool, prune: bool, wait: bool, site_templates: bool, site: str | None,
          templates_in: Path | None,
-         templates_out: Path | None, refresh: bool, explain: bool, report: Path | None, quiet: bool,
-         verbose: bool) -> None:
+         templates_out: Path | None, refresh: bool, explain: bool, report: Path | None, truth: Path | None,
+         quiet: bool, verbose: bool) -> None:
     """Clean scraped news pages (HTML or whole-page text dumps) into articles.
 
     An INPUT is a file, a folder (searched recursively for *.html, *.htm, *.xhtml and *.txt, each
@@ -208,6 +211,15 @@ def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, f
     console = consoles.make_console()
     stdin = sys.stdin.buffer.read() if (STDIN in inputs or files_from == STDIN) else None
     items = [_read_once(item, stdin) for item in _inputs(inputs, files_from, null, stdin)]
+    truths = None
+    if truth is not None:
+        if report is None:
+            raise click.UsageError("--truth goes with --report")
+        try:
+            truths = {key: (value.get("articleBody") or "") if isinstance(value, dict) else str(value)
+                      for key, value in json.loads(truth.read_bytes()).items()}
+        except (OSError, ValueError, AttributeError) as exc:
+            raise click.BadParameter(f"{truth}: {exc}", param_hint="--truth") from None
     if report is not None and report.suffix == ".html" and len(items) != 1:
         raise click.UsageError("--report FILE.html goes with one input; name a folder for several")
     if not items and not quiet:  # a folder without pages (a typo, an empty drop folder): say so, still exit 0
@@ -226,7 +238,8 @@ def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, f
                 line(console, f"newsclean: warning: {store.recovered}")
             run = Run(output_dir, store, config, settings, fmt, explain, timeout, force, prune,
                       jobs or default_jobs(), quiet, console, tally, stop, site_templates, known, known_digest,
-                      templates_out, host, scratch=scratch, max_memory=max_memory, report=report)
+                      templates_out, host, scratch=scratch, max_memory=max_memory, report=report,
+                      truth=truths)
             try:
                 run_batch(items, run)
             finally:

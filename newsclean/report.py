@@ -9,7 +9,9 @@ The filter can be set from the address: `report.html#removed` (removed blocks on
 
 from __future__ import annotations
 
+import re
 import zlib
+from collections import Counter
 from dataclasses import dataclass
 from html import escape
 from typing import Final
@@ -31,7 +33,8 @@ th{cursor:pointer}.block{margin:.3rem 0;padding:.2rem .5rem;border-left:4px soli
 .removed{border-left-color:#bbb;color:#888}.removed .text{text-decoration:line-through}
 .tag{display:inline-block;font-size:.75rem;padding:0 .4rem;border-radius:.6rem;color:#fff;margin-right:.4rem}
 .edge{font-size:.75rem;color:#2a2;font-weight:bold;margin:.6rem 0 0}.detail{font-size:.75rem;color:#666}
-.legend li{margin:.1rem 0}.controls{position:sticky;top:0;background:#fff;padding:.5rem 0;border-bottom:1px solid #ddd}
+.legend li{margin:.1rem 0}.missed{background:#fde2e2}.extra{background:#fff3c4}
+.controls{position:sticky;top:0;background:#fff;padding:.5rem 0;border-bottom:1px solid #ddd}
 """
 _SCRIPT: Final = """
 function apply(){var only=document.getElementById('only').checked,rule=document.getElementById('rule').value;
@@ -51,6 +54,39 @@ rows.forEach(function(r){body.appendChild(r);});});});
 """
 
 
+# With a truth (--truth): texts are compared as word 4-grams ('shingles'), as the public benchmarks
+# score them; a block most of whose shingles are the truth's is the article's.
+_WORD: Final = re.compile(r"\w+")
+SHINGLE: Final = 4
+IN_TRUTH_SHARE: Final = 0.5
+
+
+def shingles(text: str) -> Counter[tuple[str, ...]]:
+    words = _WORD.findall(text)
+    if len(words) < SHINGLE:
+        return Counter([tuple(words)] if words else [])
+    return Counter(tuple(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1))
+
+
+def precision_recall(text: str, truth: str) -> tuple[float, float]:
+    """Shares of the text's shingles that are the truth's, and of the truth's that the text has."""
+    got, want = shingles(text), shingles(truth)
+    both = sum((got & want).values())
+    if not got and not want:
+        return 1.0, 1.0
+    return (both / sum(got.values()) if got else 0.0), (both / sum(want.values()) if want else 0.0)
+
+
+def in_truth(text: str, truth: Counter[tuple[str, ...]], truth_words: str) -> bool:
+    """Whether the block is the truth's: most of its shingles are, or (a block of fewer words than a
+    shingle) its words stand in the truth in a row."""
+    words = _WORD.findall(text)
+    if len(words) < SHINGLE:
+        return bool(words) and f" {' '.join(words)} " in truth_words
+    own = shingles(text)
+    return sum(n for gram, n in own.items() if gram in truth) >= IN_TRUTH_SHARE * sum(own.values())
+
+
 def rule_colour(rule: str) -> str:
     """A colour of its own for each rule, the same in every report."""
     return f"hsl({zlib.crc32(rule.encode()) % 360},55%,42%)"
@@ -67,21 +103,36 @@ class Summary:
     removed_words: int = 0
     title: str = ""
     date: str = ""
+    scores: tuple[float, float, float] | None = None  # precision, recall, F1 against --truth
 
 
-def summary(article: Article, report: str) -> Summary:
+def summary(article: Article, report: str, truth: str | None = None) -> Summary:
     kept = sum(len(b.text.split()) for b in article.blocks)
     removed = sum(len(r.text.split()) for r in article.removed)
+    scores = None
+    if truth is not None:
+        p, r = precision_recall(article.text, truth)
+        scores = (p, r, 2 * p * r / (p + r) if p + r else 0.0)
     return Summary(article.source, report, "article" if article.blocks else "no article", kept, removed,
-                   article.metadata.title or "", article.metadata.date or "")
+                   article.metadata.title or "", article.metadata.date or "", scores)
 
 
 def _tag(rule: str) -> str:
     return f'<span class="tag" style="background:{rule_colour(rule)}">{escape(rule)}</span>'
 
 
-def page_report(article: Article) -> str:
-    """The report of one cleaned input, as a whole HTML document."""
+def page_report(article: Article, truth: str | None = None) -> str:
+    """The report of one cleaned input, as a whole HTML document; with the page's `truth` (the
+    article as a benchmark gives it), its precision and recall, and the blocks that were missed
+    (removed, but the truth's) and added (kept, but not the truth's) marked."""
+    wanted = shingles(truth) if truth is not None else None
+    truth_words = f" {' '.join(_WORD.findall(truth))} " if truth is not None else ""
+
+    def mark(text: str, kept: bool) -> str:
+        if wanted is None or in_truth(text, wanted, truth_words) == kept:
+            return ""
+        return " extra" if kept else " missed"
+
     # The blocks in page order: removed ones know their place; kept ones fill the places between.
     removed_at = {r.index: r for r in article.removed if r.index >= 0}
     total = len(article.blocks) + len(removed_at)
@@ -101,12 +152,13 @@ def page_report(article: Article) -> str:
             rows.append('<p class="edge">▼ the article starts here</p>')
         if rule is None:
             block = next(kept)
-            rows.append(f'<div class="block" data-rule=""><span class="text">{escape(block.text)}</span></div>')
+            rows.append(f'<div class="block{mark(block.text, True)}" data-rule=""><span class="text">'
+                        f'{escape(block.text)}</span></div>')
         else:
             removal = removed_at[position]
             detail = f' <span class="detail">({escape(removal.detail)})</span>' if removal.detail else ""
-            rows.append(f'<div class="block removed" data-rule="{escape(rule)}">{_tag(rule)}'
-                        f'<span class="text">{escape(removal.text)}</span>{detail}</div>')
+            rows.append(f'<div class="block removed{mark(removal.text, False)}" data-rule="{escape(rule)}">'
+                        f'{_tag(rule)}<span class="text">{escape(removal.text)}</span>{detail}</div>')
         if position == last_kept:
             rows.append('<p class="edge">▲ the article ends here</p>')
     before = [r for r in article.removed if r.index < 0]
@@ -126,12 +178,18 @@ def page_report(article: Article) -> str:
     legend = "".join(f"<li>{_tag(rule)}{escape(RULE_WHY.get(rule, ''))}</li>" for rule in used)
     options = "".join(f'<option value="{escape(rule)}">{escape(rule)}</option>' for rule in used)
     kept_words = sum(len(b.text.split()) for b in article.blocks)
+    score = ""
+    if truth is not None:
+        p, r = precision_recall(article.text, truth)
+        score = (f"<p class=\"score\">against the truth: precision {p:.3f}, recall {r:.3f}; "
+                 "<span class=\"missed\">missed</span>: removed, but the truth's; "
+                 "<span class=\"extra\">extra</span>: kept, but not the truth's</p>")
     return (
         f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>newsclean: "
         f"{escape(article.source)}</title><style>{_STYLE}</style></head><body>"
         f"<h1>{escape(meta.title or article.source)}</h1>"
         f"<p>{escape(article.source)} · {escape(article.kind)} · {len(article.blocks)} blocks kept "
-        f"({kept_words} words), {len(article.removed)} removed</p>"
+        f"({kept_words} words), {len(article.removed)} removed</p>{score}"
         f"<h2>Metadata</h2><table><thead><tr><th>field</th><th>value</th><th>from</th><th>candidates that lost"
         f"</th></tr></thead><tbody>{meta_rows}</tbody></table>"
         f"<h2>Rules</h2><ul class=\"legend\">{legend}</ul>"
@@ -143,15 +201,26 @@ def page_report(article: Article) -> str:
 
 
 def index_report(summaries: list[Summary]) -> str:
-    """The index of a run's reports: one sortable row per input, linking to its report."""
+    """The index of a run's reports: one sortable row per input, linking to its report (with
+    precision, recall and F1 columns when the run had a truth, and then the lowest F1 first)."""
+    scored = any(s.scores is not None for s in summaries)
+    if scored:  # the worst pages first, where a person reading misses starts
+        summaries = sorted(summaries, key=lambda s: (s.scores[2] if s.scores else -1.0, s.source))
+
+    def figures(s: Summary) -> str:
+        if not scored:
+            return ""
+        return "".join(f"<td>{value:.3f}</td>" for value in s.scores) if s.scores else "<td></td>" * 3
+
     rows = "".join(
         "<tr><td>" + (f"<a href=\"{escape(s.report)}\">{escape(s.source)}</a>" if s.report else escape(s.source))
-        + f"</td><td>{escape(s.outcome)}</td>"
+        + f"</td><td>{escape(s.outcome)}</td>{figures(s)}"
         f"<td>{s.kept_words}</td><td>{s.removed_words}</td><td>{escape(s.title)}</td><td>{escape(s.date)}</td></tr>"
         for s in summaries)
+    heads = "<th>precision</th><th>recall</th><th>F1</th>" if scored else ""
     return (
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>newsclean report</title>"
         f"<style>{_STYLE}</style></head><body><h1>newsclean report: {len(summaries)} inputs</h1>"
-        "<p>Click a column to sort.</p><table><thead><tr><th>input</th><th>outcome</th><th>words kept</th>"
+        f"<p>Click a column to sort.</p><table><thead><tr><th>input</th><th>outcome</th>{heads}<th>words kept</th>"
         f"<th>words removed</th><th>title</th><th>date</th></tr></thead><tbody>{rows}</tbody></table>"
         f"<script>{_SORT}</script></body></html>\n")

@@ -44,6 +44,7 @@ class Task:
     site_model: SiteModel | None = None
     max_memory: int = 0  # megabytes the process may hold while cleaning it (0: no limit)
     report: bool = False  # also build its HTML report (report.py)
+    truth: str | None = None  # the article a benchmark gives for it (--truth), to score the report
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +128,8 @@ def run_task(task: Task) -> Result:
                        + tuple((f"{field} candidate", f"{value} (from {source})", "")
                                for field, value, source in article.metadata.candidates)
                        if task.explain else ())
-            report, line = (page_report(article), summary(article, "")) if task.report else (None, None)
+            report, line = ((page_report(article, task.truth), summary(article, "", task.truth)) if task.report
+                            else (None, None))
             if not article.blocks:
                 return Result(task.source, removed=removed, report=report, summary=line)
             text = render(article, task.fmt, explain=task.explain,  # type: ignore[arg-type]

@@ -85,3 +85,34 @@ def test_one_report_file_goes_with_one_input(tmp_path: Path) -> None:
     assert proc.returncode == 2 and b"--report FILE.html goes with one input" in proc.stderr
     proc = subprocess.run([*CMD, str(SEED), "--report", str(tmp_path / "r.html")], capture_output=True, check=False)
     assert proc.returncode == 0 and (tmp_path / "r.html").read_text("utf-8").startswith("<!doctype html>")
+
+
+def test_with_a_truth_each_page_is_scored_and_its_misses_marked(tmp_path: Path) -> None:
+    import json
+
+    article = newsclean.clean(SEED.read_bytes())
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "seed.txt").write_bytes(SEED.read_bytes())
+    (pages / "other.txt").write_bytes(SEED.read_bytes())
+    # 'seed': the article as cleaned, and a footer line it removed; 'other': the first paragraph only.
+    footer = next(r.text for r in article.removed if r.rule == "copyright-footer")
+    truth = {"seed": {"articleBody": article.text + "\n\n" + footer},
+             "other": {"articleBody": article.blocks[0].text}}
+    (tmp_path / "truth.json").write_text(json.dumps(truth))
+    reports = tmp_path / "reports"
+    proc = subprocess.run([*CMD, str(pages), "--report", str(reports), "--truth", str(tmp_path / "truth.json")],
+                          capture_output=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    index = LexborHTMLParser((reports / "index.html").read_text("utf-8"))
+    assert [th.text() for th in index.css("th")][2:5] == ["precision", "recall", "F1"]
+    rows = {row.css_first("a").text(): [td.text() for td in row.css("td")] for row in index.css("tbody tr")}
+    assert list(rows) == [str(pages / "other.txt"), str(pages / "seed.txt")]  # the lowest F1 first
+    seed, other = rows[str(pages / "seed.txt")], rows[str(pages / "other.txt")]
+    assert seed[2] == "1.000" and float(seed[3]) < 1.0  # all it kept is the truth's; the footer it missed
+    assert other[3] == "1.000" and float(other[2]) < 0.1  # it has the paragraph, and much more
+    page = LexborHTMLParser((reports / "seed.html").read_text("utf-8"))
+    missed = [n.css_first(".text").text() for n in page.css(".block.missed")]
+    assert footer in missed and all(text in footer for text in missed)  # the footer, and the lines it repeats
+    assert not page.css(".block.extra")
+    assert len(LexborHTMLParser((reports / "other.html").read_text("utf-8")).css(".block.extra")) == 28

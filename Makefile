@@ -35,7 +35,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check -q .
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -rs
 
 bench: $(BENCH_STAMP)
 	$(BIN)/python tests/bench.py --shared $(SHARED)

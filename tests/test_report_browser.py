@@ -60,6 +60,10 @@ def test_the_filter_set_from_the_address_hides_the_other_blocks(tmp_path: Path, 
     assert len(blocks) > 60
     if shown is None:
         assert len(visible) == len(blocks)
+        # What a person sees: each removed block tagged with its rule, the legend listing those rules.
+        removed = [b for b in blocks if b.attrs["data-rule"]]
+        assert all(b.css_first(".tag").text() == b.attrs["data-rule"] for b in removed)
+        assert {li.css_first(".tag").text() for li in tree.css(".legend li")} == {b.attrs["data-rule"] for b in removed}
     elif shown == "removed":
         assert visible and all(b.attrs["data-rule"] for b in visible)
         assert len(visible) == len([b for b in blocks if b.attrs["data-rule"]])

@@ -20,7 +20,7 @@ from .inputs import Input, shown
 from .output import OutputError, target_path, write_atomic
 from .render import EXTENSIONS
 from .report import Summary, index_report
-from .runner import Result, Task, learn_task, run_all
+from .runner import BATCH, Result, Task, learn_task, run_all
 from .settings import Settings
 from .state import Record, Stamp, StateStore, stamp_of
 from .templates import (
@@ -102,6 +102,12 @@ class Run:
         line(self.console, f"newsclean: error: {shown(source)}: {reason}")
 
 
+def workers_for(count: int, jobs: int) -> int:
+    """Worker processes for `count` inputs: no more than there are batches to hand out (one page
+    alone is cleaned in this process, without starting a pool), at most `jobs`."""
+    return max(1, min(jobs, -(-count // BATCH)))
+
+
 def run_batch(items: list[Input | tuple[str, str]], run: Run) -> None:
     """Skip what the state says is unchanged, clean the rest (in workers), write, record, prune."""
     store, output_dir, tally = run.store, run.output_dir, run.tally
@@ -140,7 +146,7 @@ def run_batch(items: list[Input | tuple[str, str]], run: Run) -> None:
                      and (output_dir is not None or not sys.stdout.isatty()))
     with progress_bar(run.console) if show_progress else nullcontext(None) as progress:
         task_id = progress.add_task("cleaning", total=len(todo)) if progress else None
-        results: Iterator[Result] = run_all(tasks, run.jobs)
+        results: Iterator[Result] = run_all(tasks, workers_for(len(todo), run.jobs))
         try:
             for result in results:
                 if progress is not None:
@@ -187,7 +193,7 @@ def learn_sites(todo: list[Input], run: Run) -> dict[str, SiteModel]:
     tasks = (Task(i.source, i.data, run.settings, run.fmt, False, run.timeout, max_memory=run.max_memory)
              for i in todo)
     learned: list[Signature] = []
-    signatures: Iterator[Signature | None] = run_all(tasks, run.jobs, learn_task)
+    signatures: Iterator[Signature | None] = run_all(tasks, workers_for(len(todo), run.jobs), learn_task)
     try:
         for sig in signatures:
             if run.stop.requested:  # SIGTERM while learning: nothing is cleaned, nothing learned is kept

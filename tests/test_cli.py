@@ -341,3 +341,10 @@ def test_a_folder_without_pages_says_so(tmp_path: Path) -> None:
     assert err == "newsclean: warning: no page to clean (folders are searched for *.html, *.htm, *.xhtml, *.txt, " \
                   "each also gzipped)\n"
     assert run(str(tmp_path), "-q")[2] == ""
+
+
+@pytest.mark.parametrize(("count", "jobs", "workers"), [(1, 4, 1), (8, 4, 1), (9, 4, 2), (100, 4, 4), (100, 1, 1)])
+def test_no_more_workers_than_batches_of_inputs(count: int, jobs: int, workers: int) -> None:
+    from newsclean.batch import workers_for
+
+    assert workers_for(count, jobs) == workers

@@ -273,4 +273,4 @@ def _make_block(index: int, raw: str, tag: str) -> Block | None:
     text = squeeze(text)
     if not text:
         return None
-    return Block(index, text, tag, "", min(link_chars, len(text)), "")
+    return Block(index, text, tag, min(link_chars, len(text)))

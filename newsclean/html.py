@@ -39,7 +39,7 @@ BREAK, OPEN, CLOSE, LINK_START, LINK_END = "\x1e", "\x02", "\x03", "\x0e", "\x0f
 # IMAGE_START src IMAGE_SEP alt IMAGE_END stands for an image (--images).
 CELL, ADDRESS_START, ADDRESS_END = "\x1f", "\x12", "\x13"
 IMAGE_START, IMAGE_SEP, IMAGE_END = "\x14", "\x15", "\x16"
-# MAIN_START/MAIN_END wrap the article container: its blocks get the hint "main".
+# MAIN_START/MAIN_END wrap the article container: its blocks are `in_container`.
 MAIN_START, MAIN_END = "\x10", "\x11"
 # Elements that start a new block; headings, list items, quotes and code keep their tag.
 BLOCK_TAGS: Final = (
@@ -433,7 +433,7 @@ def mark_blocks(tree: LexborHTMLParser, links: bool = False, images: bool = Fals
         node.decompose()
 
 
-def _line_block(index: int, tags: list[str], line: str, hints: str,
+def _line_block(index: int, tags: list[str], line: str, in_container: bool,
                 images: tuple[tuple[str, str], ...] = ()) -> Block | None:
     """A block from one extracted line: the first non-paragraph tag that opened on it, its text
     with white space folded, how much of that text was link text, and its cells, links, images."""
@@ -462,7 +462,7 @@ def _line_block(index: int, tags: list[str], line: str, hints: str,
     text = squeeze(line.replace("\u200b", " "))
     if not text:
         return None
-    return Block(index, text, tag, "", min(link_chars, len(text)), hints, cells if tag == "tr" else (),
+    return Block(index, text, tag, min(link_chars, len(text)), in_container, cells if tag == "tr" else (),
                  links, images)
 
 
@@ -518,7 +518,7 @@ def blocks_of_tree(tree: LexborHTMLParser, links: bool = False, images: bool = F
         if IMAGE_START in raw:
             waiting_images += tuple((src, alt) for src, alt in _IMAGE.findall(raw))
             raw = _IMAGE.sub("", raw)
-        block = _line_block(len(blocks), tags, raw, "main" if inside else "", waiting_images)
+        block = _line_block(len(blocks), tags, raw, inside, waiting_images)
         if block is not None:
             blocks.append(block)
             waiting_images = ()

@@ -62,32 +62,30 @@ class Block:
     whitespace-normalized: words separated by single spaces, none at either end.
 
     `tag` is an HTML-like tag (`p`, `h2`, `li`, `blockquote`, `pre`, `tr`; `title` for the window
-    title, the first block of a page that states one), `path` the chain of
-    ancestors (`body>div.footer>p`, empty for dumps), `link_chars` how many characters of `text`
-    are link text, `hints` the class and id words of the block and its ancestors ("main" inside an
-    HTML page's article container). A table row (`tr`) keeps its `cells`; with --links / --images
+    title, the first block of a page that states one), `link_chars` how many characters of `text`
+    are link text, `in_container` whether it lies inside an HTML page's article container. A table
+    row (`tr`) keeps its `cells`; with --links / --images
     a block keeps its `links` (anchor text, address) and `images` (alt text, address).
 
     Read-only (Final): a plain class, as Features below.
     """
 
-    __slots__ = ("cells", "hints", "images", "index", "link_chars", "links", "path", "tag", "text")
+    __slots__ = ("cells", "images", "in_container", "index", "link_chars", "links", "tag", "text")
 
-    def __init__(self, index: int, text: str, tag: str = "p", path: str = "", link_chars: int = 0,
-                 hints: str = "", cells: tuple[str, ...] = (), links: tuple[tuple[str, str], ...] = (),
+    def __init__(self, index: int, text: str, tag: str = "p", link_chars: int = 0,
+                 in_container: bool = False, cells: tuple[str, ...] = (), links: tuple[tuple[str, str], ...] = (),
                  images: tuple[tuple[str, str], ...] = ()) -> None:
         self.index: Final = index
         self.text: Final = text
         self.tag: Final = tag
-        self.path: Final = path
         self.link_chars: Final = link_chars
-        self.hints: Final = hints
+        self.in_container: Final = in_container
         self.cells: Final = cells
         self.links: Final = links
         self.images: Final = images
 
     def _fields(self) -> tuple[Any, ...]:
-        return (self.index, self.text, self.tag, self.path, self.link_chars, self.hints, self.cells, self.links,
+        return (self.index, self.text, self.tag, self.link_chars, self.in_container, self.cells, self.links,
                 self.images)
 
     def renumbered(self, index: int) -> Block:

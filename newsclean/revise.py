@@ -43,7 +43,6 @@ from .rules import (
 from .settings import Settings
 
 Span = tuple[int, int]  # inclusive block indices
-MAIN: Final = "main"  # the hint of blocks inside an HTML page's article container
 SUBHEADINGS: Final = frozenset({"h2", "h3", "h4", "h5", "h6"})
 
 
@@ -54,8 +53,8 @@ def mark_repeated(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdic
     HTML page's article container are the article's own (the same step in two recipes)."""
     keys = [f.key for f in feats]
     counts = Counter(keys)  # the empty key (long blocks) is counted too, but never looked up
-    if any(b.hints == MAIN for b in blocks):
-        outside = Counter(key for key, b in zip(keys, blocks, strict=True) if key and b.hints != MAIN)
+    if any(b.in_container for b in blocks):
+        outside = Counter(key for key, b in zip(keys, blocks, strict=True) if key and not b.in_container)
     else:
         outside = counts
     repeated = {key for key, n in counts.items() if key and n >= settings.repeat_min_count}
@@ -66,7 +65,7 @@ def mark_repeated(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdic
     for i, (block, key, verdict) in enumerate(zip(blocks, keys, verdicts, strict=True)):
         if key not in repeated:
             continue
-        if verdict.label is not Label.BAD and (block.hints != MAIN or outside[key]) \
+        if verdict.label is not Label.BAD and (not block.in_container or outside[key]) \
                 and not own_copy(block, verdict, counts[key] - outside[key]):
             prose = verdict.label is Label.GOOD and feats[i].words > 2 * settings.phrase_max_words
             if not prose or key in seen:
@@ -78,7 +77,7 @@ def mark_repeated(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdic
 def own_copy(block: Block, verdict: Verdict, inside: int) -> bool:
     """A sentence of prose printed once inside the article container is the article's own, even
     when a standfirst or a teaser repeats it elsewhere on the page."""
-    return block.hints == MAIN and inside == 1 and verdict.label is Label.GOOD
+    return block.in_container and inside == 1 and verdict.label is Label.GOOD
 
 
 def mark_copies(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tuple[Verdict, ...],
@@ -589,11 +588,11 @@ def extend_in_container(spans: list[Span], blocks: tuple[Block, ...], feats: tup
     results, closing notes) are the article's too, up to the container's end, a terminator or a
     run of links."""
     end = spans[-1][1]
-    if blocks[end].hints != MAIN:
+    if not blocks[end].in_container:
         return spans
     last, taken = end, 0
     for i in range(end + 1, len(blocks)):
-        if blocks[i].hints != MAIN or verdicts[i].rule in TERMINATORS:
+        if not blocks[i].in_container or verdicts[i].rule in TERMINATORS:
             break
         # A link named by its text leads to another page; a bare address is a reference.
         if verdicts[i].rule != "url-line" and feats[i].link_density > settings.max_link_density \
@@ -626,11 +625,11 @@ def extend_head_in_container(spans: list[Span], blocks: tuple[Block, ...], feats
     lead-in, a score table) is the article's too, back to the headline, the container's start, a
     terminator, a link or a summary box's label; a line or two there is a dateline or a byline."""
     start = spans[0][0]
-    if blocks[start].hints != MAIN:
+    if not blocks[start].in_container:
         return spans
     first, taken = start, 0
     for i in range(start - 1, 0, -1):
-        if blocks[i].hints != MAIN or i in anchors or verdicts[i].rule in TERMINATORS \
+        if not blocks[i].in_container or i in anchors or verdicts[i].rule in TERMINATORS \
                 or feats[i].link_density > settings.max_link_density or feats[i].key in SUMMARY_LINES:
             break
         if verdicts[i].label is Label.BAD:
@@ -647,7 +646,7 @@ def drop_trailer(inside: list[bool], blocks: tuple[Block, ...], verdicts: tuple[
     """A line or two of prose kept after the article container's end, past a removed block, is
     the site's sign-off (an author's bio, a 'join our forums' note), not the article."""
     kept = [i for i, flag in enumerate(inside) if flag and verdicts[i].label is not Label.BAD]
-    last_main = max((i for i in kept if blocks[i].hints == MAIN), default=None)
+    last_main = max((i for i in kept if blocks[i].in_container), default=None)
     if last_main is None:
         return
     trailer = [i for i in kept if i > last_main]
@@ -701,7 +700,7 @@ def keep_linked_sentences(blocks: tuple[Block, ...], feats: tuple[Features, ...]
     out = list(verdicts)
     for i in found:
         f = feats[i]
-        if blocks[i].hints == MAIN and f.words >= settings.good_words and f.sentence_end \
+        if blocks[i].in_container and f.words >= settings.good_words and f.sentence_end \
                 and f.link_density <= settings.linked_sentence_max_density:
             out[i] = Verdict(verdicts[i].index, Label.NEARGOOD, "linked-sentence", "inside the body")
     return tuple(out)
@@ -715,7 +714,7 @@ def keep_linked_headings(blocks: tuple[Block, ...], verdicts: tuple[Verdict, ...
     def over_text(i: int) -> bool:
         return i + 1 < len(verdicts) and inside[i + 1] and verdicts[i + 1].label in (Label.GOOD, Label.NEARGOOD)
 
-    found = [i for i, v in enumerate(verdicts) if v.rule == "link-dense" and inside[i] and blocks[i].hints == MAIN
+    found = [i for i, v in enumerate(verdicts) if v.rule == "link-dense" and inside[i] and blocks[i].in_container
              and blocks[i].tag in SUBHEADINGS and over_text(i)]
     if not found:
         return verdicts
@@ -734,7 +733,7 @@ def keep_linked_items(blocks: tuple[Block, ...], verdicts: tuple[Verdict, ...], 
     A list at the body's edge, or one right after another list (an item's box of links under its
     box of facts), is left alone."""
     def item(i: int) -> bool:
-        return verdicts[i].rule == "link-dense" and inside[i] and blocks[i].hints == MAIN and blocks[i].tag == "li"
+        return verdicts[i].rule == "link-dense" and inside[i] and blocks[i].in_container and blocks[i].tag == "li"
 
     def kept(i: int) -> bool:
         return 0 <= i < len(verdicts) and inside[i] and verdicts[i].label is not Label.BAD
@@ -777,9 +776,9 @@ def revise(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tup
     verdicts = mark_byline_teasers(verdicts, settings)
     scores = [float(f.words) if v.label is Label.GOOD else block_score(v, f, settings)  # prose scores its words
               for v, f in zip(verdicts, feats, strict=True)]
-    has_main = any(b.hints == MAIN for b in blocks)
+    has_main = any(b.in_container for b in blocks)
     if has_main:
-        scores = [container_score(score, block.hints == MAIN, feat.link_density > settings.max_link_density, settings)
+        scores = [container_score(score, block.in_container, feat.link_density > settings.max_link_density, settings)
                   for score, block, feat in zip(scores, blocks, feats, strict=True)]
     inside = [False] * len(blocks)
     threads = thread_heads(blocks, feats, verdicts, settings) | unlabelled_threads(blocks, feats, verdicts, settings)
@@ -791,7 +790,7 @@ def revise(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tup
         return thread_mark(blocks[i], feats[i], verdicts[i], settings)
 
     def contained(i: int) -> bool:  # a block of the article container
-        return has_main and 0 <= i < len(blocks) and blocks[i].hints == MAIN
+        return has_main and 0 <= i < len(blocks) and blocks[i].in_container
 
     spans = body_spans(scores, verdicts, anchors, settings, threads, stops, marks, contained)
     if spans:

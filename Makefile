@@ -35,6 +35,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check -q .
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest -q -rs
 
 bench: $(BENCH_STAMP)
@@ -48,6 +49,7 @@ fuzz: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/python -m mypy
 
 clean:
 	rm -rf $(VENV) out build newsclean/*.so

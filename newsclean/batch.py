@@ -149,7 +149,7 @@ def run_batch(items: list[Input | tuple[str, str]], run: Run) -> None:
         results: Iterator[Result] = run_all(tasks, workers_for(len(todo), run.jobs))
         try:
             for result in results:
-                if progress is not None:
+                if progress is not None and task_id is not None:
                     progress.advance(task_id)
                 handle(result, by_source[result.source], stamps.get(result.source), taken, run)
                 if run.stop.requested:

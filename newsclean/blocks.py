@@ -115,12 +115,10 @@ def text_blocks(text: str, max_blocks: int = DEFAULTS.max_blocks) -> tuple[tuple
 
 def states_title(lines: list[str], wrapped: bool) -> bool:
     """Whether a dump opens with the window title. A text browser's hard-wrapped dump (lynx, w3m)
-    prints none: it opens with the page's first menu or heading, indented or running on into the
-    next line. Other dumps (html_text, a browser's "save as text") open with it, unindented, and a
-    wrapped dump that does sets it apart with a blank line. A title has words ('*' is a bullet)."""
-    if not lines or lines[0][:1].isspace() or not any(c.isalpha() for c in lines[0]):
-        return False
-    return not wrapped or (len(lines) > 1 and not lines[1].strip())
+    prints none: it opens with the page's first menu, logo or heading, indented or not, over a
+    blank line or running on into the next line. Other dumps (html_text, a browser's "save as
+    text") open with it, unindented. A title has words ('*' is a bullet)."""
+    return not wrapped and bool(lines) and not lines[0][:1].isspace() and any(c.isalpha() for c in lines[0])
 
 
 def wrap_width(lines: list[str], measure: Callable[[str], int] = len) -> int | None:

@@ -101,3 +101,36 @@ def test_a_dump_wrapped_by_characters_keeps_the_spaces_between_korean_words() ->
 def test_the_bullets_text_browsers_print_for_each_level_of_a_list(bullet: str) -> None:
     blocks = text_blocks(f"Page\n\n  {bullet} Contact the newsroom\n  {bullet} Advertise with us\n")[0]
     assert [(b.tag, b.text) for b in blocks[1:]] == [("li", "Contact the newsroom"), ("li", "Advertise with us")]
+
+
+def _lynx(paragraph: str, columns: int = 72) -> list[str]:
+    """A paragraph as lynx prints it: set in three columns and wrapped at `columns`."""
+    lines, line = [], ""
+    for word in paragraph.split():
+        if line and len(line) + 1 + len(word) > columns - 3:
+            lines.append("   " + line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return [*lines, "   " + line, ""]
+
+
+STORY = [
+    "The council voted on Tuesday to extend the tram line to the airport by the end of 2027, after a debate "
+    "that lasted well into the night.",
+    "Supporters said the extension would cut travel times in half for the thousands of commuters who now "
+    "take the bus to the terminal every morning.",
+    "Opponents warned that the budget had already grown twice since the plan was first presented to the "
+    "public, and asked for an independent review.",
+    "The mayor said construction would begin in the spring, once the last permits had been granted by the "
+    "regional government and the airport.",
+]
+
+
+def test_a_wrapped_dump_opening_with_a_logo_over_a_blank_line_states_no_title() -> None:
+    # w3m prints the page's first text (a logo's name) at the margin, then a blank line: no title.
+    story = [STORY[0] + " " + STORY[1], STORY[2] + " " + STORY[3]] * 2
+    text = "\n".join(["City News", "", *(line.strip() for p in story for line in _lynx(p, 79))])
+    blocks = text_blocks(text)[0]
+    assert window_title(blocks) == "" and blocks[0].text == "City News"
+

@@ -25,7 +25,9 @@ from .rules import (
     MD_LINK,
     OVER_LIMIT_RULE,
     REFERENCES_HEAD,
+    ends_sentence,
     squeeze,
+    word_count,
 )
 from .settings import DEFAULTS, Settings
 
@@ -41,6 +43,12 @@ _OVER_SHARE: Final = 0.1
 _WRAP_SLACK: Final = 25
 # First characters that can open a heading, quote or list item (anything else is a plain paragraph).
 _MARKUP_START: Final = frozenset("#>*+-•·◦▪□☆○o0123456789 \t")
+# lynx prints headings at the margin and sets paragraphs in: a heading there has this many words, in
+# a dump whose prose paragraphs (this many words, ending as sentences) are set in, all but this share.
+_HEADING_WORDS: Final = (4, 30)
+_PROSE_WORDS: Final = 10
+_FLUSH_PROSE_SHARE: Final = 0.2
+HEADING_TAG: Final = "h1"
 _LYNX_LINK_TEXT: Final = re.compile(r"\[\d+\]([^\[\]]{0,40}?)(?=\s*(?:\[\d+\]|[.,;:!?|]|\s{2,}|$))")
 
 
@@ -99,6 +107,7 @@ def text_blocks(text: str, max_blocks: int = DEFAULTS.max_blocks) -> tuple[tuple
         measure = display_width
         width = wrap_width(lines, measure)
     blocks: list[Block] = []
+    flush: list[bool] = []  # the block's first line starts at the left margin
     titled = states_title(lines, width is not None)
     paragraphs = _paragraphs(lines, width, measure)
     for k, (raw, tag) in enumerate(paragraphs):
@@ -110,7 +119,25 @@ def text_blocks(text: str, max_blocks: int = DEFAULTS.max_blocks) -> tuple[tuple
             if k == 0 and titled:
                 block = Block(0, block.text, TITLE_TAG, link_chars=block.link_chars)
             blocks.append(block)
+            flush.append(not raw[:1].isspace())
+    if width is not None and not titled:
+        for heading in dump_headings(blocks, flush):
+            found = blocks[heading]
+            blocks[heading] = Block(found.index, found.text, HEADING_TAG, link_chars=found.link_chars)
     return tuple(blocks), rest
+
+
+def dump_headings(blocks: list[Block], flush: list[bool]) -> list[int]:
+    """The headings of a dump that sets its paragraphs in from the margin (lynx): lines of a few
+    words printed at the margin, where a text browser puts headings, that do not end as a sentence.
+    None when the dump's prose is not set in (w3m, html_text)."""
+    prose = [left for b, left in zip(blocks, flush, strict=True)
+             if word_count(b.text) >= _PROSE_WORDS and ends_sentence(b.text)]
+    if len(prose) < 3 or sum(prose) > _FLUSH_PROSE_SHARE * len(prose):
+        return []
+    return [i for i, (block, left) in enumerate(zip(blocks, flush, strict=True))
+            if left and block.tag == "p" and _HEADING_WORDS[0] <= word_count(block.text) <= _HEADING_WORDS[1]
+            and block.text[-1:] not in ".:;,"]
 
 
 def states_title(lines: list[str], wrapped: bool) -> bool:
@@ -182,7 +209,8 @@ def _paragraphs(lines: list[str], width: int | None, measure: Callable[[str], in
 
     def flush() -> None:
         if current:
-            out.append((_join(current, measure is display_width), _tag_of(current[0])))
+            indent = current[0][:len(current[0]) - len(current[0].lstrip())]
+            out.append((indent + _join(current, measure is display_width), _tag_of(current[0])))
             current.clear()
 
     for line in lines:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from .model import Block, Features, Verdict, window_title
+from .model import Block, Features, Label, Verdict, window_title
 from .rules import TITLE_SEPARATORS, normalize
 
 _SYNDICATED_TITLE: Final = re.compile(r"^\s*the post (.+?) appeared first on", re.I)
@@ -22,6 +22,8 @@ _OWN_SHARE, _COVER_SHARE = 0.8, 0.5
 _MAX_TITLE_PARTS: Final = 12
 # A block this long that ends as a sentence is a paragraph of prose: the headline stands above it.
 _PROSE_WORDS: Final = 25
+# A heading is a page's headline when this many paragraphs of prose follow within this many blocks.
+_HEADING_PROSE, _HEADING_REACH = 3, 20
 
 
 def split_title(line: str, printed: dict[str, int] | None = None) -> tuple[str, str | None]:
@@ -82,6 +84,17 @@ def _is_copy(words: list[str], title: frozenset[str], title_len: int) -> bool:
     return own >= _OWN_SHARE and len(set(words) & title) >= _COVER_SHARE * title_len
 
 
+def dump_heading(blocks: tuple[Block, ...], classified: tuple[Verdict, ...]) -> str:
+    """The headline of a page without a window title: its first top-level heading (a text browser
+    prints its headings at the margin, blocks.dump_headings) that no rule removes and that
+    paragraphs of prose follow (a heading over a comment form or a poll is not the article's), or ""."""
+    for i, block in enumerate(blocks):
+        if block.tag == "h1" and classified[i].label is not Label.BAD and sum(
+                1 for v in classified[i + 1:i + 1 + _HEADING_REACH] if v.label is Label.GOOD) >= _HEADING_PROSE:
+            return block.text
+    return ""
+
+
 def headline_indices(blocks: tuple[Block, ...], feats: tuple[Features, ...], classified: tuple[Verdict, ...],
                      ) -> tuple[int, ...]:
     """Indices of blocks (after the window title) that repeat the page's title or syndicated headline."""
@@ -89,7 +102,7 @@ def headline_indices(blocks: tuple[Block, ...], feats: tuple[Features, ...], cla
         return ()
     quoted = syndicated_title(blocks, classified)
     window = window_title(blocks)
-    title_text = quoted if quoted else split_title(window)[0]
+    title_text = quoted if quoted else split_title(window)[0] if window else dump_heading(blocks, classified)
     title_words = normalize(title_text).split()
     if len(title_words) < 2:
         return ()

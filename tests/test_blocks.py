@@ -134,3 +134,22 @@ def test_a_wrapped_dump_opening_with_a_logo_over_a_blank_line_states_no_title() 
     blocks = text_blocks(text)[0]
     assert window_title(blocks) == "" and blocks[0].text == "City News"
 
+
+def test_lynx_prints_headings_at_the_margin_and_the_first_over_prose_is_the_headline() -> None:
+    # Teasers above the article ('Title' run into its summary), the headline at the margin, the article
+    # set in: the article is what follows the headline, however much teaser prose precedes it.
+    teasers = [f"Harbour Ferry Terminal Opens On Pier {k}The new terminal will serve three ferry lines, a "
+               f"water taxi and a night boat from June, the port authority said on Monday." for k in range(4)]
+    lines = ["   [1]City News", "", "Latest Headlines", ""]
+    for teaser in teasers:
+        lines += ["   [2][teaser.jpg]", "", *_lynx(teaser)]
+    lines += [f"   [{k}]{item}" for k, item in enumerate(["Weather", "Sport", "Traffic", "Culture", "Travel", "Video",
+                                                         "Jobs", "Contests", "Contact", "Advertise", "Radio"], 3)]
+    lines += ["", "Tram Line To Reach The Airport By 2027", "", "   November 19, 2026", ""]
+    for paragraph in STORY:
+        lines += _lynx(paragraph)
+    lines += ["Most Viewed", "", *_lynx(teasers[0])]
+    blocks = text_blocks("\n".join(lines))[0]
+    assert [b.text for b in blocks if b.tag == "h1"] == ["Tram Line To Reach The Airport By 2027"]
+    article = newsclean.clean("\n".join(lines))
+    assert article.text == "\n\n".join(STORY)

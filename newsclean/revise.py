@@ -253,15 +253,16 @@ def mark_galleries(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdi
 
 
 def mark_caption_pairs(blocks: tuple[Block, ...], verdicts: tuple[Verdict, ...]) -> tuple[Verdict, ...]:
-    """A line printed again at once with a credit in brackets after it ('X.' then 'X. (Jane Doe / Agency)')
-    is a picture's caption (its alt text, then the caption under it): an article never repeats its own
-    paragraph with a credit."""
+    """A line printed again at once with a credit in brackets after it ('X.' then 'X. (Jane Doe / Agency)'),
+    or printed again just as it was (a text browser's dump prints a picture's alt text, then its title
+    or caption), is a picture's caption: an article never repeats its own paragraph at once."""
     out = list(verdicts)
     for i in range(len(blocks) - 1):
         a, b = blocks[i].text, blocks[i + 1].text
-        if len(a) >= CAPTION_PAIR_MIN_CHARS and b.startswith(a) and PAREN_TAIL.match(b, len(a)):
-            for j in (i, i + 1):
-                if out[j].label is not Label.BAD:
+        if len(a) >= CAPTION_PAIR_MIN_CHARS and b.startswith(a) and (
+                PAREN_TAIL.match(b, len(a)) or (b == a and blocks[i].tag == blocks[i + 1].tag == "p")):
+            for j in (i, i + 1):  # (a copy of prose is no paragraph of the article's: not kept as its own)
+                if out[j].label is not Label.BAD or out[j].rule == "repeated-line":
                     out[j] = Verdict(out[j].index, Label.BAD, "caption-pair", "printed twice, then credited")
     return tuple(out)
 

@@ -875,7 +875,8 @@ CONTEXT_RULES: Final[dict[str, str]] = {
     "linked-item": "List items of link text between two kept parts of the body in the article container: "
                    "the article's own list (picks, resources, contents), kept.",
     "gallery-caption": "A slide's caption in a slideshow printed out (counters '1 of 12', '2 of 12'...).",
-    "caption-pair": "A line printed twice in a row, the second time with a credit in brackets: a caption.",
+    "caption-pair": "A line printed twice in a row, the second time alike or with a credit in brackets: a "
+                    "caption (a text browser prints a picture's alt text, then its caption or title).",
     "teaser-list": "Teasers of other articles (title, summary, source) after a 'Related' label below the "
                    "article, or between bylines every few lines.",
 }

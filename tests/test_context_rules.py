@@ -393,6 +393,17 @@ def test_a_caption_printed_again_with_its_credit_goes_and_the_article_stays_whol
     assert all(p in article.text for p in PARAGRAPHS)
 
 
+
+def test_a_caption_printed_twice_alike_goes_and_does_not_split_the_article() -> None:
+    # lynx and w3m print a picture's alt text, then its title: the same long line twice in a row.
+    caption = ("A tram on a test run crosses the new bridge over the river on a grey morning in March, watched "
+               "by engineers of the transport authority and a few curious residents from the bank.")
+    article = story(*PARAGRAPHS[:4], caption, caption, *PARAGRAPHS[4:])
+    assert rule_of(article, caption) == "caption-pair"
+    assert caption not in article.text
+    assert all(p in article.text for p in PARAGRAPHS)
+
+
 TEASERS = [
     ("Harbour ferry terminal opens", "The new terminal will serve three ferry lines and a water taxi from June."),
     ("Council backs the bridge plan", "A second bridge across the river moved a step closer after Tuesday's vote."),

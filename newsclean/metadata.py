@@ -382,8 +382,10 @@ _DATED_NAME_CHARS: Final = 80
 _CLOCK: Final = re.compile(r"\b[012]?\d[:.h][0-5]\d(?::[0-5]\d)?\s*(?:uhr|h|[ap]\.?m\.?)?(?!\w)", re.I)
 _DAY_WORDS: Final = re.compile(r"\b(?:" + _DAY_NAMES + r")\b,?", re.I)
 _MARK: Final = "\x00"
-_PLACE_BEFORE_DATE: Final = re.compile(r"[^\W\d_][\w.'’ -]*,\s*\x00")
-_NAME_PARTS: Final = re.compile(r"\s*(?:[|–—·•,]|\s-\s|^-|-$)\s*|\x00")
+# (From the start of a run of such characters, taken whole: tried from each letter of a long run, it
+# took quadratic time. Only whether it is found counts.)
+_PLACE_BEFORE_DATE: Final = re.compile(r"(?<![\w.'’ -])[\d_.'’ -]*+[^\W\d_][\w.'’ -]*+,\s*\x00")
+_NAME_PARTS: Final = re.compile(RUN_START + r"(?:\s*+(?:[|–—·•,]|(?<=\s)-(?=\s)|^-|-$)\s*|\x00)")
 _CAMEL: Final = re.compile(r"[a-z][A-Z]")
 
 

@@ -574,7 +574,10 @@ MD_LINK: Final = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*
 MD_HEADING: Final = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 BULLET: Final = re.compile(r"^\s*(?:[*+\-•·◦▪□☆○o#]|\d{1,3}[.)])\s+(?=\S)")
 # Emphasis markers at word edges only: 'budget_office@city.gov', 'MAX_LIMIT', '2*rate*value' are text.
-MD_EMPHASIS: Final = re.compile(r"(?<!\w)(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1(?!\w)")
+# (An emphasis spans at most EMPHASIS_CHARS: unbounded, every marker without its pair scanned the rest
+# of the line, quadratic on a line of many underscores, such as a script's.)
+EMPHASIS_CHARS: Final = 1000
+MD_EMPHASIS: Final = re.compile(rf"(?<!\w)(\*\*|__|\*|_)(?=\S)(.{{1,{EMPHASIS_CHARS}}}?)(?<=\S)\1(?!\w)")
 
 
 # ---------------------------------------------------------------------------------------------

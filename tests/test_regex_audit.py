@@ -22,7 +22,7 @@ MODULES = ("rules", "dates", "metadata", "htmlmeta", "revise", "blocks", "decode
 # Pieces a line is made of, repeated to the size.
 PIECES = ("a", " ", "1", ".", "-", "|", "\t", "a ", "ab", "1.", "1 ", "12.12.", "A. ", "Jane Doe ", "By Jane, ",
           "word, ", "Word Word ", "http://x.y/", "© 2024 ", "[1]", "\u00a0", "*_", "« ", "...", "a-b ", "#", "   a",
-          "Mon, 3 Dec 2025 ", "von ", "&amp;", "The ")
+          "Mon, 3 Dec 2025 ", "von ", "&amp;", "The ", " _a", "![a", "[a")
 SIZES = (10_000, 100_000, 1_000_000)
 # Seconds one pattern may take over every position of one 1 MB line (linear ones take ~0.05 s).
 MAX_SECONDS = 3.0

@@ -293,7 +293,7 @@ def _make_block(index: int, raw: str, tag: str) -> Block | None:
             link_chars += sum(len(m.group(1).strip()) for m in _LYNX_LINK_TEXT.finditer(text))
             text = LYNX_MARKER.sub("", text)
     if "*" in text or "_" in text:
-        text = MD_EMPHASIS.sub(lambda m: m.group(2), text)
+        text = MD_EMPHASIS.sub(lambda m: m.group(m.lastindex or 0), text)
     if "\u200b" in text:
         text = text.replace("\u200b", " ")
     text = squeeze(text)

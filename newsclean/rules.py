@@ -563,21 +563,29 @@ TITLE_SEPARATORS: Final = re.compile(RUN_START + r"\s++[|\-–—:·•»]\s+")
 
 # Dump markup: lynx link markers, markdown links/images, bullets, headings.
 LYNX_MARKER: Final = re.compile(r"\[(?:\d+|IMG|INLINE|BUTTON|image|img)\]")
-MD_IMAGE: Final = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+# Markdown links and images in a dump: their text holds no bracket and is bounded (MD_TEXT_CHARS), as
+# is the address (MD_ADDRESS_CHARS), so that a line of many '[' is not scanned to its end from each.
+MD_TEXT_CHARS: Final = 1000
+MD_ADDRESS_CHARS: Final = 2000
+MD_IMAGE: Final = re.compile(rf"!\[([^\[\]]{{0,{MD_TEXT_CHARS}}})\]\([^)]{{0,{MD_ADDRESS_CHARS}}}\)")
 # What a text browser prints for a page's non-text parts: image names in brackets ('[logo.png]',
 # '[IMG]'; a page's own bracketed words hold a space: '[ 12 comments ]', '[ Source ]'), form
 # fields ('[ ]', '(*) Yes', '____'), buttons ('(BUTTON) Close'), frames ('IFRAME: url').
 DUMP_ARTEFACT: Final = re.compile(
     r"^(?:\[(?:[^\s\[\]]{1,80}|\s*)\]\s*)+$|^(?:\[[ *xX+-]?\]|\([ *]?\))\s|^\(BUTTON\)|^IFRAME:|^_{3,}")
 DUMP_ARTEFACT_STARTS: Final = frozenset("[(_I")
-MD_LINK: Final = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)")
+MD_LINK: Final = re.compile(rf"\[([^\[\]]{{0,{MD_TEXT_CHARS}}})\]\((?:[^()\s]|\([^)]{{0,{MD_TEXT_CHARS}}}\))"
+                            rf"{{0,{MD_ADDRESS_CHARS}}}(?:\s+\"[^\"]{{0,{MD_TEXT_CHARS}}}\")?\)")
 MD_HEADING: Final = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 BULLET: Final = re.compile(r"^\s*(?:[*+\-•·◦▪□☆○o#]|\d{1,3}[.)])\s+(?=\S)")
 # Emphasis markers at word edges only: 'budget_office@city.gov', 'MAX_LIMIT', '2*rate*value' are text.
-# (An emphasis spans at most EMPHASIS_CHARS: unbounded, every marker without its pair scanned the rest
-# of the line, quadratic on a line of many underscores, such as a script's.)
+# An emphasis holds no marker of its kind and spans at most EMPHASIS_CHARS: a marker without its pair
+# is then given up at the next marker, where it scanned the rest of the line (quadratic on a line of
+# many underscores, such as a script's). The text is the pattern's last group.
 EMPHASIS_CHARS: Final = 1000
-MD_EMPHASIS: Final = re.compile(rf"(?<!\w)(\*\*|__|\*|_)(?=\S)(.{{1,{EMPHASIS_CHARS}}}?)(?<=\S)\1(?!\w)")
+MD_EMPHASIS: Final = re.compile(
+    "(?<!\\w)(?:" + "|".join(rf"{m}(?=\S)([^{c}]{{1,{EMPHASIS_CHARS}}}?)(?<=\S){m}"
+                             for m, c in ((r"\*\*", r"\*"), ("__", "_"), (r"\*", r"\*"), ("_", "_"))) + r")(?!\w)")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import json
 import os
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
@@ -16,7 +17,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from .console import line, progress_bar
-from .inputs import Input, shown
+from .inputs import Input, is_crawl, shown
 from .output import OutputError, target_path, write_atomic
 from .render import EXTENSIONS
 from .report import Summary, index_report
@@ -49,6 +50,8 @@ class Tally:
     failed: int = 0
     empty: int = 0
     pruned: int = 0
+    records_empty: int = 0  # crawl records without an article (counted, not warned about one by one)
+    skipped: Counter[str] = field(default_factory=Counter)  # crawl records that are no page, by reason
     started: float = field(default_factory=time.perf_counter)
 
 
@@ -132,6 +135,9 @@ def run_batch(items: list[Input | tuple[str, str]], run: Run) -> None:
                 continue
         todo.append(item)
 
+    crawls = [item for item in todo if is_crawl(item.source) and item.data is None]
+    if crawls:
+        todo = [item for item in todo if not (is_crawl(item.source) and item.data is None)]
     by_source = {item.source: item for item in todo}
     taken: dict[Path, str] = {}
     site_models = learn_sites(todo, run) if run.templates else {}
@@ -156,6 +162,10 @@ def run_batch(items: list[Input | tuple[str, str]], run: Run) -> None:
                     break
         finally:
             results.close()  # type: ignore[attr-defined]
+    if crawls and not run.stop.requested:
+        from .crawl_batch import run_crawls
+
+        run_crawls(crawls, stamps, run)
     if run.report is not None and run.report.suffix != ".html":
         write_report(run.report / "index.html", index_report(run.summaries), run)
     if run.prune and store is not None and output_dir is not None and not run.stop.requested:
@@ -243,16 +253,7 @@ def handle(result: Result, item: Input, stamp: Stamp | None, taken: dict[Path, s
             record(store, run, item.key, None, Record(stamp, run.config, None, "no-article"))
         return
     if run.output_dir is None:
-        # Markdown documents one after another: a blank line before each next front matter, which
-        # would otherwise turn the last line of the one before into a heading.
-        gap = "\n" if run.fmt == "markdown" and tally.cleaned else ""
-        try:
-            sys.stdout.write(gap + (result.text if result.text.endswith("\n") else result.text + "\n"))
-            sys.stdout.flush()
-        except BrokenPipeError:
-            raise
-        except OSError as exc:  # a full disk behind a redirection, /dev/full
-            raise StdoutError(exc.strerror or str(exc)) from None
+        write_stdout(result.text, run)
         tally.cleaned += 1
         return
     try:
@@ -272,6 +273,19 @@ def handle(result: Result, item: Input, stamp: Stamp | None, taken: dict[Path, s
     tally.cleaned += 1
     if store is not None and stamp is not None:
         record(store, run, item.key, output, Record(stamp, run.config, output, "written"))
+
+
+def write_stdout(text: str, run: Run) -> None:
+    """One article on standard output. Markdown documents one after another: a blank line before
+    each next front matter, which would otherwise turn the last line of the one before into a heading."""
+    gap = "\n" if run.fmt == "markdown" and run.tally.cleaned else ""
+    try:
+        sys.stdout.write(gap + (text if text.endswith("\n") else text + "\n"))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:  # a full disk behind a redirection, /dev/full
+        raise StdoutError(exc.strerror or str(exc)) from None
 
 
 def record(store: StateStore, run: Run, key: str, output: str | None, record: Record) -> None:

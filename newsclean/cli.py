@@ -9,6 +9,7 @@ import os
 import signal
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import nullcontext
 from dataclasses import replace
@@ -275,12 +276,19 @@ def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, f
     elif not quiet and verbose:
         seconds = time.perf_counter() - tally.started
         line(console, f"newsclean: {tally.cleaned} cleaned, {tally.unchanged} unchanged, {tally.failed} failed, "
-                      f"{tally.empty} without article" + (f", {tally.pruned} pruned" if prune else "")
-                      + f" in {seconds:.2f} s")
+                      f"{tally.empty + tally.records_empty} without article"
+                      + (f", {tally.pruned} pruned" if prune else "") + f" in {seconds:.2f} s")
+    if not quiet and (verbose or console.is_terminal) and tally.skipped:
+        line(console, f"newsclean: crawl records that are no page, skipped: {skipped_text(tally.skipped)}")
     if stop.requested:
         line(console, "newsclean: interrupted; finished files are written and recorded")
         ctx.exit(Exit.INTERRUPTED)
     ctx.exit(exit_status(tally.failed, tally.empty))
+
+
+def skipped_text(skipped: Counter[str]) -> str:
+    """'3 request records, 1 responses other than 200 OK…', most first, then by name."""
+    return ", ".join(f"{n} {reason}" for reason, n in sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def summary_table(console: Console, tally: Tally, prune: bool) -> None:
@@ -289,7 +297,7 @@ def summary_table(console: Console, tally: Tally, prune: bool) -> None:
 
     table = Table(title="newsclean", title_justify="left", show_header=True, header_style="bold")
     counts = [("cleaned", tally.cleaned), ("unchanged", tally.unchanged), ("failed", tally.failed),
-              ("without article", tally.empty)] + ([("pruned", tally.pruned)] if prune else [])
+              ("without article", tally.empty + tally.records_empty)] + ([("pruned", tally.pruned)] if prune else [])
     for name, _ in counts:
         table.add_column(name, justify="right")
     table.add_column("seconds", justify="right")

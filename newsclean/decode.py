@@ -131,7 +131,11 @@ def declared_name(data: bytes) -> str | None:
 
 def declared_charset(data: bytes) -> str | None:
     """The charset the page declares, when it is a text encoding."""
-    declared = declared_name(data)
+    return http_charset(declared_name(data))
+
+
+def http_charset(declared: str | None) -> str | None:
+    """A declared charset name as the codec to read with, when it names a text encoding."""
     name = text_codec(declared) if declared is not None else None
     if name is None:
         return None
@@ -172,8 +176,10 @@ def mostly_utf8(data: bytes) -> str | None:
     return text if damaged * _UTF8_SOUND_PER_DAMAGED <= sound else None
 
 
-def decode_bytes(data: bytes, source: str, kind: Kind, settings: Settings) -> tuple[str, str]:
-    """Return (text, encoding name) following the documented order."""
+def decode_bytes(data: bytes, source: str, kind: Kind, settings: Settings,
+                 charset: str | None = None) -> tuple[str, str]:
+    """Return (text, encoding name) following the documented order; `charset` is the one the HTTP
+    response stated (a crawl's record), which comes before the page's own, as in a browser."""
     if settings.encoding:
         try:
             return data.decode(settings.encoding, errors="replace"), settings.encoding
@@ -185,7 +191,7 @@ def decode_bytes(data: bytes, source: str, kind: Kind, settings: Settings) -> tu
         if data.startswith(bom):
             return data.decode(name, errors="replace"), name
     if kind == "html":
-        declared = declared_charset(data)
+        declared = http_charset(charset) or declared_charset(data)
         if declared and declared != "utf-8":
             try:
                 return data.decode(declared), declared
@@ -205,8 +211,9 @@ def decode_bytes(data: bytes, source: str, kind: Kind, settings: Settings) -> tu
 _SURROGATE: Final = re.compile(f"[{chr(0xD800)}-{chr(0xDFFF)}]")  # (mypyc takes no surrogate literal)
 
 
-def decode(data: bytes | str, source: str, settings: Settings = DEFAULTS) -> Document:
-    """Turn raw input into a Document, or raise InputError with a one-line reason."""
+def decode(data: bytes | str, source: str, settings: Settings = DEFAULTS, charset: str | None = None) -> Document:
+    """Turn raw input into a Document, or raise InputError with a one-line reason. `charset` is the
+    one stated outside the page (an HTTP header kept in a crawl), if any."""
     utf16: str | None = None
     if isinstance(data, str):
         # A str may hold lone surrogates (read with surrogateescape): as U+FFFD they can be written.
@@ -235,7 +242,7 @@ def decode(data: bytes | str, source: str, settings: Settings = DEFAULTS) -> Doc
     if raw is not None and utf16 is not None:
         text, encoding = raw.decode("utf-8"), utf16
     elif raw is not None:
-        text, encoding = decode_bytes(raw, source, kind, settings)
+        text, encoding = decode_bytes(raw, source, kind, settings, charset)
     if not text or text.isspace():
         raise InputError(source, "empty input")
     if "\x00" in text:  # a stray NUL (damage) is no character of the page

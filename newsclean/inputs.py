@@ -10,6 +10,8 @@ from pathlib import Path, PurePosixPath
 
 # Files picked up when a folder is given (each also as .gz).
 SUFFIXES = (".html", ".htm", ".xhtml", ".txt")
+# Crawl files, read record by record (warc.py); a WET file is `*.warc.wet.gz`. Each also as .gz.
+CRAWL_SUFFIXES = (".warc", ".wet")
 STDIN = "-"
 
 
@@ -49,14 +51,22 @@ def shown(name: str) -> str:
 
 
 def is_page(name: str) -> bool:
-    lower = name.lower()
-    if lower.endswith(".gz"):
-        lower = lower[:-3]
-    return lower.endswith(SUFFIXES)
+    """A page file or a crawl file: what a folder is searched for."""
+    lower = name.lower().removesuffix(".gz")
+    return lower.endswith(SUFFIXES) or lower.endswith(CRAWL_SUFFIXES)
+
+
+def is_crawl(name: str) -> bool:
+    """A WARC or WET file (by its name), read record by record."""
+    return name.lower().removesuffix(".gz").endswith(CRAWL_SUFFIXES)
 
 
 def output_stem(name: str) -> str:
-    """Drop `.gz`, then the last extension: `b.html.gz` -> `b`, `notes.v2.txt` -> `notes.v2`."""
+    """Drop `.gz`, then the last extension: `b.html.gz` -> `b`, `notes.v2.txt` -> `notes.v2`. A crawl
+    file keeps its name less `.gz` (`x.warc.gz` -> `x.warc`, `x.warc.wet.gz` -> `x.warc.wet`): a
+    crawl's WARC and WET files sit side by side."""
+    if is_crawl(name):
+        return name[:-3] if name.lower().endswith(".gz") else name
     if name.lower().endswith(".gz"):
         name = name[:-3]
     stem, dot, _ = name.rpartition(".")

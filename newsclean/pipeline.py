@@ -31,6 +31,9 @@ def clean(
     settings: Settings = DEFAULTS,
     today: dt.date | None = None,
     site_model: SiteModel | None = None,
+    charset: str | None = None,
+    fetched_from: str | None = None,
+    captured: dt.datetime | None = None,
 ) -> Article:
     """Clean one page (HTML or a text dump) into an Article.
 
@@ -38,6 +41,10 @@ def clean(
     and output, `url` is its address if known, `kind` is "auto", "html" or "text", `site_model`
     the template lines learned from the site's other pages (templates.py), if any. Raises
     InputError for input that cannot be cleaned.
+
+    A crawl says more of a page (warc.py): `charset` from its HTTP header (before the page's own),
+    `fetched_from` its address (the url where the page states none), `captured` when it was
+    fetched (no publication date is later; the date where the page states none).
     """
     name = source if source is not None else "<input>"
     if kind not in KINDS:
@@ -46,14 +53,34 @@ def clean(
         data = bytes(data)  # a bytearray or a memoryview
     if kind != settings.kind:
         settings = with_overrides(settings, kind=kind)
-    doc = decode(data, name, settings)
+    doc = decode(data, name, settings, charset)
     blocks, declared, chrome = to_blocks(doc, settings.keep_links, settings.keep_images, settings)
     feats, classified = measure(blocks, settings)
     classified = mark_template(blocks, feats, classified, site_model, settings)
     anchors = headline_indices(blocks, feats, classified)
     verdicts = revise(blocks, feats, classified, anchors, settings)
     page = Page(blocks, feats, classified, verdicts, anchors)
-    return assemble(doc, page, declared, settings, today or dt.date.today(), url, chrome)
+    today = today or dt.date.today()
+    if captured is not None:
+        today = min(today, captured.date())
+    article = assemble(doc, page, declared, settings, today, url, chrome)
+    return crawl_metadata(article, fetched_from, captured) if fetched_from or captured else article
+
+
+def crawl_metadata(article: Article, fetched_from: str | None, captured: dt.datetime | None) -> Article:
+    """What a crawl knows fills what the page left unsaid: the address it was fetched from, and the
+    day it was captured (a last resort for the date: the page was published by then)."""
+    meta = article.metadata
+    added = []
+    if meta.url is None and fetched_from:
+        meta = replace(meta, url=fetched_from)
+        added.append(("url", "crawl-target-uri"))
+    if meta.date is None and captured is not None:
+        meta = replace(meta, date=captured.date().isoformat())
+        added.append(("date", "crawl-capture-date"))
+    if not added:
+        return article
+    return replace(article, metadata=replace(meta, provenance=tuple(sorted((*meta.provenance, *added)))))
 
 
 def assemble(doc: Document, page: Page, declared: dict[str, list[Found]], settings: Settings, today: dt.date,

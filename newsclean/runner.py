@@ -4,6 +4,7 @@ limit. The same inputs give the same results whatever the number of workers."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import multiprocessing
 import os
 import resource
@@ -13,7 +14,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from .model import InputError
@@ -45,6 +46,13 @@ class Task:
     max_memory: int = 0  # megabytes the process may hold while cleaning it (0: no limit)
     report: bool = False  # also build its HTML report (report.py)
     truth: str | None = None  # the article a benchmark gives for it (--truth), to score the report
+    # What a crawl's record says of its page (warc.Record): its kind, HTTP charset, address, host
+    # (what site templates group by) and capture time.
+    kind: str | None = None
+    charset: str | None = None
+    url: str | None = None
+    host: str | None = None
+    captured: dt.datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +130,9 @@ def run_task(task: Task) -> Result:
     try:
         with time_limit(task.timeout), memory_limit(task.max_memory):
             data = task.data if task.data is not None else read_bytes(task.source)
-            article = clean(data, source=task.source, kind=task.settings.kind, settings=task.settings,
-                            site_model=task.site_model)
+            article = clean(data, source=task.source, kind=task.kind or task.settings.kind, settings=task.settings,
+                            site_model=task.site_model, charset=task.charset, fetched_from=task.url,
+                            captured=task.captured)
             removed = (tuple((r.rule, r.text, r.detail) for r in article.removed)
                        + tuple((f"{field} candidate", f"{value} (from {source})", "")
                                for field, value, source in article.metadata.candidates)
@@ -166,7 +175,8 @@ def learn_task(task: Task) -> Signature | None:
     try:
         with time_limit(task.timeout), memory_limit(task.max_memory):
             data = task.data if task.data is not None else read_bytes(task.source)
-            return signature(data, task.source, task.settings)
+            settings = task.settings if task.kind is None else replace(task.settings, kind=task.kind)
+            return signature(data, task.source, settings, task.charset, task.host)
     except Exception:  # the cleaning pass reports it
         return None
 

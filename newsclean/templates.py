@@ -140,15 +140,18 @@ def site_host(name: str) -> str:
     return host.removeprefix("www.")
 
 
-def signature(data: bytes, source: str, settings: Settings) -> Signature | None:
-    """The learning view of one input, or None when it cannot be read as a page."""
+def signature(data: bytes, source: str, settings: Settings, charset: str | None = None,
+              host: str | None = None) -> Signature | None:
+    """The learning view of one input, or None when it cannot be read as a page. A crawl's record
+    comes with its `charset` and the `host` it was fetched from."""
     try:
-        doc = decode(data, source, settings)
+        doc = decode(data, source, settings, charset)
     except InputError:
         return None
     blocks, declared, _ = to_blocks(doc, urls_only=True)
-    urls = [f.value for f in declared.get("url", ())]
-    return Signature(source, host_of(blocks, urls), candidate_lines(blocks), digest(data))
+    if host is None:
+        host = host_of(blocks, [f.value for f in declared.get("url", ())])
+    return Signature(source, host, candidate_lines(blocks), digest(data))
 
 
 def group_pages(signatures: Iterable[Signature], known: Iterable[Group] = (),
@@ -210,6 +213,14 @@ def forget_stale(group: Group) -> None:
     del group.prints[:-PRINTS_KEPT]
 
 
+def template_lines(counts: Counter[int], pages: int) -> dict[int, int]:
+    """The lines of a site learned from `pages` pages that are its template (none below MIN_PAGES)."""
+    if pages < MIN_PAGES:
+        return {}
+    needed = max(MIN_PAGES, TEMPLATE_SHARE * pages)
+    return {line: n for line, n in counts.items() if n >= needed}
+
+
 def models(groups: Iterable[Group]) -> dict[str, SiteModel]:
     """source -> the model of its group; pages of groups too small to learn from get none."""
     out: dict[str, SiteModel] = {}
@@ -217,11 +228,52 @@ def models(groups: Iterable[Group]) -> dict[str, SiteModel]:
         size = group.size
         if size < MIN_PAGES:
             continue
-        needed = max(MIN_PAGES, TEMPLATE_SHARE * size)
-        lines = {line: n for line, n in group.counts.items() if n >= needed}
-        model = SiteModel(group.name, size, lines)
+        model = SiteModel(group.name, size, template_lines(group.counts, size))
         for source in (*group.pages, *group.revisits):
             out[source] = model
+    return out
+
+
+@dataclass(slots=True)
+class HostCounts:
+    """What a crawl teaches of one host: how many of its pages were read, and how many carry each
+    line. Counts add up, so shards of a crawl learn apart and merge (merge_counts) to what one pass
+    over all of them learns."""
+
+    pages: int = 0
+    lines: Counter[int] = field(default_factory=Counter)
+
+
+def count_hosts(signatures: Iterable[Signature]) -> dict[str, HostCounts]:
+    """Per host, the counts of a crawl's pages (a crawl groups pages by the host each was fetched
+    from; a page without one teaches nothing)."""
+    out: dict[str, HostCounts] = {}
+    for sig in signatures:
+        if sig.host:
+            counts = out.setdefault(sig.host, HostCounts())
+            counts.pages += 1
+            counts.lines.update(sig.lines)
+    return out
+
+
+def merge_counts(*parts: dict[str, HostCounts]) -> dict[str, HostCounts]:
+    """The counts of several shards as one (a new value; the parts are left as they were)."""
+    out: dict[str, HostCounts] = {}
+    for part in parts:
+        for host, counts in part.items():
+            into = out.setdefault(host, HostCounts())
+            into.pages += counts.pages
+            into.lines.update(counts.lines)
+    return out
+
+
+def host_models(counts: dict[str, HostCounts]) -> dict[str, SiteModel]:
+    """host -> its model, for the hosts with enough pages to learn from (in host order)."""
+    out = {}
+    for host in sorted(counts):
+        pages = counts[host].pages
+        if pages >= MIN_PAGES:
+            out[host] = SiteModel(host, pages, template_lines(counts[host].lines, pages))
     return out
 
 

@@ -50,12 +50,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("paths", nargs="+", help="WARC or WET files (paths every worker can read)")
     parser.add_argument("--output", type=Path, required=True, help="folder for one NAME.jsonl per file")
     parser.add_argument("--scheduler", help="the scheduler's address (default: a LocalCluster here)")
+    parser.add_argument("--workers", type=int, help="worker processes of the LocalCluster (default: the cores)")
     parser.add_argument("--no-site-templates", dest="templates", action="store_false")
     args = parser.parse_args(argv)
 
     from distributed import Client, LocalCluster
 
-    cluster = None if args.scheduler else LocalCluster(processes=True)
+    cluster = None if args.scheduler else LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
+                                                       dashboard_address=None)
     failed = 0
     with Client(args.scheduler or cluster) as client:
         results = clean_crawls(client, args.paths, templates=args.templates)

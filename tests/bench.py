@@ -404,6 +404,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--scale", type=int, default=10000, help="inputs in the scale run (0: skip it)")
     parser.add_argument("--no-sites", dest="sites", action="store_false", help="skip the site-template runs")
     parser.add_argument("--no-hostile", dest="hostile", action="store_false", help="skip the hostile-page scaling")
+    parser.add_argument("--no-crawl", dest="crawl", action="store_false",
+                        help="skip the crawl runs (WARC/WET input, FastWARC against warcio, Spark and Dask)")
     parser.add_argument("--no-command", dest="command", action="store_false",
                         help="skip the whole-command run beside trafilatura's command")
     args = parser.parse_args(argv)
@@ -437,6 +439,10 @@ def main(argv: list[str]) -> int:
         site_templates(args.shared)
     if args.command and not args.no_peers:
         whole_command(args.shared)
+    if args.crawl:
+        from tests.bench_crawl import crawl_bench
+
+        crawl_bench(args.shared)
     if args.scale:
         scale(args.shared, args.scale)
     if args.hostile:

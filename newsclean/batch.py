@@ -34,6 +34,7 @@ from .templates import (
     group_pages,
     models,
 )
+from .warc import is_warc_data
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -122,6 +123,10 @@ def run_batch(items: list[Input | tuple[str, str]], run: Run) -> None:
     for item in items:
         if isinstance(item, tuple):
             run.error(*item)
+            tally.failed += 1
+            continue
+        if item.data is not None and is_warc_data(item.data):
+            run.error(item.source, "a WARC file: crawls are read from files (name it as a file)")
             tally.failed += 1
             continue
         if store is not None and output_dir is not None and item.data is None:  # a file, not stdin or a pipe

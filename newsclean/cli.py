@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import click
 
 from . import __version__
-from .inputs import STDIN, SUFFIXES, Input, expand, is_pipe, read_list
+from .inputs import CRAWL_SUFFIXES, STDIN, SUFFIXES, Input, expand, is_crawl, is_pipe, read_list
 from .render import FORMATS
 from .settings import DEFAULTS, with_overrides
 
@@ -164,6 +164,9 @@ def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, f
     An INPUT is a file, a folder (searched recursively for *.html, *.htm, *.xhtml and *.txt, each
     also gzipped) or '-' for standard input. Standard input is read only when asked for, with '-'
     or '--files-from -'.
+
+    A crawl file (*.warc, *.warc.gz, WET: *.warc.wet.gz; also found in folders) is read record by
+    record: each HTML response or WET text is an input; with -o its articles go to one NAME.jsonl.
     """
     import sqlite3
 
@@ -221,11 +224,14 @@ def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, f
                       for key, value in json.loads(truth.read_bytes()).items()}
         except (OSError, ValueError, AttributeError) as exc:
             raise click.BadParameter(f"{truth}: {exc}", param_hint="--truth") from None
+    if (report or templates_in or templates_out) and any(isinstance(i, Input) and is_crawl(i.source) for i in items):
+        raise click.UsageError("--report, --templates and --save-templates go with page files, not crawl files "
+                               "(WARC, WET)")
     if report is not None and report.suffix == ".html" and len(items) != 1:
         raise click.UsageError("--report FILE.html goes with one input; name a folder for several")
     if not items and not quiet:  # a folder without pages (a typo, an empty drop folder): say so, still exit 0
         line(console, "newsclean: warning: no page to clean (folders are searched for "
-                      f"{', '.join('*' + s for s in SUFFIXES)}, each also gzipped)")
+                      f"{', '.join('*' + s for s in (*SUFFIXES, *CRAWL_SUFFIXES))}, each also gzipped)")
     tally = Tally()
     stop = Stop()
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}

@@ -20,8 +20,8 @@ from .settings import DEFAULTS, Settings
 from .templates import HostCounts, SiteModel, count_hosts, host_models, merge_counts
 from .warc import CrawlError, Record, records
 
-__all__ = ["Cleaned", "FileResult", "HostCounts", "clean_file", "host_models", "learn_file", "merge_counts",
-           "record_task"]
+__all__ = ["Cleaned", "FileResult", "HostCounts", "clean_file", "clean_records", "host_models", "learn_file",
+           "merge_counts", "record_task"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,12 +75,19 @@ def clean_file(path: str, models: Mapping[str, SiteModel] | None = None, setting
                fmt: str = "json", timeout: float = 0.0) -> FileResult:
     """Clean every page record of one crawl file with the site models learned (host -> model)."""
     out = FileResult(path)
+    out.cleaned = list(clean_records(path, out, models, settings, fmt, timeout))
+    return out
+
+
+def clean_records(path: str, into: FileResult, models: Mapping[str, SiteModel] | None = None,
+                  settings: Settings = DEFAULTS, fmt: str = "json", timeout: float = 0.0) -> Iterator[Cleaned]:
+    """clean_file() one record at a time (memory holds one record, not the file's articles); skips and
+    damage go into `into`."""
     models = models or {}
-    for record in read_records(path, out):
+    for record in read_records(path, into):
         task = record_task(record, settings, fmt, timeout=timeout, site_model=models.get(record.host or ""))
         result = run_task(task)
-        out.cleaned.append(Cleaned(record.source, record.record_id, result.text, result.error))
-    return out
+        yield Cleaned(record.source, record.record_id, result.text, result.error)
 
 
 def learn_all(paths: list[str], settings: Settings = DEFAULTS) -> dict[str, SiteModel]:

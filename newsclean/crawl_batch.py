@@ -20,8 +20,8 @@ from .crawl import FileResult, read_records, record_task
 from .inputs import Input, shown
 from .output import FILE_MODE, OutputError, target_path, write_atomic
 from .runner import Result, Task, learn_task, run_all
-from .state import Record, Stamp
-from .templates import Signature, SiteModel, count_hosts, host_models
+from .state import Record, Stamp, stamp_of
+from .templates import HostCounts, Signature, SiteModel, count_page, host_models, merge_counts
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -36,24 +36,32 @@ def run_crawls(items: list[Input], stamps: dict[str, Stamp | None], run: Run) ->
 
 
 def learn_crawls(items: list[Input], run: Run) -> dict[str, SiteModel]:
-    """host -> its site model, learned from all the crawl files' page records (damage is reported
-    when the file is cleaned)."""
+    """host -> its site model, learned from the page records of these crawl files and of those an
+    earlier run into the same output folder learned from (still there, unchanged: their counts are
+    kept in its state), so a folder of crawl files that grows file by file learns as one run over
+    all of them. Damage is reported when the file is cleaned."""
     def tasks() -> Iterator[Task]:
         for item in items:
             for rec in read_records(item.source, FileResult(item.source)):
                 yield record_task(rec, run.settings, timeout=run.timeout, max_memory=run.max_memory, host=run.site)
 
     signatures: Iterator[Signature | None] = run_all(tasks(), run.jobs, learn_task)
-    learned: list[Signature] = []
+    learned: dict[str, dict[str, HostCounts]] = {item.source: {} for item in items}
     try:
-        for sig in signatures:
+        for sig in signatures:  # counted as they come: memory holds lines, not pages
             if run.stop.requested:
                 return {}
             if sig is not None:
-                learned.append(sig)
+                count_page(learned[sig.source.rpartition("#")[0]], sig)
     finally:
         signatures.close()  # type: ignore[attr-defined]
-    return host_models(count_hosts(learned))
+    fresh = {item.key: learned[item.source] for item in items}
+    earlier = {}
+    if run.store is not None:
+        earlier = {key: counts for key, counts in run.store.crawl_counts().items()
+                   if key not in fresh and stamp_of(key) is not None}
+        run.store.save_crawl_counts(fresh)
+    return host_models(merge_counts(*(earlier[key] for key in sorted(earlier)), *fresh.values()))
 
 
 def clean_crawl(item: Input, models: dict[str, SiteModel], stamp: Stamp | None, run: Run) -> None:

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from .crawl import clean_file, host_models, learn_file, merge_counts
+from .crawl import FileResult, clean_records, host_models, learn_file, merge_counts
 from .settings import DEFAULTS, Settings
 
 if TYPE_CHECKING:
@@ -39,12 +40,13 @@ def clean_crawls(sc: SparkContext, paths: list[str], settings: Settings = DEFAUL
         models = host_models(counts)
     shared = sc.broadcast(models)
 
-    def clean(path: str) -> list[tuple[Any, ...]]:
-        result = clean_file(path, shared.value, settings, fmt)
-        rows = [(path, n, c.source, c.text, c.error) for n, c in enumerate(result.cleaned)]
-        if result.damage is not None:
-            rows.append((path, len(rows), path, None, result.damage))
-        return rows
+    def clean(path: str) -> Iterator[tuple[Any, ...]]:  # rows as they come: a task holds one record
+        read = FileResult(path)
+        n = -1
+        for n, c in enumerate(clean_records(path, read, shared.value, settings, fmt)):
+            yield (path, n, c.source, c.text, c.error)
+        if read.damage is not None:
+            yield (path, n + 1, path, None, read.damage)
 
     return files.flatMap(clean)
 

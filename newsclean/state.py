@@ -17,12 +17,13 @@ import os
 import sqlite3
 import struct
 import time
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .templates import Group
+from .templates import Group, HostCounts
 
 STATE_DIR = ".newsclean"
 SCHEMA = """
@@ -47,11 +48,42 @@ CREATE TABLE IF NOT EXISTS site_prints (
     rank INTEGER PRIMARY KEY,  -- the group's place among site_groups (rowid order, from 0)
     prints BLOB NOT NULL       -- fingerprints (8 bytes each) of the group's latest counted pages
 );
+CREATE TABLE IF NOT EXISTS crawl_counts (
+    source TEXT PRIMARY KEY,   -- a crawl file (WARC, WET) learned from
+    counts BLOB NOT NULL       -- zlib of its site-template counts, per host: pages, then lines as in site_groups
+);
 CREATE TABLE IF NOT EXISTS site_imports (
     digest TEXT PRIMARY KEY    -- --templates files already merged into site_groups (not merged twice)
 );
 """
 _LINE = struct.Struct("<QII")
+_COUNT = struct.Struct("<QI")
+_HOST = struct.Struct("<HII")  # the host's length in bytes, its pages, its lines
+
+
+def _pack_counts(counts: dict[str, HostCounts]) -> bytes:
+    parts = []
+    for host in sorted(counts):
+        name = host.encode("utf-8", "surrogateescape")[:65535]
+        lines = counts[host].lines
+        parts.append(_HOST.pack(len(name), counts[host].pages, len(lines)) + name
+                     + b"".join(_COUNT.pack(line, n) for line, n in sorted(lines.items())))
+    return zlib.compress(b"".join(parts))
+
+
+def _unpack_counts(blob: bytes) -> dict[str, HostCounts]:
+    data = zlib.decompress(blob)
+    out: dict[str, HostCounts] = {}
+    at = 0
+    while at < len(data):
+        size, pages, count = _HOST.unpack_from(data, at)
+        at += _HOST.size
+        host = data[at:at + size].decode("utf-8", "surrogateescape")
+        at += size
+        lines: Counter[int] = Counter(dict(_COUNT.iter_unpack(data[at:at + count * _COUNT.size])))
+        at += count * _COUNT.size
+        out[host] = HostCounts(pages, lines)
+    return out
 _PRINT = struct.Struct("<Q")
 
 
@@ -139,7 +171,8 @@ PROBES = ("SELECT source, size, mtime_ns, config, output, outcome FROM outputs L
           "SELECT name, host, pages, lines FROM site_groups LIMIT 1",
           "SELECT source FROM site_pages LIMIT 1",
           "SELECT rank, prints FROM site_prints LIMIT 1",
-          "SELECT digest FROM site_imports LIMIT 1")
+          "SELECT digest FROM site_imports LIMIT 1",
+          "SELECT source, counts FROM crawl_counts LIMIT 1")
 
 
 def _open(path: Path) -> sqlite3.Connection:
@@ -240,10 +273,25 @@ class StateStore:
         self._db.executemany("INSERT OR IGNORE INTO site_imports VALUES (?)", [(d,) for d in imported])
         self._db.execute("COMMIT")
 
+    def crawl_counts(self) -> dict[str, dict[str, HostCounts]]:
+        """The site-template counts of each crawl file learned from in earlier runs (by input key)."""
+        out = {}
+        for source, blob in self._db.execute("SELECT source, counts FROM crawl_counts ORDER BY source"):
+            with contextlib.suppress(zlib.error, struct.error, UnicodeError):  # damaged: as if never learned
+                out[_loaded(source)] = _unpack_counts(blob)
+        return out
+
+    def save_crawl_counts(self, counts: dict[str, dict[str, HostCounts]]) -> None:
+        self.flush()
+        with self._db:
+            self._db.executemany("INSERT OR REPLACE INTO crawl_counts VALUES (?, ?)",
+                                 [(_stored(key), _pack_counts(c)) for key, c in sorted(counts.items())])
+
     def forget(self, sources: list[str]) -> None:
         self.flush()
         with self._db:
             self._db.executemany("DELETE FROM outputs WHERE source = ?", [(_stored(s),) for s in sources])
+            self._db.executemany("DELETE FROM crawl_counts WHERE source = ?", [(_stored(s),) for s in sources])
 
     def flush(self) -> None:
         if self._pending:

@@ -249,11 +249,16 @@ def count_hosts(signatures: Iterable[Signature]) -> dict[str, HostCounts]:
     from; a page without one teaches nothing)."""
     out: dict[str, HostCounts] = {}
     for sig in signatures:
-        if sig.host:
-            counts = out.setdefault(sig.host, HostCounts())
-            counts.pages += 1
-            counts.lines.update(sig.lines)
+        count_page(out, sig)
     return out
+
+
+def count_page(counts: dict[str, HostCounts], sig: Signature) -> None:
+    """Add one page to a crawl's counts (a page without a host teaches nothing)."""
+    if sig.host:
+        host = counts.setdefault(sig.host, HostCounts())
+        host.pages += 1
+        host.lines.update(sig.lines)
 
 
 def merge_counts(*parts: dict[str, HostCounts]) -> dict[str, HostCounts]:

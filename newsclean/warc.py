@@ -55,6 +55,17 @@ class Record:
         return host.removeprefix("www.") if host else None
 
 
+def is_warc_data(data: bytes) -> bool:
+    """Whether bytes (standard input, a pipe) are a WARC file, gzipped or not."""
+    head = data[:64]
+    if head.startswith(_GZIP_MAGIC):
+        try:
+            head = zlib.decompressobj(wbits=31).decompress(data[:4096], 64)
+        except zlib.error:
+            return False
+    return head.startswith(b"WARC/")
+
+
 def records(path: str, skipped: Counter[str] | None = None) -> Iterator[Record]:
     """The page records of the crawl file at `path`, in file order. Records that are no page
     (requests, metadata, redirects, images, PDFs…) are counted in `skipped` by reason. A damaged or

@@ -339,7 +339,7 @@ def test_a_folder_without_pages_says_so(tmp_path: Path) -> None:
     code, out, err = run(str(tmp_path))
     assert (code, out) == (0, "")
     assert err == "newsclean: warning: no page to clean (folders are searched for *.html, *.htm, *.xhtml, *.txt, " \
-                  "each also gzipped)\n"
+                  "*.warc, *.wet, each also gzipped)\n"
     assert run(str(tmp_path), "-q")[2] == ""
 
 

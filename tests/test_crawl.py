@@ -245,3 +245,18 @@ def test_gzip_of_a_page_inside_a_response_is_read(tmp_path: Path) -> None:
     code, out, _ = run(str(path))
     assert code == Exit.OK
     assert "town opened its shelters" in json.loads(out)["text"]
+
+
+def test_a_growing_folder_of_crawl_files_learns_as_one_run_over_all(tmp_path: Path) -> None:
+    folder = tmp_path / "crawls"
+    folder.mkdir()
+    warcs.write(folder / "a.warc.gz", warcs.crawl_records(template_pages("one.example", 2), extras=False))
+    code, _, _ = run(str(folder), "-o", str(tmp_path / "cron"))
+    assert code == Exit.OK
+    assert "Weekly briefing" in (tmp_path / "cron" / "a.warc.jsonl").read_text()  # two pages teach nothing
+    warcs.write(folder / "b.warc.gz", warcs.crawl_records(template_pages("one.example", 4)[2:], extras=False))
+    code, _, err = run(str(folder), "-o", str(tmp_path / "cron"), "-v")
+    assert code == Exit.OK and "2 cleaned, 1 unchanged" in err  # b's two records; a, the file, unchanged
+    code, _, _ = run(str(folder), "-o", str(tmp_path / "once"))
+    assert (tmp_path / "cron" / "b.warc.jsonl").read_text() == (tmp_path / "once" / "b.warc.jsonl").read_text()
+    assert all("Weekly briefing" not in a["text"] for a in articles((tmp_path / "once" / "b.warc.jsonl").read_text()))

@@ -35,12 +35,17 @@ def crawl(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[list[
     return paths, expected
 
 
-def test_spark_local_gives_the_command_line_articles(crawl: tuple[list[str], dict[str, str]]) -> None:
+def needs_java() -> None:
+    """Spark runs on a JVM: CI installs one (.ci/run); a developer's machine without one says so."""
     if shutil.which("java") is None:
         if os.environ.get("CI"):
             pytest.fail("Spark needs a Java runtime: .ci/run installs one")
         pytest.skip("no Java runtime on this machine (CI installs one)")
-    os.environ["PYSPARK_PYTHON"] = sys.executable
+    os.environ["PYSPARK_PYTHON"] = sys.executable  # the workers run this Python, with newsclean
+
+
+def test_spark_local_gives_the_command_line_articles(crawl: tuple[list[str], dict[str, str]]) -> None:
+    needs_java()
     from pyspark.sql import SparkSession
 
     from newsclean.spark_job import clean_crawls
@@ -82,3 +87,14 @@ def test_dask_job_writes_one_json_lines_file_per_crawl_file(crawl: tuple[list[st
     assert dask_main([*paths[:2], "--output", str(tmp_path), "--workers", "2"]) == 0
     for path in paths[:2]:
         assert (tmp_path / f"{Path(path).name.removesuffix('.gz')}.jsonl").read_text() == expected[path]
+
+
+def test_spark_job_writes_json_lines_in_file_and_record_order(crawl: tuple[list[str], dict[str, str]],
+                                                              tmp_path: Path) -> None:
+    needs_java()
+    from newsclean.spark_job import main as spark_main
+
+    paths, expected = crawl
+    assert spark_main([*paths, "--output", str(tmp_path / "out"), "--master", "local[2]"]) == 0
+    written = "".join(p.read_text() for p in sorted((tmp_path / "out").glob("part-*")))
+    assert written == "".join(expected[p] for p in sorted(paths))

@@ -7,17 +7,15 @@ commands that clean nothing start without the cleaning stages.
 from __future__ import annotations
 
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
 
 from ._compiled import check_fresh
 
+TYPE_CHECKING = False  # (typing.TYPE_CHECKING without importing typing: `--version` starts faster)
+
 check_fresh()  # before any compiled module is imported
 
-# ruff: noqa: E402 (the freshness check runs before any compiled module is imported)
-# Imported now: the submodule `newsclean.render` would otherwise shadow the function of that name.
-from .render import render
-
 if TYPE_CHECKING:
+    from .formats import render
     from .model import Article, Block, InputError, Label, Metadata, Removal, Verdict
     from .pipeline import clean
     from .settings import DEFAULTS, Settings
@@ -26,14 +24,14 @@ __version__ = "0.1.0"
 # Each public name, and the module that defines it.
 _PUBLIC = {
     "Article": "model", "Block": "model", "InputError": "model", "Label": "model", "Metadata": "model",
-    "Removal": "model", "Verdict": "model", "clean": "pipeline", "DEFAULTS": "settings",
+    "Removal": "model", "Verdict": "model", "clean": "pipeline", "render": "formats", "DEFAULTS": "settings",
     "Settings": "settings",
 }
 __all__ = ["DEFAULTS", "Article", "Block", "InputError", "Label", "Metadata", "Removal", "Settings", "Verdict",
            "__version__", "clean", "render"]
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     module = _PUBLIC.get(name)
     if module is None:
         raise AttributeError(f"module 'newsclean' has no attribute {name!r}")

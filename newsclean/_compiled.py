@@ -10,43 +10,51 @@ looks when the package lives in a checkout (a `setup.py` beside it), never in an
 
 from __future__ import annotations
 
-import importlib.util
+import os
 import sys
-from importlib.abc import MetaPathFinder
 from importlib.machinery import EXTENSION_SUFFIXES, ModuleSpec
-from pathlib import Path
 from types import ModuleType
 
 COMPILED = ("blocks", "classify", "dates", "decode", "headline", "html", "htmlmeta", "metadata", "model",
             "pipeline", "revise", "rules", "settings")
-PACKAGE = Path(__file__).resolve().parent
+# (os.path and no pathlib, no importlib.abc: this runs on every start, `--version` included)
+PACKAGE = os.path.dirname(os.path.abspath(__file__))
 
 
-def stale_modules(package: Path = PACKAGE) -> list[str]:
+def _mtime(path: str) -> float | None:
+    try:
+        return os.stat(path).st_mtime
+    except OSError:
+        return None
+
+
+def stale_modules(package: str = PACKAGE) -> list[str]:
     """Compiled modules older than their source, in a source checkout."""
-    if not (package.parent / "setup.py").exists():
+    if not os.path.exists(os.path.join(os.path.dirname(package), "setup.py")):
         return []
     stale = []
     for name in COMPILED:
-        source = package / f"{name}.py"
+        source = _mtime(os.path.join(package, f"{name}.py"))
         for suffix in EXTENSION_SUFFIXES:
-            built = package / f"{name}{suffix}"
-            if built.exists() and source.exists() and built.stat().st_mtime < source.stat().st_mtime:
+            built = _mtime(os.path.join(package, f"{name}{suffix}"))
+            if built is not None and source is not None and built < source:
                 stale.append(name)
     return stale
 
 
-class SourceFirst(MetaPathFinder):
-    """Finds the compiled modules' sources before their (stale) builds."""
+class SourceFirst:
+    """Finds the compiled modules' sources before their (stale) builds (a meta path finder)."""
 
-    def __init__(self, package: Path = PACKAGE) -> None:
+    def __init__(self, package: str = PACKAGE) -> None:
         self.package = package
 
     def find_spec(self, fullname: str, path: object = None, target: ModuleType | None = None) -> ModuleSpec | None:
+        import importlib.util
+
         parent, _, name = fullname.rpartition(".")
         if parent != __package__ or name not in COMPILED:
             return None
-        return importlib.util.spec_from_file_location(fullname, self.package / f"{name}.py")
+        return importlib.util.spec_from_file_location(fullname, os.path.join(self.package, f"{name}.py"))
 
 
 def check_fresh() -> None:

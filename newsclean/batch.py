@@ -17,9 +17,9 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from .console import line, progress_bar
+from .formats import EXTENSIONS
 from .inputs import Input, is_crawl, shown
 from .output import OutputError, target_path, write_atomic
-from .render import EXTENSIONS
 from .report import Summary, index_report
 from .runner import BATCH, Result, Task, learn_task, run_all
 from .settings import Settings
@@ -38,6 +38,8 @@ from .warc import is_warc_data
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from .console import PlainConsole
 
 
 class StdoutError(Exception):
@@ -83,7 +85,7 @@ class Run:
     prune: bool
     jobs: int
     quiet: bool
-    console: Console
+    console: Console | PlainConsole
     tally: Tally
     stop: Stop
     templates: bool

@@ -20,14 +20,15 @@ from typing import TYPE_CHECKING
 import click
 
 from . import __version__
+from .formats import FORMATS
 from .inputs import CRAWL_SUFFIXES, STDIN, SUFFIXES, Input, expand, is_crawl, is_pipe, read_list
-from .render import FORMATS
 from .settings import DEFAULTS, with_overrides
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from .batch import Tally
+    from .console import PlainConsole
 
 # What a run needs (rich, the state store, the workers, the cleaning stages, site templates) is
 # imported inside the command, once it knows it will run: `--version`, `--help` and a usage
@@ -297,9 +298,13 @@ def skipped_text(skipped: Counter[str]) -> str:
     return ", ".join(f"{n} {reason}" for reason, n in sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def summary_table(console: Console, tally: Tally, prune: bool) -> None:
+def summary_table(console: Console | PlainConsole, tally: Tally, prune: bool) -> None:
     """The run's outcome as one small table (on a terminal only)."""
     from rich.table import Table
+
+    from .console import PlainConsole
+
+    assert not isinstance(console, PlainConsole), "a table goes on a terminal"
 
     table = Table(title="newsclean", title_justify="left", show_header=True, header_style="bold")
     counts = [("cleaned", tally.cleaned), ("unchanged", tally.unchanged), ("failed", tally.failed),

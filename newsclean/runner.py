@@ -17,9 +17,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
+from .formats import render
 from .model import InputError
 from .pipeline import clean
-from .render import render
 from .report import Summary, page_report, summary
 from .settings import Settings
 from .templates import Signature, SiteModel, signature

@@ -348,3 +348,35 @@ def test_no_more_workers_than_batches_of_inputs(count: int, jobs: int, workers: 
     from newsclean.batch import workers_for
 
     assert workers_for(count, jobs) == workers
+
+
+@pytest.mark.parametrize("text", ["a\tb\tc", "x\ry\x07z\x0bw\x0c\x08", "ünï € 中文", "[bold]x[/bold] :smile:",
+                                  "e\x1b[31mred", "a" * 300])
+def test_plain_lines_in_scripts_are_the_bytes_rich_would_print(text: str) -> None:
+    import io
+
+    from rich.console import Console
+
+    from newsclean.console import PlainConsole, line
+
+    rich_out, plain_out = io.StringIO(), io.StringIO()
+    line(Console(file=rich_out, highlight=False, soft_wrap=True), text)
+    line(PlainConsole(plain_out), text)
+    assert plain_out.getvalue() == rich_out.getvalue()
+
+
+def test_version_is_answered_before_the_command_line_is_imported() -> None:
+    fast = subprocess.run([sys.executable, "-X", "importtime", "-m", "newsclean", "--version"],
+                          capture_output=True, text=True, check=True)
+    assert fast.stdout == CliRunner().invoke(main, ["--version"]).stdout == "newsclean, version 0.1.0\n"
+    imported = fast.stderr
+    assert "click" not in imported and "newsclean.cli" not in imported and "rich" not in imported
+
+
+def test_a_script_does_not_import_rich(tmp_path: Path) -> None:
+    code = ("import sys, newsclean.cli\nsys.argv = ['newsclean', sys.argv[1]]\n"
+            "try:\n    newsclean.cli.main()\nexcept SystemExit:\n    pass\n"
+            "print('rich' in sys.modules, file=sys.stderr)")
+    proc = subprocess.run([sys.executable, "-c", code, str(SEED)], capture_output=True, text=True, check=True)
+    assert json.loads(proc.stdout)["title"]
+    assert proc.stderr.strip().endswith("False")

@@ -78,6 +78,6 @@ def test_scraped_text_never_turns_into_markup() -> None:
 
 
 def test_front_matter_escapes_what_yaml_refuses_raw() -> None:
-    from newsclean.render import _yaml_value
+    from newsclean.formats import _yaml_value
 
     assert _yaml_value("Tab\tDEL\x7f NEL\x85 LS\u2028") == '"Tab\\tDEL\\u007f NEL\\u0085 LS\\u2028"'

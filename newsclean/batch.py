@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from .console import line, progress_bar
 from .formats import EXTENSIONS
 from .inputs import Input, is_crawl, shown
-from .output import OutputError, target_path, write_atomic
+from .output import OutputError, sync_files, target_path, write_atomic
 from .report import Summary, index_report
 from .runner import BATCH, Result, Task, learn_task, run_all
 from .settings import Settings
@@ -103,9 +103,16 @@ class Run:
     report: Path | None = None
     summaries: list[Summary] = field(default_factory=list)
     truth: dict[str, str] | None = None  # --truth: page id (file name to its first dot) -> article text
+    # Outputs written but not yet flushed to disk, nor recorded: (path, input key, output name, record).
+    unsynced: list[tuple[Path, str, str, Record | None]] = field(default_factory=list)
 
     def error(self, source: str, reason: str) -> None:
         line(self.console, f"newsclean: error: {shown(source)}: {reason}")
+
+
+# Outputs flushed to disk together (then recorded): enough to share the journal's commits, few
+# enough that an interrupted run has little to redo.
+SYNC_BATCH = 64
 
 
 def workers_for(count: int, jobs: int) -> int:
@@ -169,6 +176,7 @@ def run_batch(items: list[Input | tuple[str, str]], run: Run) -> None:
                     break
         finally:
             results.close()  # type: ignore[attr-defined]
+            settle(run)
     if crawls and not run.stop.requested:
         from .crawl_batch import run_crawls
 
@@ -271,15 +279,29 @@ def handle(result: Result, item: Input, stamp: Stamp | None, taken: dict[Path, s
         owner = run.owners.get(output)
         if owner is not None and owner != item.key and stamp_of(owner) is not None:
             raise OutputError(f"output {path} belongs to {shown(owner)}, cleaned by an earlier run")
-        write_atomic(path, result.text, run.scratch)
+        write_atomic(path, result.text, run.scratch, durable=False)
         taken[path] = result.source
     except (OutputError, OSError) as exc:
         run.error(result.source, str(exc))
         tally.failed += 1
         return
     tally.cleaned += 1
-    if store is not None and stamp is not None:
-        record(store, run, item.key, output, Record(stamp, run.config, output, "written"))
+    run.unsynced.append((path, item.key, output, Record(stamp, run.config, output, "written") if stamp else None))
+    if len(run.unsynced) >= SYNC_BATCH:
+        settle(run)
+
+
+def settle(run: Run) -> None:
+    """Flush the outputs written since the last time to disk, then record them: a record never
+    names a file that a power cut could still take back."""
+    pending, run.unsynced = run.unsynced, []
+    if not pending:
+        return
+    sync_files([path for path, *_ in pending])
+    if run.store is not None:
+        for _, key, output, done in pending:
+            if done is not None:
+                record(run.store, run, key, output, done)
 
 
 def write_stdout(text: str, run: Run) -> None:

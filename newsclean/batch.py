@@ -21,7 +21,7 @@ from .formats import EXTENSIONS
 from .inputs import Input, is_crawl, shown
 from .output import OutputError, sync_files, target_path, write_atomic
 from .report import Summary, index_report
-from .runner import BATCH, Result, Task, learn_task, run_all
+from .runner import BATCH, Result, Task, Workers, forget_kept, learn_task, run_all
 from .settings import Settings
 from .state import Record, Stamp, StateStore, stamp_of
 from .templates import (
@@ -152,31 +152,12 @@ def run_batch(items: list[Input | tuple[str, str]], run: Run) -> None:
     crawls = [item for item in todo if is_crawl(item.source) and item.data is None]
     if crawls:
         todo = [item for item in todo if not (is_crawl(item.source) and item.data is None)]
-    by_source = {item.source: item for item in todo}
-    taken: dict[Path, str] = {}
-    site_models = learn_sites(todo, run) if run.templates else {}
-    if run.stop.requested:
-        return
-    tasks = (Task(i.source, i.data, run.settings, run.fmt, run.explain, run.timeout,
-                  site_models.get(i.source), run.max_memory, run.report is not None, truth_of(i, run.truth))
-             for i in todo)
-    # A bar on the terminal while articles go to files or down a pipe; articles printed on the same
-    # terminal need none.
-    show_progress = (run.console.is_terminal and not run.quiet and len(todo) > 1
-                     and (output_dir is not None or not sys.stdout.isatty()))
-    with progress_bar(run.console) if show_progress else nullcontext(None) as progress:
-        task_id = progress.add_task("cleaning", total=len(todo)) if progress else None
-        results: Iterator[Result] = run_all(tasks, workers_for(len(todo), run.jobs))
-        try:
-            for result in results:
-                if progress is not None and task_id is not None:
-                    progress.advance(task_id)
-                handle(result, by_source[result.source], stamps.get(result.source), taken, run)
-                if run.stop.requested:
-                    break
-        finally:
-            results.close()  # type: ignore[attr-defined]
-            settle(run)
+    if todo:
+        with Workers(workers_for(len(todo), run.jobs)) as workers:
+            try:
+                clean_pages(todo, stamps, run, workers)
+            finally:
+                forget_kept()
     if crawls and not run.stop.requested:
         from .crawl_batch import run_crawls
 
@@ -198,7 +179,38 @@ def run_batch(items: list[Input | tuple[str, str]], run: Run) -> None:
         store.forget([run.records[key][0] for key in gone])
 
 
-def learn_sites(todo: list[Input], run: Run) -> dict[str, SiteModel]:
+def clean_pages(todo: list[Input], stamps: dict[str, Stamp | None], run: Run, workers: Workers) -> None:
+    """Learn site templates from the pages, then clean them in the same worker processes (a page
+    read to learn from is kept there for its cleaning), write and record each."""
+    by_source = {item.source: item for item in todo}
+    taken: dict[Path, str] = {}
+    forget_kept()  # (what an interrupted run in this process kept)
+    site_models = learn_sites(todo, run, workers) if run.templates else {}
+    if run.stop.requested:
+        return
+    tasks = (Task(i.source, i.data, run.settings, run.fmt, run.explain, run.timeout,
+                  site_models.get(i.source), run.max_memory, run.report is not None, truth_of(i, run.truth))
+             for i in todo)
+    # A bar on the terminal while articles go to files or down a pipe; articles printed on the same
+    # terminal need none.
+    show_progress = (run.console.is_terminal and not run.quiet and len(todo) > 1
+                     and (run.output_dir is not None or not sys.stdout.isatty()))
+    with progress_bar(run.console) if show_progress else nullcontext(None) as progress:
+        task_id = progress.add_task("cleaning", total=len(todo)) if progress else None
+        results: Iterator[Result] = run_all(tasks, workers.jobs, workers=workers)
+        try:
+            for result in results:
+                if progress is not None and task_id is not None:
+                    progress.advance(task_id)
+                handle(result, by_source[result.source], stamps.get(result.source), taken, run)
+                if run.stop.requested:
+                    break
+        finally:
+            results.close()  # type: ignore[attr-defined]
+            settle(run)
+
+
+def learn_sites(todo: list[Input], run: Run, workers: Workers | None = None) -> dict[str, SiteModel]:
     """Site-template models for the inputs of this run: every new page is read once to learn from,
     before any is cleaned, on top of what earlier runs into the same output folder learned (and
     --templates gave), so the result depends on the pages seen, not their order. The updated
@@ -215,10 +227,11 @@ def learn_sites(todo: list[Input], run: Run) -> dict[str, SiteModel]:
     keeps = store is not None or run.templates_out is not None
     if not todo or (len(todo) < MIN_PAGES and not known and not keeps):
         return {}
-    tasks = (Task(i.source, i.data, run.settings, run.fmt, False, run.timeout, max_memory=run.max_memory)
-             for i in todo)
+    tasks = (Task(i.source, i.data, run.settings, run.fmt, False, run.timeout, max_memory=run.max_memory,
+                  keep=workers is not None) for i in todo)
     learned: list[Signature] = []
-    signatures: Iterator[Signature | None] = run_all(tasks, workers_for(len(todo), run.jobs), learn_task)
+    jobs = workers.jobs if workers is not None else workers_for(len(todo), run.jobs)
+    signatures: Iterator[Signature | None] = run_all(tasks, jobs, learn_task, workers)
     try:
         for sig in signatures:
             if run.stop.requested:  # SIGTERM while learning: nothing is cleaned, nothing learned is kept

@@ -206,6 +206,15 @@ class Article:
         return _fields_of(self)
 
 
+class Prepared(NamedTuple):
+    """A page decoded and read into blocks (pipeline.prepare): what the later stages start from."""
+
+    doc: Document
+    blocks: tuple[Block, ...]
+    declared: dict[str, list[Found]]
+    chrome: tuple[Removal, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class Page:
     """A page between the stages: its blocks, their features, the context-free verdicts, the

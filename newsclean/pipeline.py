@@ -11,7 +11,7 @@ from .classify import measure
 from .decode import decode
 from .headline import headline_indices
 from .metadata import page_metadata
-from .model import Article, Block, Document, Found, Label, Page, Removal, Verdict
+from .model import Article, Block, Document, Found, Label, Page, Prepared, Removal, Verdict
 from .revise import revise
 from .rules import squeeze, word_count
 from .settings import DEFAULTS, Settings, with_overrides
@@ -34,6 +34,7 @@ def clean(
     charset: str | None = None,
     fetched_from: str | None = None,
     captured: dt.datetime | None = None,
+    prepared: Prepared | None = None,
 ) -> Article:
     """Clean one page (HTML or a text dump) into an Article.
 
@@ -46,15 +47,11 @@ def clean(
     `fetched_from` its address (the url where the page states none), `captured` when it was
     fetched (no publication date is later; the date where the page states none).
     """
-    name = source if source is not None else "<input>"
-    if kind not in KINDS:
-        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
-    if not isinstance(data, (bytes, str)):
-        data = bytes(data)  # a bytearray or a memoryview
     if kind != settings.kind:
         settings = with_overrides(settings, kind=kind)
-    doc = decode(data, name, settings, charset)
-    blocks, declared, chrome = to_blocks(doc, settings.keep_links, settings.keep_images, settings)
+    if prepared is None:
+        prepared = prepare(data, source, kind, settings, charset)
+    doc, blocks, declared, chrome = prepared
     feats, classified = measure(blocks, settings)
     classified = mark_template(blocks, feats, classified, site_model, settings)
     anchors = headline_indices(blocks, feats, classified)
@@ -65,6 +62,24 @@ def clean(
         today = min(today, captured.date())
     article = assemble(doc, page, declared, settings, today, url, chrome)
     return crawl_metadata(article, fetched_from, captured) if fetched_from or captured else article
+
+
+def prepare(data: bytes | bytearray | memoryview | str, source: str | None = None, kind: str = "auto",
+            settings: Settings = DEFAULTS, charset: str | None = None) -> Prepared:
+    """The first stages of clean(): the page decoded and read into blocks (with what it declares,
+    and the chrome left out). Site-template learning reads these too: a run that keeps them for the
+    cleaning reads each page once."""
+    name = source if source is not None else "<input>"
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    if not isinstance(data, (bytes, str)):
+        data = bytes(data)  # a bytearray or a memoryview
+    if kind != settings.kind:
+        settings = with_overrides(settings, kind=kind)
+    doc = decode(data, name, settings, charset)
+    blocks, declared, chrome = to_blocks(doc, settings.keep_links, settings.keep_images, settings)
+    # The page's text is in its blocks now: the document keeps what the later stages read of it.
+    return Prepared(replace(doc, text=""), blocks, declared, chrome)
 
 
 def crawl_metadata(article: Article, fetched_from: str | None, captured: dt.datetime | None) -> Article:

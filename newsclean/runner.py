@@ -18,11 +18,11 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from .formats import render
-from .model import InputError
-from .pipeline import clean
+from .model import InputError, Prepared
+from .pipeline import clean, prepare
 from .report import Summary, page_report, summary
 from .settings import Settings
-from .templates import Signature, SiteModel, signature
+from .templates import Signature, SiteModel, digest, signature, signature_of
 
 T = TypeVar("T")
 
@@ -53,6 +53,7 @@ class Task:
     url: str | None = None
     host: str | None = None
     captured: dt.datetime | None = None
+    keep: bool = False  # learn_task keeps the page read into blocks for run_task (same process)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,10 +130,12 @@ def run_task(task: Task) -> Result:
     """Read, clean and render one input; every failure becomes a one-line reason."""
     try:
         with time_limit(task.timeout), memory_limit(task.max_memory):
-            data = task.data if task.data is not None else read_bytes(task.source)
+            prepared = _kept.pop(_kept_key(task), None) if _kept else None
+            data = (b"" if prepared is not None else task.data if task.data is not None
+                    else read_bytes(task.source))
             article = clean(data, source=task.source, kind=task.kind or task.settings.kind, settings=task.settings,
                             site_model=task.site_model, charset=task.charset, fetched_from=task.url,
-                            captured=task.captured)
+                            captured=task.captured, prepared=prepared)
             removed = (tuple((r.rule, r.text, r.detail) for r in article.removed)
                        + tuple((f"{field} candidate", f"{value} (from {source})", "")
                                for field, value, source in article.metadata.candidates)
@@ -169,14 +172,43 @@ def _near_ceiling(megabytes: int) -> bool:
     return megabytes > 0 and peak_kib > NEAR_CEILING * megabytes * 1024
 
 
+# The pages the learning pass read into blocks, kept for the cleaning pass in the same process, so
+# that each page is decoded and parsed once: the first pages of a run, up to this many characters of
+# block text (about twice as many bytes of memory), each taken out again when it is cleaned.
+KEEP_CHARS = 16_000_000
+_kept: dict[tuple[str, Settings, str | None, str | None], Prepared] = {}
+_kept_chars = 0
+
+
+def _kept_key(task: Task) -> tuple[str, Settings, str | None, str | None]:
+    return (task.source, task.settings, task.kind, task.charset)
+
+
+def forget_kept() -> None:
+    """Drop the pages kept from a learning pass (before the next one)."""
+    global _kept_chars
+    _kept.clear()
+    _kept_chars = 0
+
+
 def learn_task(task: Task) -> Signature | None:
     """What site-template learning needs from one input (None when it cannot be read: the
-    cleaning pass reports why)."""
+    cleaning pass reports why). With `task.keep`, the page read into blocks is kept (up to
+    KEEP_CHARS) for run_task in this process."""
+    global _kept_chars
     try:
         with time_limit(task.timeout), memory_limit(task.max_memory):
             data = task.data if task.data is not None else read_bytes(task.source)
             settings = task.settings if task.kind is None else replace(task.settings, kind=task.kind)
-            return signature(data, task.source, settings, task.charset, task.host)
+            if not task.keep or _kept_chars >= KEEP_CHARS:
+                return signature(data, task.source, settings, task.charset, task.host)
+            try:
+                prepared = prepare(data, task.source, settings.kind, settings, task.charset)
+            except InputError:
+                return None
+            _kept[_kept_key(task)] = prepared
+            _kept_chars += sum(len(block.text) for block in prepared.blocks) + 1000
+            return signature_of(prepared.blocks, prepared.declared, task.source, digest(data), task.host)
     except Exception:  # the cleaning pass reports it
         return None
 
@@ -207,30 +239,65 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def run_all(tasks: Iterable[Task], jobs: int, work: Callable[[Task], T] = run_task) -> Iterator[T]:  # type: ignore[assignment]
+class Workers:
+    """Worker processes kept for a whole run, one pool of one process each: batch i of every pass
+    goes to process i % jobs, so the process that read a page to learn from it cleans it too, from
+    what it kept (learn_task). Results come back in input order whatever the number of processes."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self._pools: list[ProcessPoolExecutor] = []
+
+    def pools(self) -> list[ProcessPoolExecutor]:
+        if not self._pools:
+            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+            context = multiprocessing.get_context(method)
+            self._pools = [ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_worker_init)
+                           for _ in range(self.jobs)]
+        return self._pools
+
+    def close(self) -> None:
+        for pool in self._pools:
+            pool.shutdown(wait=True, cancel_futures=True)
+        self._pools = []
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+
+def run_all(tasks: Iterable[Task], jobs: int, work: Callable[[Task], T] = run_task,  # type: ignore[assignment]
+            workers: Workers | None = None) -> Iterator[T]:
     """work(task) for each task, in the order of `tasks`. With jobs > 1, batches run in worker
-    processes, with a bounded number in flight so memory stays flat however many inputs there are."""
+    processes (`workers`, or processes for this call alone), with a bounded number in flight so
+    memory stays flat however many inputs there are."""
     if jobs <= 1:
         for task in tasks:
             yield work(task)
         return
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_init) as pool:
-        window: deque[Future[list[T]]] = deque()
-        batch: list[Task] = []
-        try:
-            for task in tasks:
-                batch.append(task)
-                if len(batch) == BATCH:
-                    window.append(pool.submit(_run_batch, work, batch))
-                    batch = []
-                    if len(window) >= 4 * jobs:
-                        yield from window.popleft().result()
-            if batch:
-                window.append(pool.submit(_run_batch, work, batch))
-            while window:
-                yield from window.popleft().result()
-        finally:
-            for future in window:
-                future.cancel()
+    own = workers is None
+    workers = workers if workers is not None else Workers(jobs)
+    pools = workers.pools()
+    window: deque[Future[list[T]]] = deque()
+    batch: list[Task] = []
+    sent = 0
+    try:
+        for task in tasks:
+            batch.append(task)
+            if len(batch) == BATCH:
+                window.append(pools[sent % len(pools)].submit(_run_batch, work, batch))
+                sent += 1
+                batch = []
+                if len(window) >= 4 * len(pools):
+                    yield from window.popleft().result()
+        if batch:
+            window.append(pools[sent % len(pools)].submit(_run_batch, work, batch))
+        while window:
+            yield from window.popleft().result()
+    finally:
+        for future in window:
+            future.cancel()
+        if own:
+            workers.close()

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from .blocks import to_blocks
 from .decode import decode
 from .inputs import shown
-from .model import Block, Features, InputError, Label, Verdict
+from .model import Block, Features, Found, InputError, Label, Verdict
 from .rules import URL, normalize
 from .settings import Settings
 
@@ -149,9 +149,15 @@ def signature(data: bytes, source: str, settings: Settings, charset: str | None 
     except InputError:
         return None
     blocks, declared, _ = to_blocks(doc, urls_only=True)
+    return signature_of(blocks, declared, source, digest(data), host)
+
+
+def signature_of(blocks: tuple[Block, ...], declared: dict[str, list[Found]], source: str, fingerprint: int,
+                 host: str | None = None) -> Signature:
+    """The learning view of a page already read into blocks (pipeline.prepare)."""
     if host is None:
         host = host_of(blocks, [f.value for f in declared.get("url", ())])
-    return Signature(source, host, candidate_lines(blocks), digest(data))
+    return Signature(source, host, candidate_lines(blocks), fingerprint)
 
 
 def group_pages(signatures: Iterable[Signature], known: Iterable[Group] = (),

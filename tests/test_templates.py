@@ -8,9 +8,13 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 import newsclean
 from newsclean.settings import DEFAULTS
 from newsclean.templates import Group, forget_stale, group_pages, models, signature
+
+from .conftest import PAGES, output_files
 
 STORIES = [
     ("Harbour ferry returns after winter repairs", "ferry", "harbour"),
@@ -202,3 +206,27 @@ def test_stale_lines_are_forgotten() -> None:
     forget_stale(group)
     # seen once recently: kept; seen once long ago: gone; frequent: kept; frequent but long gone: gone
     assert set(group.counts) == {1, 3}
+
+
+def test_each_page_is_read_and_parsed_once_and_the_output_is_the_same(monkeypatch: pytest.MonkeyPatch,
+                                                                       tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    import newsclean.runner as runner
+    from newsclean.cli import main
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for n, name in enumerate(sorted(p.name for p in PAGES.iterdir() if p.is_dir())[:6]):
+        source = next((PAGES / name).glob("source.*"))
+        (folder / f"{n}{source.suffix}").write_bytes(source.read_bytes())
+    reads: Counter[str] = Counter()
+    real = runner.read_bytes
+    monkeypatch.setattr(runner, "read_bytes", lambda source: (reads.update([source]), real(source))[1])
+    result = CliRunner().invoke(main, [str(folder), "-o", str(tmp_path / "once"), "-j", "1"])
+    assert result.exit_code in (0, 3), result.stderr
+    assert len(reads) == 6 and set(reads.values()) == {1}  # learned from, then cleaned, from one read
+    monkeypatch.setattr(runner, "KEEP_CHARS", 0)  # nothing kept: read and parsed again to clean
+    CliRunner().invoke(main, [str(folder), "-o", str(tmp_path / "twice"), "-j", "1"])
+    assert set(reads.values()) == {3}
+    assert output_files(tmp_path / "once") == output_files(tmp_path / "twice")

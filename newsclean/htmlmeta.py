@@ -34,7 +34,6 @@ META_FIELDS: Final[tuple[tuple[str, str], ...]] = (
     ("dcterms:created", "date"), ("dc.date.created", "date"),
     ("originalpublicationdate", "date"), ("citation_publication_date", "date"), ("citation_online_date", "date"),
     ("citation_date", "date"),
-    ("og:updated_time", "date"),
     ("article:author", "authors"), ("author", "authors"), ("dc.creator", "authors"), ("dc:creator", "authors"),
     ("dcterms.creator", "authors"), ("parsely-author", "authors"), ("sailthru.author", "authors"),
     ("article:author_name", "authors"), ("og:article:author", "authors"), ("byl", "authors"),

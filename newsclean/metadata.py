@@ -154,7 +154,15 @@ PRINTED_LINE_WORDS: Final = 4
 # Words that say a printed date is the piece's own (published, posted, updated).
 DATE_CUE: Final = re.compile(
     r"\b(?:published|posted|updated|last (?:updated|edited|modified)|ver(?:ö|oe)ffentlicht|erschienen|aktualisiert"
-    r"|datum|stand|publi(?:é|e|cado|cato)|mis en ligne|mise en ligne|mis à jour|actualizado|atualizado)\b", re.I)
+    r"|datum|stand|publi(?:é|e|cado|cato|ziert)|mis en ligne|mise en ligne|mis à jour|actualizado|atualizado"
+    r"|gepostet|eingestellt|pubblicato)\b", re.I)
+# A publication cue and the date after it, anywhere in a text of any length ('... wurde am 19. Mai 2010
+# um 23:03 Uhr gepostet' aside, 'Mise en ligne 23 mai 2019', 'published on March 3, 2021 by'): a few
+# characters between them at most.
+PUBLISHED_CUE: Final = re.compile(
+    r"\b(?:published|posted|ver(?:ö|oe)ffentlicht|erschienen|publi(?:é|e|cado|cato|ziert)|mis en ligne"
+    r"|mise en ligne|pubblicato|eingestellt)\b(?:\s+(?:on|am|le|el|il|em|den|in))?[\s:,]*(?=\S)", re.I)
+PUBLISHED_CUE_REACH: Final = 30
 # Words that say a printed date is the last change, not the publication.
 UPDATE_CUE: Final = re.compile(
     r"\b(?:updated|last (?:edited|modified)|aktualisiert|stand|mis à jour|actualizado|atualizado|aggiornato)\b", re.I)
@@ -221,6 +229,26 @@ def marked_date(values: list[Found], today: dt.date, day_first: bool = False) ->
         value = find_date(found.value, today, day_first)
         if value:
             return Found(value, found.source)
+    return None
+
+
+def late_date_line(page: Page, today: dt.date, day_first: bool = False) -> Found | None:
+    """The first line of the page that is a date alone, wherever it is (below the body, in a box
+    the body left out): the last resort of a page that prints its date nowhere near its header."""
+    for i, verdict in enumerate(page.classified):
+        if verdict.rule == "date-line" and (value := find_date(page.blocks[i].text, today, day_first)):
+            return Found(value, "late-date-line", i)
+    return None
+
+
+def published_cue_date(texts: list[str], today: dt.date, day_first: bool = False) -> Found | None:
+    """The first date right after a publication cue ('Published on', 'Mise en ligne', 'veröffentlicht
+    am'), in text of any length: a paragraph, a box the page chrome held."""
+    for text in texts:
+        for cue in PUBLISHED_CUE.finditer(text):
+            value = find_date(text[cue.end():cue.end() + PUBLISHED_CUE_REACH], today, day_first)
+            if value:
+                return Found(value, "published-cue")
     return None
 
 
@@ -572,6 +600,11 @@ def declared_date(values: list[Found], today: dt.date) -> Found | None:
     return None
 
 
+def declared_days(values: list[Found], today: dt.date) -> set[str]:
+    """Every day the page's declared dates state, each read alone (a UTC stamp as it stands)."""
+    return {found.value[:10] for value in values if (found := declared_date([value], today)) is not None}
+
+
 def printed_date(chosen: Found | None, candidates: list[Found]) -> Found | None:
     """A UTC timestamp a day away from the date the page prints (its dateline, its URL) is that
     date in another time zone: the printed date is what a reader of the page sees."""
@@ -722,12 +755,18 @@ def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
     url_days = [d for d in (url_date(u.value, today) for u in urls) if d]
     day_first = language is not None and language.value != "en"
     stated = declared_date(declared.get("date", []), today)
+    # The header's dateline, else a kicker line above the headline that prints a day another
+    # declared date states (above the headline, a lone date is as often the day's date bar).
+    above = find_dateline(blocks, above_lo, header_lo, today, day_first=day_first)
     printed = find_dateline(blocks, header_lo, header_hi, today, day_first=day_first)
+    if printed is None and above is not None and above.value[:10] in declared_days(declared.get("date", []), today):
+        printed = above
     dates = [stated, printed]
     # The printed header date beats the declared one (prefer_printed), unless the address carries
     # the declared day: two sources agree on it.
     if (printed is not None and printed.index is not None and stated is not None
-            and stated.value[:10] not in url_days and prefer_printed(printed, blocks[printed.index].text, stated)):
+            and stated.value[:10] not in url_days
+            and prefer_printed(printed, blocks[printed.index].text, stated)):
         dates = [printed, stated]
     considered: dict[str, list[Found | None]] = {
         "title": [page_heading(page, start, outlets,
@@ -736,11 +775,15 @@ def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
                   declared_title(declared.get("title", []), outlets),
                   title if title and title.source != "first-line" else None, title],
         "date": [*dates,
-                 find_dateline(blocks, above_lo, header_lo, today, day_first=day_first),
+                 above,
                  *(Found(d, "url") for d in url_days),
                  cued_date(blocks, today, day_first), chrome_date(chrome, today, day_first),
                  marked_date(declared.get("marked_date", []), today, day_first),
-                 declared_date(declared.get("late_date", []), today)],
+                 declared_date(declared.get("late_date", []), today),
+                 late_date_line(page, today, day_first),
+                 published_cue_date([b.text for b in blocks] + [r.text for r in chrome
+                                                                if not r.detail.startswith(_LISTING_CHROME)],
+                                    today, day_first)],
         "site_name": [site],
         "url": page_urls(stated_urls),
         "original_source": [Found(source, "syndication-line") if source else None],

@@ -319,3 +319,34 @@ def test_dates_a_page_states_less_plainly_when_it_states_none_plainly() -> None:
     # ...but the date of the last change is no publication date.
     assert _date('<meta property="article:modified_time" content="2025-05-27T10:00:00">',
                  "<h1>Storm hits the coast</h1>") is None
+
+
+_PROSE = "".join(f"<p>Part {k}: the storm hit the coast on Saturday, flooding streets and cutting power to homes "
+                 f"in the valley, officials said.</p>" for k in range(5))
+
+
+def test_a_date_line_far_from_the_header_when_the_page_states_no_other() -> None:
+    # No declared date, none in the header: the page prints its date alone, after the body.
+    assert _date("", f"<h1>Storm hits the coast</h1>{_PROSE}<p>14.01.2022 um 09:25</p>") == "2022-01-14T09:25:00"
+
+
+def test_a_date_after_a_publication_cue_in_a_long_box() -> None:
+    box = ('<aside class="sidebar"><p>Über diesen Artikel: Sturm an der Küste, veröffentlicht am 19. Mai 2010 um '
+           '23:03 Uhr und unter Wetter, Küste und Nachrichten abgelegt. Kommentare sind geschlossen.</p></aside>')
+    assert _date("", f"<h1>Storm hits the coast</h1>{_PROSE}{box}")[:10] == "2010-05-19"
+
+
+def test_og_updated_time_is_no_publication_date() -> None:
+    head = '<meta property="og:updated_time" content="2022-01-27T18:34:20+01:00">'
+    body = f'<h1>Storm hits the coast</h1>{_PROSE}<p>Erschienen am <time datetime="2022-01-26">26. Jan 2022</time></p>'
+    assert _date(head, body)[:10] == "2022-01-26"
+
+
+def test_a_kicker_date_above_the_headline_when_another_declared_date_agrees() -> None:
+    head = ('<meta name="dc.date" content="2024-07-05T14:20:08Z">')
+    body = f'<p><time datetime="2024-03-01">March 1, 2024</time></p><h1>Healthy eating tips</h1>{_PROSE}'
+    assert _date(head, body)[:10] == "2024-03-01"
+    # A lone date above the headline that no declared date states is the day's date bar.
+    head = '<meta property="article:published_time" content="2022-12-26T10:33:00+01:00">'
+    body = f"<p>Monday, January 2, 2023</p><h1>Healthy eating tips</h1>{_PROSE}"
+    assert _date(head, body)[:10] == "2022-12-26"

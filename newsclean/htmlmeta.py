@@ -256,6 +256,7 @@ def html_candidates(tree: LexborHTMLParser) -> dict[str, list[Found]]:
 
     found["byline_markup"] = marked_bylines(tree)
     found["author_links"] = author_links(tree)
+    found["printed_bylines"] = printed_bylines(tree)
     for node in tree.css("[itemprop=datePublished]"):
         add("date", node.attrs.get("datetime") or node.attrs.get("content") or node.text(), "itemprop")
     # The first <time> of the page's own, not one in a menu or in the comments;
@@ -399,6 +400,64 @@ def author_links(tree: LexborHTMLParser) -> list[Found]:
     return out
 
 
+# A word that may open a byline ('By', 'Von', 'Written by', 'Autor:'): the cheap test of a short text
+# node before its element's text is read as a byline (metadata.names_in_byline).
+_BYLINE_WORD: Final = re.compile(r"\b(?:by|von|par|por|di|door|da|autor|autorin|author|auteur|text|redaktion)\b", re.I)
+# A byline word with no name after it yet ('Written by', 'Autor:'): the name is in the next element.
+_LEAD_ALONE: Final = re.compile(_BYLINE_WORD.pattern + r"\s*:?\s*$", re.I)
+# A heading that opens with a bare 'By' or 'Von' is a title ('Von Sturm bis Flut'); 'Written by' is no title.
+_HEADING_TAGS: Final = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_BARE_LEAD: Final = re.compile(r"^(?:by|von|par|por|di|door|da)\s", re.I)
+# The text of a byline element: a name or a few, a date, a role; a longer text is prose or a box.
+_PRINTED_BYLINE_CHARS: Final = 120
+_PRINTED_BYLINE_LEVELS: Final = 3  # elements climbed from the lead word's text to the whole byline
+_PRINTED_BYLINE_MAX: Final = 4
+
+
+def printed_bylines(tree: LexborHTMLParser) -> list[Found]:
+    """The text of the first short elements that print a byline word ('By', 'Von', 'Autor:'), in
+    page order, wherever they stand: outside menus, comments and boxes of other stories, a byline
+    the page chrome holds (a header strip taken for a banner) is still the article's; only those
+    that metadata.names_in_byline reads names in."""
+    from .metadata import names_in_byline
+
+    body = tree.body
+    if body is None:
+        return []
+    out: list[Found] = []
+    seen: set[int] = set()
+    for node in body.traverse(include_text=True):
+        if node.tag != "-text":
+            continue
+        own = node.text_content or ""
+        if len(own) > _PRINTED_BYLINE_CHARS or not _BYLINE_WORD.search(own):
+            continue
+        element, text = node.parent, ""
+        for _ in range(_PRINTED_BYLINE_LEVELS):  # up from 'By ' to 'By <a>Jane Doe</a>'
+            if element is None or element.tag in ("body", "html", "script", "style", "template"):
+                element = None
+                break
+            text = " ".join(element.text(deep=True, separator=" ").split())
+            if len(text) > _PRINTED_BYLINE_CHARS or not _LEAD_ALONE.search(text):
+                break
+            element = element.parent
+        if element is None or element.mem_id in seen or len(text) > _PRINTED_BYLINE_CHARS:
+            continue
+        seen.add(element.mem_id)
+        if ((element.tag in _HEADING_TAGS and _BARE_LEAD.match(text)) or not names_in_byline(text)
+                or _within(element, _other_stories) or _in_listing(element) or _within(element, _page_footer)):
+            continue
+        out.append(Found(text, "printed-byline"))
+        if len(out) >= _PRINTED_BYLINE_MAX:
+            break
+    return out
+
+
+def _page_footer(node: LexborNode) -> bool:
+    """The page's footer (its credits: 'Theme by', 'Powered by'), not an article's <footer>."""
+    return node.tag == "footer" and not _within(node, lambda n: n.tag == "article")
+
+
 def language_code(value: str) -> str | None:
     """'en-US', 'en_GB', 'EN' -> 'en'; anything else -> None."""
     match = _LANG.match(value.strip())
@@ -410,10 +469,14 @@ def language_code(value: str) -> str | None:
 _PRINTED_BYLINES: Final = frozenset({"html-byline", "author-link"})
 
 
-def person_names(values: list[Found], outlets: frozenset[str] = frozenset()) -> tuple[tuple[str, ...], str]:
+def person_names(values: list[Found], outlets: frozenset[str] = frozenset(),
+                 accept: Callable[[str, frozenset[str]], bool] | None = None) -> tuple[tuple[str, ...], str]:
     """The people named by the first source (JSON-LD, a meta tag, marked-up bylines) that names any,
-    and that source: no URLs, no outlets or desks, several names split apart."""
+    and that source: no URLs, no outlets or desks (what `accept`, metadata.is_person by default,
+    accepts), several names split apart."""
     from .metadata import is_person, parse_authors
+
+    accept = accept or is_person
 
     by_source: dict[str, list[str]] = {}
     for found in values:
@@ -422,7 +485,7 @@ def person_names(values: list[Found], outlets: frozenset[str] = frozenset()) -> 
             printed = found.source in _PRINTED_BYLINES
             by_source.setdefault(found.source, []).extend(parse_authors(found.value, declared, printed))
     for source, names in by_source.items():
-        people = [n for n in dict.fromkeys(names) if is_person(n, outlets)]
+        people = [n for n in dict.fromkeys(names) if accept(n, outlets)]
         # A one-word item among full names ('Jane Doe, Outlet') is an outlet or a role.
         if any(" " in n for n in people):
             people = [n for n in people if " " in n or not n.isascii()]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 from typing import Final
@@ -291,7 +292,8 @@ _GLUED_TAIL: Final = re.compile(
     r"(?<=[a-z])(?=(?:Published|Updated|Posted|Last [Uu]pdated|Veröffentlicht|Aktualisiert|Publié|Publicado|January"
     r"|February|March|April|May|June|July|August|September|October|November|December)\b)")
 # What ends the names in a byline: a separator, a word that opens a date ('am 3. Mai', 'le 7 mai',
-# 'on Friday'), a label ('Updated', 'Lesezeit:'), another credit ('Illustration von ...').
+# 'on Friday'), a category or a place ('in Politics', 'in Berlin'), a label ('Updated', 'Lesezeit:'),
+# another credit ('Illustration von ...').
 _DAY_NAMES: Final = (r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag"
                      r"|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves"
                      r"|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica")
@@ -299,7 +301,8 @@ _DAY_NAMES: Final = (r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|diensta
 _NAMES_END: Final = re.compile(
     RUN_START + r"(?:\s++(?:on|am|um|le|el|il|at)\s+(?=\d|(?:" + _DAY_NAMES + r"|" + MONTH + r"|" + LOCAL_MONTH
     + r")\b)"
-    r"|\s++[|–—-]\s+|\s++(?:updated|last updated|last modified|published|posted|veröffentlicht|aktualisiert"
+    r"|\s++[|–—-]\s+|\s++in\s+"
+    r"|\s++(?:updated|last updated|last modified|published|posted|veröffentlicht|aktualisiert"
     r"|zuletzt aktualisiert|publiziert|publié|publicado|stand)(?::|\s+|$)"
     r"|\s*+[|•·⋅●■▪]\s*|\s++\w+:\s"
     r"|\s++(?:illustrations?|fotos?|photos?|photography|bilder?|grafik|video|images?|pictures?)\s+(?:by|von|par|por|de)\s+)",
@@ -327,6 +330,8 @@ _YEAR_GLUED: Final = re.compile(r"((?:19|20)\d\d)(?=\d)")  # '2019' run into the
 # A user name as blogs and forums print it in their bylines: one word in small letters, perhaps with
 # figures or dots ('jdoe', 'jane.doe', 'user42'), a letter first.
 _HANDLE: Final = re.compile(r"^[a-z][a-z0-9.-]{1,30}$")
+# A social-media handle printed after the name ('Jane Doe @janedoe'): not part of the name.
+_AT_HANDLE: Final = re.compile(r"(?<=\w)\s+@\w+$")
 
 # A label before the names: 'Text: Jane Doe', 'Автор: Jane Doe', 'Interview: Jane Doe'.
 _LABEL_LEAD: Final = re.compile(
@@ -355,7 +360,7 @@ def parse_authors(text: str, declared: bool = False, handles: bool = False) -> t
     out = []
     pieces = NAME_SPLIT.split(names)
     for part in (p for piece in pieces for p in (_NAME_SLASH.split(piece) if not _PATH.search(piece) else [piece])):
-        part = _NAME_EDGES.sub("", part).strip(" .,;:")
+        part = _NAME_EDGES.sub("", _AT_HANDLE.sub("", part)).strip(" .,;:")
         if not part or _NOT_A_NAME.match(part) or len(part.split()) > 4:
             continue
         if handles and _HANDLE.match(part):
@@ -385,7 +390,7 @@ _CREDIT_WORDS: Final = frozenset({"text", "texte", "texto", "story", "recipe", "
                                   "publicado", "on", "am", "le", "el", "il", "date", "datum", "stand"})
 
 
-def inner_byline(text: str) -> tuple[str, ...]:
+def inner_byline(text: str, handles: bool = False) -> tuple[str, ...]:
     """The names of a byline that a header line holds after a date or a label."""
     text = _GLUED_LEAD.sub(r"\1 ", text)
     match = _INNER_LEAD.search(text)
@@ -395,7 +400,7 @@ def inner_byline(text: str) -> tuple[str, ...]:
     words = [w for w in head.split() if w.lower().strip(":") not in _CREDIT_WORDS]
     if head and words and not is_date_line(" ".join(words)):
         return ()
-    return parse_authors(text[match.end():])
+    return parse_authors(text[match.end():], handles=handles)
 
 
 # Rules of a header line that may hold a byline after its date or a label (not prose or a caption).
@@ -461,6 +466,14 @@ def find_dated_name(page: Page, lo: int, hi: int) -> Found | None:
             if names:
                 return Found("\x1f".join(names), "dated-name", i)
     return None
+
+
+def names_in_byline(text: str) -> tuple[str, ...]:
+    """The names of a line that is a byline: 'By Jane Doe', or a date or label, then the byline
+    ('Apr 17, 2025 By Jane Doe', 'Posted on May 2 by jdoe')."""
+    if BYLINE.match(_GLUED_LEAD.sub(r"\1 ", text)):
+        return parse_authors(text, handles=True)
+    return inner_byline(text, handles=True)
 
 
 def find_byline(page: Page, lo: int, hi: int) -> Found | None:
@@ -672,21 +685,23 @@ def page_language(declared: list[Found], body_text: str) -> Found | None:
     return next((Found(code, f.source) for f in declared if (code := language_code(f.value))), None)
 
 
-def declared_people(values: list[Found], outlets: frozenset[str]) -> tuple[tuple[str, ...], str]:
+def declared_people(values: list[Found], outlets: frozenset[str],
+                    accept: Callable[[str, frozenset[str]], bool] | None = None) -> tuple[tuple[str, ...], str]:
     """The people an HTML page declares as its authors (none for a text dump, which loads no HTML
-    code for it)."""
+    code for it); `accept` tells a name kept (a person's, by default)."""
     if not values:
         return (), ""
     from .htmlmeta import person_names
 
-    return person_names(values, outlets)
+    return person_names(values, outlets, accept or is_person)
 
 
 def page_authors(declared: dict[str, list[Found]], byline: Found | None, outlets: frozenset[str],
                  *later: Found | None) -> Found | None:
     """The authors, by precedence: the names the page declares (JSON-LD, meta tags, author markup),
     its printed byline, the names it links to their author pages ('/author/jane-doe'), the names in
-    an element it calls its byline; none of them an outlet of the page. Failing all, the name the
+    an element it calls its byline, a header line of a date and a name, a later byline, a byline
+    printed anywhere else (in the page chrome too); none of them an outlet of the page. Failing all, the name the
     page credits that is its own site's name when it reads as a person's full name (a personal
     site: 'Jane Doe', at janedoe.example); a brand of one word ('Examplepedia') is no author."""
     found = _page_authors(declared, byline, outlets, *later)
@@ -698,27 +713,32 @@ def page_authors(declared: dict[str, list[Found]], byline: Found | None, outlets
 
 
 def _page_authors(declared: dict[str, list[Found]], byline: Found | None, outlets: frozenset[str],
-                  *later: Found | None) -> Found | None:
-    """The first of page_authors' sources that names a person, none of them one of `outlets`."""
-    names, names_source = declared_people(declared.get("authors", []), outlets)
+                  *later: Found | None, accept: Callable[[str, frozenset[str]], bool] = is_person) -> Found | None:
+    """The first of page_authors' sources that names a person (whom `accept` accepts), none of
+    them one of `outlets`."""
+    names, names_source = declared_people(declared.get("authors", []), outlets, accept)
     if names:
         return Found("\x1f".join(names), names_source)
     if byline is not None:
-        byline_names = tuple(n for n in byline.value.split("\x1f") if is_person(n, outlets))
+        byline_names = tuple(n for n in byline.value.split("\x1f") if accept(n, outlets))
         if byline_names:
             return Found("\x1f".join(byline_names), byline.source, byline.index)
-    linked, linked_source = declared_people(declared.get("author_links", []), outlets)
+    linked, linked_source = declared_people(declared.get("author_links", []), outlets, accept)
     if linked:
         return Found("\x1f".join(linked), linked_source)
     for element in declared.get("byline_markup", []):  # the first that names a person
-        marked, marked_source = declared_people([element], outlets)
+        marked, marked_source = declared_people([element], outlets, accept)
         if marked:
             return Found("\x1f".join(marked), marked_source)
     for found in later:  # the lines found last: a header line of a date and a name, a later byline
         if found is not None:
-            later_names = tuple(n for n in found.value.split("\x1f") if is_person(n, outlets))
+            later_names = tuple(n for n in found.value.split("\x1f") if accept(n, outlets))
             if later_names:
                 return Found("\x1f".join(later_names), found.source, found.index)
+    for element in declared.get("printed_bylines", []):  # a byline anywhere, the page chrome's too
+        printed = tuple(n for n in names_in_byline(element.value) if accept(n, outlets))
+        if printed:
+            return Found("\x1f".join(printed), element.source)
     return None
 
 

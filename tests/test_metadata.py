@@ -350,3 +350,22 @@ def test_a_kicker_date_above_the_headline_when_another_declared_date_agrees() ->
     head = '<meta property="article:published_time" content="2022-12-26T10:33:00+01:00">'
     body = f"<p>Monday, January 2, 2023</p><h1>Healthy eating tips</h1>{_PROSE}"
     assert _date(head, body)[:10] == "2022-12-26"
+
+
+def test_a_byline_in_the_page_chrome_is_still_the_articles() -> None:
+    # The header strip a page names as a banner goes with the chrome; its byline names the author.
+    banner = '<div class="article-banner"><p>Storm hits the coast</p><p>Apr 17, 2025 By Lois Lane</p></div>'
+    assert _authors("", banner) == ("Lois Lane",)
+    # 'Written by' in one element, the name in the next.
+    banner = '<div class="hero-banner"><div><span>Written by</span> <span>Clark Kent</span></div></div>'
+    assert _authors("", banner) == ("Clark Kent",)
+    # The byline of a teaser for another story, and the credits in the page's footer, name nobody.
+    teaser = '<div class="related-posts"><p>By Jimmy Olsen</p></div>'
+    footer = "<footer><p>Theme by Perry White</p><p>2024 by Perry White</p></footer>"
+    assert _authors("", teaser + footer) == ()
+
+
+def test_a_byline_loses_its_category_and_handle() -> None:
+    assert _authors("", "<p>Posted by Lois Lane in Politics</p>") == ("Lois Lane",)
+    assert _authors('<meta name="author" content="Lois Lane @loislane">') == ("Lois Lane",)
+

@@ -20,12 +20,14 @@ from .rules import (
     CJK,
     DATE,
     DATE_NOISE,
+    DESK_WORDS,
     HANGUL,
     LANGUAGES,
     LOCAL_MONTH,
     MONTH,
     NAME_SPLIT,
     ORGANISATION_WORDS,
+    ROLE_TOKENS,
     RUN_START,
     SECTION_LINE,
     SYNDICATION,
@@ -696,6 +698,22 @@ def declared_people(values: list[Found], outlets: frozenset[str],
     return person_names(values, outlets, accept or is_person)
 
 
+_CREDIT_FILLERS: Final = frozenset({"the", "our", "by"})
+
+
+def is_credit(name: str, outlets: frozenset[str] = frozenset()) -> bool:
+    """A name a page credits with its text, a person's or not (a team, a brand): not an e-mail
+    address, a handle or a web address, nor a company by its legal form ('Example GmbH'), nor a
+    desk of the outlet ('Editorial', 'Example Post Staff')."""
+    if "@" in name or "://" in name or _COMPANY.search(name):
+        return False
+    words = normalize(name).split()
+    rest = "".join(w for w in words if w not in DESK_WORDS and w not in ROLE_TOKENS and w not in _CREDIT_FILLERS)
+    if not rest:
+        return False
+    return rest == "".join(words) or not any(rest in outlet for outlet in outlets)
+
+
 def page_authors(declared: dict[str, list[Found]], byline: Found | None, outlets: frozenset[str],
                  *later: Found | None) -> Found | None:
     """The authors, by precedence: the names the page declares (JSON-LD, meta tags, author markup),
@@ -703,12 +721,15 @@ def page_authors(declared: dict[str, list[Found]], byline: Found | None, outlets
     an element it calls its byline, a header line of a date and a name, a later byline, a byline
     printed anywhere else (in the page chrome too); none of them an outlet of the page. Failing all, the name the
     page credits that is its own site's name when it reads as a person's full name (a personal
-    site: 'Jane Doe', at janedoe.example); a brand of one word ('Examplepedia') is no author."""
+    site: 'Jane Doe', at janedoe.example); a brand of one word ('Examplepedia') is no author.
+    Failing that too, whoever the page credits, by the same precedence: a desk, a team, the outlet."""
     found = _page_authors(declared, byline, outlets, *later)
     if found is None and outlets:
         found = _page_authors(declared, byline, frozenset(), *later)
         if found is not None and not all(len(name.split()) >= 2 for name in found.value.split("\x1f")):
-            return None
+            found = None
+    if found is None:
+        found = _page_authors(declared, byline, outlets, *later, accept=is_credit)
     return found
 
 

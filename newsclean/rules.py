@@ -340,11 +340,15 @@ LOCAL_MONTHS: Final[dict[str, int]] = {name: number for number, names in enumera
 LOCAL_MONTH: Final = "(?:" + "|".join(sorted(LOCAL_MONTHS, key=len, reverse=True)) + ")"
 WEEKDAYS: Final = _group(r"mon(?:day)?", r"tue(?:s|sday)?", r"wed(?:nesday)?", r"thu(?:rs|rsday)?", r"fri(?:day)?",
                   r"sat(?:urday)?", r"sun(?:day)?")
+# Words that name a newsroom's desk ('Staff', 'Editorial', 'Redaktion'): a credit of one is the outlet's.
+DESK_WORDS: Final = frozenset(_group(
+    "staff", "editorial", "editors", "desk", "newsroom", "redaktion", "rédaction", "redacción", "redazione",
+    "wire", "reporters",
+))
 # Words that make a byline name an organisation or a desk rather than a person.
-ORGANISATION_WORDS: Final = frozenset(_group(
-    "news", "staff", "editorial", "editors", "team", "desk", "agency", "press", "media", "newsroom", "inc",
-    "ltd", "llc", "group", "network", "online", "magazine", "business", "international", "times", "post",
-    "daily", "digital", "redaktion", "rédaction", "redacción", "redazione", "wire", "service", "reporters",
+ORGANISATION_WORDS: Final = DESK_WORDS | frozenset(_group(
+    "news", "team", "agency", "press", "media", "inc", "ltd", "llc", "group", "network", "online", "magazine",
+    "business", "international", "times", "post", "daily", "digital", "service",
 ))
 AUTHOR_TITLE_WORDS: Final = _group(
     r"writer", r"correspondent", r"reporter", r"editor", r"columnist", r"contributor", r"staff",

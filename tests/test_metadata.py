@@ -369,3 +369,14 @@ def test_a_byline_loses_its_category_and_handle() -> None:
     assert _authors("", "<p>Posted by Lois Lane in Politics</p>") == ("Lois Lane",)
     assert _authors('<meta name="author" content="Lois Lane @loislane">') == ("Lois Lane",)
 
+
+def test_a_team_the_page_credits_when_it_names_no_person() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "Article", "headline": "Storm hits the coast",'
+          ' "author": {"@type": "Person", "name": "Planet Garden Team"}}</script>')
+    assert _authors(ld) == ("Planet Garden Team",)
+    # ...but a person the page names comes first,
+    assert _authors(ld, "<p>By Lois Lane</p>") == ("Lois Lane",)
+    # and a desk of the outlet ('Editorial', 'Daily Planet Staff') is no author.
+    site = '<meta property="og:site_name" content="The Daily Planet">'
+    assert _authors(site + '<meta name="author" content="Editorial">') == ()
+    assert _authors(site + '<meta name="author" content="Daily Planet Staff">') == ()

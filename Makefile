@@ -59,6 +59,7 @@ fuzz: $(BUILT)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/python -m mypy
+	$(BIN)/python -m tests.test_layout
 
 clean:
 	rm -rf $(VENV) out build newsclean/*.so

@@ -1,6 +1,6 @@
-"""One run over many inputs: which inputs are new, learning site templates, cleaning in workers,
-writing each output atomically, recording it in the folder's state, pruning. The command line
-(cli.py) builds a Run and maps what happened to messages and exit codes."""
+"""A run's data (Run, Tally, Stop) and its page files: learning site templates, cleaning in worker
+processes, writing each output atomically, flushing and recording it in the folder's state.
+plan.py decides which inputs a run takes; crawl_batch.py writes crawl files with the same steps."""
 
 from __future__ import annotations
 
@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING
 
 from .console import line, progress_bar
 from .formats import EXTENSIONS
-from .inputs import Input, is_crawl, shown
+from .inputs import Input, shown
 from .output import OutputError, sync_files, target_path, write_atomic
-from .report import Summary, index_report
+from .report import Summary
 from .runner import BATCH, Result, Task, Workers, forget_kept, learn_task, run_all
 from .settings import Settings
 from .state import Record, Stamp, StateStore, stamp_of
@@ -34,7 +34,6 @@ from .templates import (
     group_pages,
     models,
 )
-from .warc import is_warc_data
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -119,64 +118,6 @@ def workers_for(count: int, jobs: int) -> int:
     """Worker processes for `count` inputs: no more than there are batches to hand out (one page
     alone is cleaned in this process, without starting a pool), at most `jobs`."""
     return max(1, min(jobs, -(-count // BATCH)))
-
-
-def run_batch(items: list[Input | tuple[str, str]], run: Run) -> None:
-    """Skip what the state says is unchanged, clean the rest (in workers), write, record, prune."""
-    store, output_dir, tally = run.store, run.output_dir, run.tally
-    if store is not None:
-        run.records = {os.path.abspath(key): (key, record) for key, record in sorted(store.records().items())}
-        run.owners = {record.output: key for key, (_, record) in run.records.items() if record.output}
-    stamps: dict[str, Stamp | None] = {}
-    todo: list[Input] = []
-    for item in items:
-        if isinstance(item, tuple):
-            run.error(*item)
-            tally.failed += 1
-            continue
-        if item.data is not None and is_warc_data(item.data):
-            run.error(item.source, "a WARC file: crawls are read from files (name it as a file)")
-            tally.failed += 1
-            continue
-        if store is not None and output_dir is not None and item.data is None:  # a file, not stdin or a pipe
-            stamps[item.source] = stamp = stamp_of(item.source)
-            found = run.records.get(item.key)
-            record = found[1] if found is not None else None
-            if (not run.force and record is not None and stamp is not None and record.stamp == stamp
-                    and record.config == run.config
-                    and (record.output is None or (output_dir / record.output).exists())):
-                tally.unchanged += 1
-                continue
-        todo.append(item)
-
-    crawls = [item for item in todo if is_crawl(item.source) and item.data is None]
-    if crawls:
-        todo = [item for item in todo if not (is_crawl(item.source) and item.data is None)]
-    if todo:
-        with Workers(workers_for(len(todo), run.jobs)) as workers:
-            try:
-                clean_pages(todo, stamps, run, workers)
-            finally:
-                forget_kept()
-    if crawls and not run.stop.requested:
-        from .crawl_batch import run_crawls
-
-        run_crawls(crawls, stamps, run)
-    if run.report is not None and run.report.suffix != ".html":
-        write_report(run.report / "index.html", index_report(run.summaries), run)
-    if run.prune and store is not None and output_dir is not None and not run.stop.requested:
-        present = {i.key for i in items if isinstance(i, Input)}
-        gone = [key for key in run.records if key not in present and stamp_of(key) is None]
-        root = output_dir.resolve()
-        for key in gone:
-            output = run.records[key][1].output
-            path = root / output if output else None
-            # An output another input has taken over since (the same name from another file) stays.
-            if (path is not None and run.owners.get(output or "") == key and path.is_file()
-                    and path.resolve().is_relative_to(root)):
-                path.unlink()
-            tally.pruned += 1
-        store.forget([run.records[key][0] for key in gone])
 
 
 def clean_pages(todo: list[Input], stamps: dict[str, Stamp | None], run: Run, workers: Workers) -> None:

@@ -172,10 +172,11 @@ def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, f
     import sqlite3
 
     from . import console as consoles
-    from .batch import Run, StdoutError, Stop, Tally, run_batch
+    from .batch import Run, StdoutError, Stop, Tally
     from .console import line
     from .decode import text_codec
     from .output import empty_scratch
+    from .plan import run_batch
     from .runner import default_jobs
     from .state import STATE_DIR, LockedError, StateError, StateStore, config_key, locked
     from .templates import Group, import_groups, site_host

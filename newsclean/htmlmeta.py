@@ -12,6 +12,7 @@ from typing import Any, Final
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .bylines import is_person, names_in_byline, parse_authors
 from .model import Found
 
 # schema.org types that describe an article (a page may also carry Organization, BreadcrumbList...).
@@ -401,7 +402,7 @@ def author_links(tree: LexborHTMLParser) -> list[Found]:
 
 
 # A word that may open a byline ('By', 'Von', 'Written by', 'Autor:'): the cheap test of a short text
-# node before its element's text is read as a byline (metadata.names_in_byline).
+# node before its element's text is read as a byline (bylines.names_in_byline).
 _BYLINE_WORD: Final = re.compile(r"\b(?:by|von|par|por|di|door|da|autor|autorin|author|auteur|text|redaktion)\b", re.I)
 # A byline word with no name after it yet ('Written by', 'Autor:'): the name is in the next element.
 _LEAD_ALONE: Final = re.compile(_BYLINE_WORD.pattern + r"\s*:?\s*$", re.I)
@@ -418,9 +419,7 @@ def printed_bylines(tree: LexborHTMLParser) -> list[Found]:
     """The text of the first short elements that print a byline word ('By', 'Von', 'Autor:'), in
     page order, wherever they stand: outside menus, comments and boxes of other stories, a byline
     the page chrome holds (a header strip taken for a banner) is still the article's; only those
-    that metadata.names_in_byline reads names in."""
-    from .metadata import names_in_byline
-
+    that bylines.names_in_byline reads names in."""
     body = tree.body
     if body is None:
         return []
@@ -472,10 +471,8 @@ _PRINTED_BYLINES: Final = frozenset({"html-byline", "author-link"})
 def person_names(values: list[Found], outlets: frozenset[str] = frozenset(),
                  accept: Callable[[str, frozenset[str]], bool] | None = None) -> tuple[tuple[str, ...], str]:
     """The people named by the first source (JSON-LD, a meta tag, marked-up bylines) that names any,
-    and that source: no URLs, no outlets or desks (what `accept`, metadata.is_person by default,
+    and that source: no URLs, no outlets or desks (what `accept`, bylines.is_person by default,
     accepts), several names split apart."""
-    from .metadata import is_person, parse_authors
-
     accept = accept or is_person
 
     by_source: dict[str, list[str]] = {}

@@ -1,0 +1,190 @@
+"""Bylines and the names in them, in one place: what reads as a person's name, how a byline line
+('By Jane Doe and John Roe, AP', 'Posted on May 2 by jdoe', 'Von Julia Hartmann') is split into
+names, and what a page may credit when it names no person. Pure text functions: metadata.py reads
+a page's blocks with them, htmlmeta.py the elements an HTML page marks as bylines."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from .rules import (
+    AUTHOR_TITLE,
+    BYLINE,
+    DATE,
+    DESK_WORDS,
+    LOCAL_MONTH,
+    MONTH,
+    NAME_SPLIT,
+    ORGANISATION_WORDS,
+    ROLE_TOKENS,
+    RUN_START,
+    is_date_line,
+    normalize,
+)
+
+_NOT_A_NAME: Final = re.compile(
+    r"^(?:staff|the|by|and|updated|published|posted|news|associated press|reuters|afp|ap|editor|editors"
+    r"|admin|administrator|webmaster|no author|unknown|anonymous|anonym|anónimo|anonyme|undefined|null|none"
+    r"|publisher|guest|gast|invité|invitado|ospite|гость|author|authors|autor|autorin|auteur|written by"
+    r"|posted by|by|von|par|por|full bio|bio|profile"
+    r"|view profile|sponsored|veröffentlicht(?: am| von)?|published(?: by| on| in)?|last updated|updated)$", re.I
+)
+
+
+_COMPANY: Final = re.compile(
+    r"\b(?:gmbh|ag|kg|e\.\s?v|inc|ltd|llc|plc|corp|s\.a|s\.l|srl|s\.p\.a|pty|bv|nv|oy|ab)\b\.?$|^(?:co|copyright)\b|©",
+    re.I)
+
+
+def is_person(name: str, outlets: frozenset[str] = frozenset()) -> bool:
+    """A name that reads as a person's: not an outlet the page names (its site, its publisher), not
+    a desk, an agency or a company ('Example GmbH'), not a handle."""
+    words = name.lower().replace(".", " ").split()
+    if not words or any(w in ORGANISATION_WORDS for w in words) or _COMPANY.search(name):
+        return False
+    if normalize(name).replace(" ", "") in outlets:
+        return False
+    return not ("@" in name or "/" in name or "_" in name)
+
+
+# Words run together where a page's inline elements meet ('ByJane Doe', 'Jane DoePublished May 2'):
+# a lead word before a capitalised name, a label or a month after a name.
+_GLUED_LEAD: Final = re.compile(r"^((?:[Ww]ritten |[Pp]osted |[Ss]tory )?[Bb]y|[Vv]on|[Pp]ar|[Pp]or)(?=[A-Z][a-z])")
+_GLUED_TAIL: Final = re.compile(
+    r"(?<=[a-z])(?=(?:Published|Updated|Posted|Last [Uu]pdated|Veröffentlicht|Aktualisiert|Publié|Publicado|January"
+    r"|February|March|April|May|June|July|August|September|October|November|December)\b)")
+# What ends the names in a byline: a separator, a word that opens a date ('am 3. Mai', 'le 7 mai',
+# 'on Friday'), a category or a place ('in Politics', 'in Berlin'), a label ('Updated', 'Lesezeit:'),
+# another credit ('Illustration von ...').
+DAY_NAMES: Final = (r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag"
+                     r"|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves"
+                     r"|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica")
+# (From RUN_START, the white space taken whole: tried from every space of a long run, it took cubic time.)
+_NAMES_END: Final = re.compile(
+    RUN_START + r"(?:\s++(?:on|am|um|le|el|il|at)\s+(?=\d|(?:" + DAY_NAMES + r"|" + MONTH + r"|" + LOCAL_MONTH
+    + r")\b)"
+    r"|\s++[|–—-]\s+|\s++in\s+"
+    r"|\s++(?:updated|last updated|last modified|published|posted|veröffentlicht|aktualisiert"
+    r"|zuletzt aktualisiert|publiziert|publié|publicado|stand)(?::|\s+|$)"
+    r"|\s*+[|•·⋅●■▪]\s*|\s++\w+:\s"
+    r"|\s++(?:illustrations?|fotos?|photos?|photography|bilder?|grafik|video|images?|pictures?)\s+(?:by|von|par|por|de)\s+)",
+    re.I)
+# 'View all posts by Jane Doe', 'Zeige alle Beiträge von Jane Doe', 'More about Jane Doe',
+# 'Veröffentlicht von Jane Doe', 'Published by Jane Doe'.
+_POSTS_BY: Final = re.compile(
+    r"^\s*(?:(?:zeige |view |see |show )?(?:alle |all )?(?:beiträge|posts|articles|artikel|stories|texte)"
+    r"\s+(?:von|by|de)|more (?:about|from|by)|(?:veröffentlicht|publiziert|geschrieben|verfasst|eingestellt|erstellt"
+    r"|published|posted|written|écrit|publié|escrito|publicado|scritto|pubblicato)\s+(?:von|by|par|por|da))\s*:?\s+",
+    re.I)
+
+
+# 'Published in Nature': the publication a story appeared in, not its author.
+_PUBLISHED_IN: Final = re.compile(RUN_START + r"\s*+(?:published in|erschienen in|publié dans|publicado en)\b",
+                                  re.I)
+# The words between the names and the date that follows them ('Jane Doe on', 'Jane Doe am').
+_BEFORE_DATE: Final = re.compile(r"(?:\s+(?:on|am|um|le|el|il|at|the))?[\s,]*$", re.I)
+# 'Jane Doe/John Roe' parts two names; 'example.com/jane' is an address.
+_NAME_SLASH: Final = re.compile(r"(?<=\w)\s*/\s*(?=\w)")
+_PATH: Final = re.compile(r"\.\w+/")
+_NAME_EDGES: Final = re.compile(r"^\W+|[^\w.'’)®™]+$")  # marks around a name, not its initials or a ™
+_YEAR_GLUED: Final = re.compile(r"((?:19|20)\d\d)(?=\d)")  # '2019' run into the next figure
+
+# A user name as blogs and forums print it in their bylines: one word in small letters, perhaps with
+# figures or dots ('jdoe', 'jane.doe', 'user42'), a letter first.
+_HANDLE: Final = re.compile(r"^[a-z][a-z0-9.-]{1,30}$")
+# A social-media handle printed after the name ('Jane Doe @janedoe'): not part of the name.
+_AT_HANDLE: Final = re.compile(r"(?<=\w)\s+@\w+$")
+
+# A label before the names: 'Text: Jane Doe', 'Автор: Jane Doe', 'Interview: Jane Doe'.
+LABEL_LEAD: Final = re.compile(
+    r"^\s*(?:text|texto|texte|testo|текст|автор|autor|autorin|autoren|author|authors|auteur|interview|redaktion)\s*:\s*",
+    re.I)
+
+
+def parse_authors(text: str, declared: bool = False, handles: bool = False) -> tuple[str, ...]:
+    """'By Jane Doe and John Roe, AP Writers' -> ('Jane Doe', 'John Roe'). A name starts with a
+    capital; one the page declares as its author (`declared`: JSON-LD, a meta tag) may also be
+    written in a script without capitals ('孔德明'); where the page prints its byline in an element
+    it marks as such (`handles`: its class, a link to the author's page), a user name ('jdoe42')."""
+    text = _POSTS_BY.sub("", _GLUED_TAIL.sub(" ", _GLUED_LEAD.sub(r"\1 ", text)))
+    text = LABEL_LEAD.sub("", text)
+    if _PUBLISHED_IN.match(text):
+        return ()  # the publication a story appeared in, not its author
+    match = BYLINE.match(text)
+    names = _POSTS_BY.sub("", match.group("names")) if match else text
+    names = AUTHOR_TITLE.sub("", names)
+    date = DATE.search(names)
+    if date and date.start() > 0:  # 'Jane Doe March 2, 2026', 'Jane Doe on May 2, 2026'
+        names = _BEFORE_DATE.sub("", names[: date.start()])
+    # 'Jane Doe. Outlet International': what follows a full stop after the name is not a name.
+    names = re.split(r"(?<=[a-z]{2})\.\s+", names, maxsplit=1)[0]
+    names = _NAMES_END.split(names, maxsplit=1)[0]
+    out = []
+    pieces = NAME_SPLIT.split(names)
+    for part in (p for piece in pieces for p in (_NAME_SLASH.split(piece) if not _PATH.search(piece) else [piece])):
+        part = _NAME_EDGES.sub("", _AT_HANDLE.sub("", part)).strip(" .,;:")
+        if not part or _NOT_A_NAME.match(part) or len(part.split()) > 4:
+            continue
+        if handles and _HANDLE.match(part):
+            out.append(part)
+            continue
+        if not (part[:1].isupper() or (declared and part[:1].isalpha() and not part[:1].islower())):
+            continue
+        if any(ch.isdigit() for ch in part):
+            continue
+        words = part.split()
+        if len(words) % 2 == 0 and words[: len(words) // 2] == words[len(words) // 2:]:
+            part = " ".join(words[: len(words) // 2])  # 'Jane Doe Jane Doe': a name printed twice
+        out.append(part.title() if part.isupper() and len(part) > 3 else part)
+    return tuple(dict.fromkeys(out))
+
+
+# A byline inside a header line, after its date or a label: 'Posted on May 2, 2024 by Jane Doe',
+# '22. Dezember 2019 von Jane Doe', 'Text von Jane Doe', 'Autor: Jane Doe', 'Recipe by Jane Doe'.
+_INNER_LEAD: Final = re.compile(
+    r"(?:^|(?<=[\s|•·,;–—-]))(?:written by|posted by|by|von|par|por|door|geschrieben von|verfasst von|eingestellt von|"
+    r"erstellt von|écrit par|publié par|escrito por|publicado por|scritto da)(?:\s*:\s*|\s+)(?=\S)"
+    r"|(?:^|(?<=[\s|•·,;–—-]))(?:autor|autorin|autoren|author|authors|auteur|text|texto|interview|von|redaktion)\s*:\s*",
+    re.I)
+_CREDIT_WORDS: Final = frozenset({"text", "texte", "texto", "story", "recipe", "guide", "review", "interview", "words",
+                                  "report", "article", "beitrag", "artikel", "bericht", "posted", "published",
+                                  "veröffentlicht", "publiziert", "erstellt", "eingestellt", "written", "publié",
+                                  "publicado", "on", "am", "le", "el", "il", "date", "datum", "stand"})
+
+
+def inner_byline(text: str, handles: bool = False) -> tuple[str, ...]:
+    """The names of a byline that a header line holds after a date or a label."""
+    text = _GLUED_LEAD.sub(r"\1 ", text)
+    match = _INNER_LEAD.search(text)
+    if match is None:
+        return ()
+    head = _YEAR_GLUED.sub(r"\1 ", text[: match.start()]).strip(" |•·,;:–—-")
+    words = [w for w in head.split() if w.lower().strip(":") not in _CREDIT_WORDS]
+    if head and words and not is_date_line(" ".join(words)):
+        return ()
+    return parse_authors(text[match.end():], handles=handles)
+
+
+def names_in_byline(text: str) -> tuple[str, ...]:
+    """The names of a line that is a byline: 'By Jane Doe', or a date or label, then the byline
+    ('Apr 17, 2025 By Jane Doe', 'Posted on May 2 by jdoe')."""
+    if BYLINE.match(_GLUED_LEAD.sub(r"\1 ", text)):
+        return parse_authors(text, handles=True)
+    return inner_byline(text, handles=True)
+
+
+_CREDIT_FILLERS: Final = frozenset({"the", "our", "by"})
+
+
+def is_credit(name: str, outlets: frozenset[str] = frozenset()) -> bool:
+    """A name a page credits with its text, a person's or not (a team, a brand): not an e-mail
+    address, a handle or a web address, nor a company by its legal form ('Example GmbH'), nor a
+    desk of the outlet ('Editorial', 'Example Post Staff')."""
+    if "@" in name or "://" in name or _COMPANY.search(name):
+        return False
+    words = normalize(name).split()
+    rest = "".join(w for w in words if w not in DESK_WORDS and w not in ROLE_TOKENS and w not in _CREDIT_FILLERS)
+    if not rest:
+        return False
+    return rest == "".join(words) or not any(rest in outlet for outlet in outlets)

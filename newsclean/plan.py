@@ -1,0 +1,72 @@
+"""One run over many inputs, in order: which inputs are new or changed (the folder's state), the
+page files (batch.py: learn site templates, clean in workers, write, record), the crawl files
+(crawl_batch.py), the report's index, and pruning. The command line (cli.py) builds a Run and maps
+what happened to messages and exit codes."""
+
+from __future__ import annotations
+
+import os
+
+from .batch import Run, clean_pages, workers_for, write_report
+from .crawl_batch import run_crawls
+from .inputs import Input, is_crawl
+from .report import index_report
+from .runner import Workers, forget_kept
+from .state import Stamp, stamp_of
+from .warc import is_warc_data
+
+
+def run_batch(items: list[Input | tuple[str, str]], run: Run) -> None:
+    """Skip what the state says is unchanged, clean the rest (in workers), write, record, prune."""
+    store, output_dir, tally = run.store, run.output_dir, run.tally
+    if store is not None:
+        run.records = {os.path.abspath(key): (key, record) for key, record in sorted(store.records().items())}
+        run.owners = {record.output: key for key, (_, record) in run.records.items() if record.output}
+    stamps: dict[str, Stamp | None] = {}
+    todo: list[Input] = []
+    for item in items:
+        if isinstance(item, tuple):
+            run.error(*item)
+            tally.failed += 1
+            continue
+        if item.data is not None and is_warc_data(item.data):
+            run.error(item.source, "a WARC file: crawls are read from files (name it as a file)")
+            tally.failed += 1
+            continue
+        if store is not None and output_dir is not None and item.data is None:  # a file, not stdin or a pipe
+            stamps[item.source] = stamp = stamp_of(item.source)
+            found = run.records.get(item.key)
+            record = found[1] if found is not None else None
+            if (not run.force and record is not None and stamp is not None and record.stamp == stamp
+                    and record.config == run.config
+                    and (record.output is None or (output_dir / record.output).exists())):
+                tally.unchanged += 1
+                continue
+        todo.append(item)
+
+    crawls = [item for item in todo if is_crawl(item.source) and item.data is None]
+    if crawls:
+        todo = [item for item in todo if not (is_crawl(item.source) and item.data is None)]
+    if todo:
+        with Workers(workers_for(len(todo), run.jobs)) as workers:
+            try:
+                clean_pages(todo, stamps, run, workers)
+            finally:
+                forget_kept()
+    if crawls and not run.stop.requested:
+        run_crawls(crawls, stamps, run)
+    if run.report is not None and run.report.suffix != ".html":
+        write_report(run.report / "index.html", index_report(run.summaries), run)
+    if run.prune and store is not None and output_dir is not None and not run.stop.requested:
+        present = {i.key for i in items if isinstance(i, Input)}
+        gone = [key for key in run.records if key not in present and stamp_of(key) is None]
+        root = output_dir.resolve()
+        for key in gone:
+            output = run.records[key][1].output
+            path = root / output if output else None
+            # An output another input has taken over since (the same name from another file) stays.
+            if (path is not None and run.owners.get(output or "") == key and path.is_file()
+                    and path.resolve().is_relative_to(root)):
+                path.unlink()
+            tally.pruned += 1
+        store.forget([run.records[key][0] for key in gone])

@@ -20,7 +20,6 @@ from .console import line, progress_bar
 from .formats import EXTENSIONS
 from .inputs import Input, shown
 from .output import OutputError, sync_files, target_path, write_atomic
-from .report import Summary
 from .runner import BATCH, Result, Task, Workers, forget_kept, learn_task, run_all
 from .settings import Settings
 from .state import Record, Stamp, StateStore, stamp_of
@@ -39,6 +38,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from .console import PlainConsole
+    from .report import Summary
 
 
 class StdoutError(Exception):
@@ -301,6 +301,8 @@ def add_report(result: Result, item: Input, run: Run) -> None:
             write_report(run.report, result.report, run)
         return
     name = "stdin" if item.is_stdin else item.rel.as_posix()
+    from .report import Summary
+
     line_of = result.summary or Summary(result.source, "", result.error or "no article")
     if result.report is not None:
         write_report(target_path(run.report, PurePosixPath(name), ".html"), result.report, run)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
@@ -18,7 +17,7 @@ from .batch import Run, record, write_stdout
 from .console import line
 from .crawl import FileResult, read_records, record_task
 from .inputs import Input, shown
-from .output import FILE_MODE, OutputError, target_path, write_atomic
+from .output import OutputError, open_temp, target_path, write_atomic
 from .runner import Result, Task, learn_task, run_all
 from .state import Record, Stamp, stamp_of
 from .templates import HostCounts, Signature, SiteModel, count_page, host_models, merge_counts
@@ -131,9 +130,7 @@ class Sink:
         if run.fmt == "json":
             self.path = target_path(run.output_dir, item.rel, ".jsonl")
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp",
-                                            dir=run.scratch or self.path.parent)
-            os.fchmod(fd, FILE_MODE)
+            fd, self.tmp = open_temp(run.scratch or self.path.parent, self.path.name)
             self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
         else:
             self.path = target_path(run.output_dir, item.rel, "")

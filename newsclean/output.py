@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import itertools
 import os
-import tempfile
 from pathlib import Path, PurePosixPath
 
 
@@ -38,26 +38,30 @@ def target_path(out_dir: Path, rel: PurePosixPath, extension: str) -> Path:
     return path
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
+_TEMP_NUMBERS = itertools.count()
 
 
-# The permissions a new file gets from open() (0666 less the umask), read once at start-up.
-FILE_MODE = 0o666 & ~_umask()
+def open_temp(folder: Path, name: str) -> tuple[int, str]:
+    """A new file in `folder` for writing, named after `name` and this process ('.NAME.PID.N.tmp'),
+    created exclusively (never another's file), with the permissions any new file gets (the mode
+    less the umask; mkstemp's own 0600 would hide outputs from the other users and services that
+    read the folder)."""
+    while True:
+        tmp = os.path.join(folder, f".{name}.{os.getpid()}.{next(_TEMP_NUMBERS)}.tmp")
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666), tmp
+        except FileExistsError:  # left by a process of the same number, killed: take the next name
+            continue
 
 
 def write_atomic(path: Path, text: str, scratch: Path | None = None, durable: bool = True) -> None:
     """Write to a temporary file, flush it to disk, then rename it into place: beside `path`, or in
     `scratch` (a folder of the same file system that the caller empties, so a run killed mid-write
-    leaves nothing behind among the outputs). The file gets the permissions any new file gets
-    (mkstemp's own 0600 would hide outputs from the other users and services that read the folder).
-    With `durable` off, the flush to disk is the caller's (sync_files, for a group of files at once)."""
+    leaves nothing behind among the outputs). With `durable` off, the flush to disk is the
+    caller's (sync_files, for a group of files at once)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=scratch or path.parent)
+    fd, tmp = open_temp(scratch or path.parent, path.name)
     try:
-        os.fchmod(fd, FILE_MODE)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             if durable:

@@ -10,7 +10,6 @@ import os
 from .batch import Run, clean_pages, workers_for, write_report
 from .crawl_batch import run_crawls
 from .inputs import Input, is_crawl
-from .report import index_report
 from .runner import Workers, forget_kept
 from .state import Stamp, stamp_of
 from .warc import is_warc_data
@@ -56,6 +55,8 @@ def run_batch(items: list[Input | tuple[str, str]], run: Run) -> None:
     if crawls and not run.stop.requested:
         run_crawls(crawls, stamps, run)
     if run.report is not None and run.report.suffix != ".html":
+        from .report import index_report
+
         write_report(run.report / "index.html", index_report(run.summaries), run)
     if run.prune and store is not None and output_dir is not None and not run.stop.requested:
         present = {i.key for i in items if isinstance(i, Input)}

@@ -15,14 +15,16 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from .formats import render
-from .model import InputError, Prepared
+from .model import Article, InputError, Prepared
 from .pipeline import clean, prepare
-from .report import Summary, page_report, summary
 from .settings import Settings
 from .templates import Signature, SiteModel, digest, signature, signature_of
+
+if TYPE_CHECKING:
+    from .report import Summary
 
 T = TypeVar("T")
 
@@ -140,8 +142,7 @@ def run_task(task: Task) -> Result:
                        + tuple((f"{field} candidate", f"{value} (from {source})", "")
                                for field, value, source in article.metadata.candidates)
                        if task.explain else ())
-            report, line = ((page_report(article, task.truth), summary(article, "", task.truth)) if task.report
-                            else (None, None))
+            report, line = _report(article, task) if task.report else (None, None)
             if not article.blocks:
                 return Result(task.source, removed=removed, report=report, summary=line)
             text = render(article, task.fmt, explain=task.explain,  # type: ignore[arg-type]
@@ -159,6 +160,13 @@ def run_task(task: Task) -> Result:
         if _near_ceiling(task.max_memory):  # the parser's own words for a failed allocation
             return Result(task.source, error=_out_of_memory(task))
         return Result(task.source, error=f"internal error, please report it: {type(exc).__name__}: {exc}")
+
+
+def _report(article: Article, task: Task) -> tuple[str, Summary]:
+    """The input's HTML report and its line in the index (--report; report.py loaded only then)."""
+    from .report import page_report, summary
+
+    return page_report(article, task.truth), summary(article, "", task.truth)
 
 
 def _out_of_memory(task: Task) -> str:

@@ -177,8 +177,13 @@ def timed_run(args: list[str]) -> tuple[float, float, int]:
     """Wall seconds, peak memory of the whole process tree (MB), exit status."""
     import threading
 
+    import os
+
+    # As a user's shell runs it: Python keeps the modules' bytecode (a session that sets
+    # PYTHONDONTWRITEBYTECODE would measure every module compiled from source at each start).
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     started = time.perf_counter()
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     peak = 0.0
 
     def sample() -> None:

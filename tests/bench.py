@@ -175,9 +175,8 @@ def tree_rss_mb(pid: int) -> float:
 
 def timed_run(args: list[str]) -> tuple[float, float, int]:
     """Wall seconds, peak memory of the whole process tree (MB), exit status."""
-    import threading
-
     import os
+    import threading
 
     # As a user's shell runs it: Python keeps the modules' bytecode (a session that sets
     # PYTHONDONTWRITEBYTECODE would measure every module compiled from source at each start).

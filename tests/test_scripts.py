@@ -411,3 +411,31 @@ def test_the_memory_limit_is_lifted_after_each_input() -> None:
         bytearray(200 * 1024 * 1024)
     assert resource.getrlimit(resource.RLIMIT_DATA) == before
     assert len(bytearray(200 * 1024 * 1024)) == 200 * 1024 * 1024
+
+
+def test_outputs_are_flushed_and_recorded_in_groups(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Outputs are flushed to disk in groups (one syncfs on Linux), each file in place before its flush."""
+    from click.testing import CliRunner
+
+    import newsclean.batch as batch
+    import newsclean.output as output
+    from newsclean.cli import main
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for n in range(5):
+        (pages / f"{n}.txt").write_bytes(SEED.read_bytes().replace(b"Putin", b"Putin" + b" " * n, 1))
+    flushed: list[list[Path]] = []
+    real = output.sync_files
+
+    def spy(paths: list[Path]) -> None:
+        assert all(p.exists() for p in paths)  # in place before the flush ...
+        real(paths)
+        flushed.append(list(paths))
+
+    monkeypatch.setattr(batch, "sync_files", spy)
+    monkeypatch.setattr(batch, "SYNC_BATCH", 2)
+    result = CliRunner().invoke(main, [str(pages), "-o", str(tmp_path / "out"), "-j", "1"])
+    assert result.exit_code == 0
+    assert [len(group) for group in flushed] == [2, 2, 1]
+    assert output._syncfs([tmp_path]) == sys.platform.startswith("linux")

@@ -105,7 +105,7 @@ def _row(cells: tuple[str, ...], width: int) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _markdown_block(block: Block, links: bool, images: bool, base: str | None) -> str:
+def _markdown_block(block: Block, links: bool, images: bool, base: str | None, number: int = 0) -> str:
     text = _inline(block, links, base)
     sources = [(_destination(src, base), alt) for src, alt in block.images] if images else []
     pictures = "".join(f"![{_md_escape(alt)}](<{src}>)\n\n" for src, alt in sources if src)
@@ -113,12 +113,22 @@ def _markdown_block(block: Block, links: bool, images: bool, base: str | None) -
     if tag[:1] == "h" and tag[1:].isdigit():
         return pictures + "#" * max(2, int(tag[1:])) + " " + text
     if tag == "li":
-        return pictures + "- " + text
+        return pictures + (f"{number}. " if number else "- ") + text
     if tag == "blockquote":
         return pictures + "> " + text
     if tag == "pre":
         return pictures + "```\n" + block.text + "\n```"
     return pictures + text
+
+
+def _number(blocks: tuple[Block, ...], i: int) -> int:
+    """An item's number in its numbered list (counted from the first item of the run), or 0."""
+    if not blocks[i].ordered:
+        return 0
+    start = i
+    while start > 0 and blocks[start - 1].tag == "li" and blocks[start - 1].ordered:
+        start -= 1
+    return i - start + 1
 
 
 def _markdown_blocks(blocks: tuple[Block, ...], links: bool, images: bool, base: str | None) -> list[str]:
@@ -143,7 +153,8 @@ def _markdown_blocks(blocks: tuple[Block, ...], links: bool, images: bool, base:
             j = i
             while j < len(blocks) and blocks[j].tag == "li":
                 j += 1
-            out.append("\n".join(_markdown_block(b, links, images, base) for b in blocks[i:j]))
+            out.append("\n".join(_markdown_block(b, links, images, base, _number(blocks, k))
+                                 for k, b in enumerate(blocks[i:j], start=i)))
             i = j
             continue
         out.append(_markdown_block(block, links, images, base))

@@ -103,6 +103,9 @@ def _tag_ids(*names: str) -> frozenset[int]:
 
 _BLOCK_IDS: Final = _tag_ids(*BLOCK_TAGS)
 (_BR,), (_A,), (_IMG,) = _tag_ids("br"), _tag_ids("a"), _tag_ids("img")
+(_LI,), (_OL,) = _tag_ids("li"), _tag_ids("ol")
+# The block marker of an item of a numbered list: a block 'li' with `ordered` set.
+ORDERED_ITEM: Final = "li."
 # The headline's tag: a <br> inside it is a space. (Lower headings may hold a byline, a <br>, a date.)
 _HEADING_IDS: Final = _tag_ids("h1")
 # How far above a <br> a heading is looked for (<h1><a><span>..<br>..</span></a></h1>).
@@ -413,7 +416,11 @@ def mark_blocks(tree: LexborHTMLParser, links: bool = False, images: bool = Fals
             if inline and node.mem_id in inline:
                 continue
             tag = "tr" if rows and node.mem_id in rows else node.tag
-            node.insert_before(f"{BREAK}{OPEN}{tag if tag in KEPT_TAGS else 'p'}{CLOSE}")
+            if tag not in KEPT_TAGS:
+                tag = "p"
+            elif tag_id == _LI and node.parent is not None and node.parent.tag_id == _OL:
+                tag = ORDERED_ITEM
+            node.insert_before(f"{BREAK}{OPEN}{tag}{CLOSE}")
             node.insert_after(BREAK)
         elif tag_id == _BR:
             # A line break inside the headline ('Council approves<br>new budget') is a space: the
@@ -453,6 +460,9 @@ def _line_block(index: int, tags: list[str], line: str, in_container: bool,
         else:  # no addresses (without --links): only the link text's length counts
             link_chars = sum(len(text.strip()) for text in _LINK_TEXT.findall(line))
             line = line.replace(LINK_START, "").replace(LINK_END, "")
+    ordered = tag == ORDERED_ITEM
+    if ordered:
+        tag = "li"
     cells: tuple[str, ...] = ()
     if CELL in line:
         cells = tuple(squeeze(c) for c in line.split(CELL))
@@ -463,7 +473,7 @@ def _line_block(index: int, tags: list[str], line: str, in_container: bool,
     if not text:
         return None
     return Block(index, text, tag, min(link_chars, len(text)), in_container, cells if tag == "tr" else (),
-                 links, images)
+                 links, images, ordered)
 
 
 def blocks_of_tree(tree: LexborHTMLParser, links: bool = False, images: bool = False,

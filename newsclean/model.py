@@ -63,18 +63,19 @@ class Block:
 
     `tag` is an HTML-like tag (`p`, `h2`, `li`, `blockquote`, `pre`, `tr`; `title` for the window
     title, the first block of a page that states one), `link_chars` how many characters of `text`
-    are link text, `in_container` whether it lies inside an HTML page's article container. A table
+    are link text, `in_container` whether it lies inside an HTML page's article container, `ordered`
+    whether a list item (`li`) is one of a numbered list (`<ol>`). A table
     row (`tr`) keeps its `cells`; with --links / --images
     a block keeps its `links` (anchor text, address) and `images` (alt text, address).
 
     Read-only (Final): a plain class, as Features below.
     """
 
-    __slots__ = ("cells", "images", "in_container", "index", "link_chars", "links", "tag", "text")
+    __slots__ = ("cells", "images", "in_container", "index", "link_chars", "links", "ordered", "tag", "text")
 
     def __init__(self, index: int, text: str, tag: str = "p", link_chars: int = 0,
                  in_container: bool = False, cells: tuple[str, ...] = (), links: tuple[tuple[str, str], ...] = (),
-                 images: tuple[tuple[str, str], ...] = ()) -> None:
+                 images: tuple[tuple[str, str], ...] = (), ordered: bool = False) -> None:
         self.index: Final = index
         self.text: Final = text
         self.tag: Final = tag
@@ -83,10 +84,11 @@ class Block:
         self.cells: Final = cells
         self.links: Final = links
         self.images: Final = images
+        self.ordered: Final = ordered
 
     def _fields(self) -> tuple[Any, ...]:
         return (self.index, self.text, self.tag, self.link_chars, self.in_container, self.cells, self.links,
-                self.images)
+                self.images, self.ordered)
 
     def renumbered(self, index: int) -> Block:
         """The same block at another position."""

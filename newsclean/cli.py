@@ -245,10 +245,11 @@ def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, f
             scratch = empty_scratch(output_dir / STATE_DIR / "tmp") if output_dir is not None else None
             if store is not None and store.recovered and not quiet:
                 line(console, f"newsclean: warning: {store.recovered}")
-            run = Run(output_dir, store, config, settings, fmt, explain, timeout, force, prune,
-                      jobs or default_jobs(), quiet, console, tally, stop, site_templates, known, known_digest,
-                      templates_out, host, scratch=scratch, max_memory=max_memory, report=report,
-                      truth=truths)
+            run = Run(output_dir=output_dir, store=store, config=config, settings=settings, fmt=fmt,
+                      explain=explain, timeout=timeout, force=force, prune=prune, jobs=jobs or default_jobs(),
+                      quiet=quiet, console=console, tally=tally, stop=stop, templates=site_templates, known=known,
+                      known_digest=known_digest, templates_out=templates_out, site=host, scratch=scratch,
+                      max_memory=max_memory, report=report, truth=truths)
             try:
                 run_batch(items, run)
             finally:

@@ -6,13 +6,37 @@ what happened to messages and exit codes."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from pathlib import Path
 
 from .batch import Run, clean_pages, workers_for, write_report
 from .crawl_batch import run_crawls
 from .inputs import Input, is_crawl
 from .runner import Workers, forget_kept
-from .state import Stamp, stamp_of
+from .state import Record, Stamp, stamp_of
 from .warc import is_warc_data
+
+
+def is_unchanged(record: Record | None, stamp: Stamp | None, config: str, output_dir: Path) -> bool:
+    """Whether an input needs no cleaning: the state's record of it has its size and time, the same
+    version and options, and the output it names is still there."""
+    return (record is not None and stamp is not None and record.stamp == stamp and record.config == config
+            and (record.output is None or (output_dir / record.output).exists()))
+
+
+def gone_inputs(records: dict[str, tuple[str, Record]], present: set[str],
+                exists: Callable[[str], bool]) -> list[str]:
+    """The inputs the state knows that this run was not given and that no longer exist (--prune)."""
+    return [key for key in records if key not in present and not exists(key)]
+
+
+def prunable(key: str, record: Record, owners: dict[str, str], root: Path) -> Path | None:
+    """The output file of a gone input that --prune deletes: none when another input has taken the
+    name over since (the same name from another file), or when it is no file inside the folder."""
+    if record.output is None or owners.get(record.output) != key:
+        return None
+    path = root / record.output
+    return path if path.is_file() and path.resolve().is_relative_to(root) else None
 
 
 def run_batch(items: list[Input | tuple[str, str]], run: Run) -> None:
@@ -35,10 +59,7 @@ def run_batch(items: list[Input | tuple[str, str]], run: Run) -> None:
         if store is not None and output_dir is not None and item.data is None:  # a file, not stdin or a pipe
             stamps[item.source] = stamp = stamp_of(item.source)
             found = run.records.get(item.key)
-            record = found[1] if found is not None else None
-            if (not run.force and record is not None and stamp is not None and record.stamp == stamp
-                    and record.config == run.config
-                    and (record.output is None or (output_dir / record.output).exists())):
+            if not run.force and is_unchanged(found[1] if found else None, stamp, run.config, output_dir):
                 tally.unchanged += 1
                 continue
         todo.append(item)
@@ -60,14 +81,11 @@ def run_batch(items: list[Input | tuple[str, str]], run: Run) -> None:
         write_report(run.report / "index.html", index_report(run.summaries), run)
     if run.prune and store is not None and output_dir is not None and not run.stop.requested:
         present = {i.key for i in items if isinstance(i, Input)}
-        gone = [key for key in run.records if key not in present and stamp_of(key) is None]
+        gone = gone_inputs(run.records, present, lambda key: stamp_of(key) is not None)
         root = output_dir.resolve()
         for key in gone:
-            output = run.records[key][1].output
-            path = root / output if output else None
-            # An output another input has taken over since (the same name from another file) stays.
-            if (path is not None and run.owners.get(output or "") == key and path.is_file()
-                    and path.resolve().is_relative_to(root)):
+            path = prunable(key, run.records[key][1], run.owners, root)
+            if path is not None:
                 path.unlink()
             tally.pruned += 1
         store.forget([run.records[key][0] for key in gone])

@@ -32,7 +32,7 @@ def target_path(out_dir: Path, rel: PurePosixPath, extension: str) -> Path:
     # A symlinked folder inside the output folder must not lead out of it, nor one above it that
     # the missing folders would be made in (resolve() follows every link of the part that exists).
     parent = path.parent
-    if not parent.resolve().is_relative_to(root):
+    if parent != root and not parent.resolve().is_relative_to(root):  # (the root itself is resolved)
         raise OutputError(f"output folder {str(parent)!r} leads outside {str(root)!r}")
     if path.is_symlink():
         raise OutputError(f"output {str(path)!r} is a symbolic link; not overwriting it")

@@ -14,6 +14,8 @@ from .model import Block, Features, Label, Verdict
 from .rules import ALWAYS_TRIED, CUE_RULES, CUE_WORDS, RULES, Rule, features
 from .settings import Settings
 
+CATCH_ALL: Final = RULES[-1]
+
 # Rule lists by bit mask: a block tries, in RULES order, the rules its words cue plus those tried on
 # every block. Few distinct masks occur, so each list is built once.
 _TRIED: Final[dict[int, tuple[Rule, ...]]] = {}
@@ -34,7 +36,8 @@ def first_rule(block: Block, feats: Features, settings: Settings) -> Rule:
     for token in CUE_WORDS.intersection(feats.tokens):
         mask |= CUE_RULES[token]
     for rule in rules_for(mask):
-        if rule.test(block, feats, settings):
+        # (a disabled rule lets the next one decide; the catch-all at the end cannot be disabled)
+        if rule.test(block, feats, settings) and (rule.name not in settings.disabled_rules or rule is CATCH_ALL):
             return rule
     raise AssertionError("RULES must end with a catch-all rule")  # pragma: no cover
 

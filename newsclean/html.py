@@ -300,7 +300,8 @@ def _protected(cores: list[LexborNode]) -> set[int]:
 
 
 def remove_chrome(tree: LexborHTMLParser, core: LexborNode | None, declared: list[LexborNode],
-                  page_prose: int, container: LexborNode | None = None) -> list[Removal]:
+                  page_prose: int, container: LexborNode | None = None,
+                  disabled: frozenset[str] = frozenset()) -> list[Removal]:
     """Decompose navigation, footers, asides and containers whose class/id names page chrome;
     return what went, each with its rule (for --explain).
 
@@ -321,7 +322,7 @@ def remove_chrome(tree: LexborHTMLParser, core: LexborNode | None, declared: lis
     while i < len(nodes):
         node = nodes[i]
         mem_id = node.mem_id
-        found = chrome_reason(node, page_prose, container) \
+        found = chrome_reason(node, page_prose, container, disabled) \
             if mem_id != last and mem_id not in protected and node.tag_id not in _PAGE_IDS else None
         if found is not None and not (page_chars and len(node.text(deep=True)) > _MAX_CHROME_SHARE * page_chars):
             # Doomed: what lies inside goes with it, unjudged (a doomed node is not protected, so
@@ -341,16 +342,19 @@ def remove_chrome(tree: LexborHTMLParser, core: LexborNode | None, declared: lis
 
 
 def chrome_reason(node: LexborNode, page_prose: int, container: LexborNode | None = None,
-                  ) -> tuple[str, str] | None:
+                  disabled: frozenset[str] = frozenset()) -> tuple[str, str] | None:
     """Why the node is page chrome, as (rule, detail): a chrome tag, a chrome role, or a class/id
     that names page chrome on a box that does not hold the article all the same, nor is a box of
-    prose inside the article container named by a kind in CONTAINED_CHROME; else None."""
-    if node.tag_id in _CHROME_TAG_IDS:
+    prose inside the article container named by a kind in CONTAINED_CHROME; else None. A rule in
+    `disabled` (Settings.disabled_rules) is not tried."""
+    if node.tag_id in _CHROME_TAG_IDS and CHROME_TAG_RULE not in disabled:
         return CHROME_TAG_RULE, f"<{node.tag}>"
     attrs = node.attributes
     role = attrs.get("role")
-    if role in CHROME_ROLES:
+    if role in CHROME_ROLES and CHROME_ROLE_RULE not in disabled:
         return CHROME_ROLE_RULE, f"role={role}"
+    if CHROME_CLASS_RULE in disabled:
+        return None
     names = (attrs.get("class") or "") + " " + (attrs.get("id") or "")
     kind = chrome_of(names)
     if kind is None or (kind not in PROSE_CHROME and holds_article(node, page_prose)):
@@ -477,9 +481,10 @@ def _line_block(index: int, tags: list[str], line: str, in_container: bool,
 
 
 def blocks_of_tree(tree: LexborHTMLParser, links: bool = False, images: bool = False,
-                   max_blocks: int = DEFAULTS.max_blocks) -> tuple[tuple[Block, ...], tuple[Removal, ...], str]:
-    """The page's blocks (at most `max_blocks`), the chrome removed before they were made, and the
-    text left unread past the block limit."""
+                   max_blocks: int = DEFAULTS.max_blocks, disabled: frozenset[str] = frozenset(),
+                   ) -> tuple[tuple[Block, ...], tuple[Removal, ...], str]:
+    """The page's blocks (at most `max_blocks`), the chrome removed before they were made (by the
+    chrome rules not in `disabled`), and the text left unread past the block limit."""
     title = window_title(tree)
     tree.strip_tags(list(DROP_TAGS))
     body = tree.body
@@ -491,7 +496,7 @@ def blocks_of_tree(tree: LexborHTMLParser, links: bool = False, images: bool = F
     container, core = found if found is not None else (None, None)
     if container is None and declared:
         container = declared[0]
-    chrome = remove_chrome(tree, core, declared, page_prose, container)
+    chrome = remove_chrome(tree, core, declared, page_prose, container, disabled)
     mark_blocks(tree, links, images)
     if container is not None:
         container.insert_before(MAIN_START + BREAK)

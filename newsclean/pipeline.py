@@ -111,7 +111,7 @@ def assemble(doc: Document, page: Page, declared: dict[str, list[Found]], settin
     kept: list[Block] = []
     removed: list[Removal] = list(chrome)
     for block, verdict in zip(blocks, page.verdicts, strict=True):
-        if verdict.index == headline:
+        if verdict.index == headline and "headline" not in settings.disabled_rules:
             removed.append(Removal(block.index, "headline", block.text))
         elif verdict.label is Label.BAD:
             removed.append(Removal(block.index, verdict.rule, block.text, verdict.detail))

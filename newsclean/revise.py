@@ -340,7 +340,8 @@ def mark_byline_teasers(verdicts: tuple[Verdict, ...], settings: Settings) -> tu
         if len(chain) >= settings.teaser_min_items:
             for k in range(chain[0] + 1, chain[-1]):
                 if out[k].label is not Label.BAD:
-                    out[k] = Verdict(out[k].index, Label.BAD, "teaser-list", f"between bylines {chain[0]}-{chain[-1]}")
+                    out[k] = Verdict(out[k].index, Label.BAD, "byline-teasers",
+                                     f"between bylines {chain[0]}-{chain[-1]}")
         chain = [i] if i is not None else []
     return tuple(out)
 
@@ -766,15 +767,30 @@ def context_rules(verdicts: tuple[Verdict, ...]) -> list[str]:
 
 def revise(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tuple[Verdict, ...],
            anchors: tuple[int, ...], settings: Settings) -> tuple[Verdict, ...]:
-    classified = verdicts = mark_inline_credits(blocks, feats, verdicts, settings)
-    verdicts = mark_toolbars(feats, mark_repeated(blocks, feats, mark_cut_paragraphs(verdicts), settings), settings)
-    verdicts = mark_copies(blocks, feats, verdicts, settings)
-    verdicts = mark_data_rows(feats, verdicts, settings)
-    verdicts = mark_related_boxes(blocks, feats, verdicts, settings)
-    verdicts = mark_galleries(blocks, feats, verdicts, settings)
-    verdicts = mark_caption_pairs(blocks, verdicts)
-    verdicts = mark_teaser_lists(feats, verdicts, anchors, settings)
-    verdicts = mark_byline_teasers(verdicts, settings)
+    off = settings.disabled_rules  # each step below is the rule it names; a disabled one is skipped
+    if "inline-credit" not in off:
+        verdicts = mark_inline_credits(blocks, feats, verdicts, settings)
+    classified = verdicts
+    if "cut-paragraph" not in off:
+        verdicts = mark_cut_paragraphs(verdicts)
+    if "repeated-line" not in off:
+        verdicts = mark_repeated(blocks, feats, verdicts, settings)
+    if "toolbar-button" not in off:
+        verdicts = mark_toolbars(feats, verdicts, settings)
+    if "copy-of-text" not in off:
+        verdicts = mark_copies(blocks, feats, verdicts, settings)
+    if "data-row" not in off:
+        verdicts = mark_data_rows(feats, verdicts, settings)
+    if "related-box" not in off:
+        verdicts = mark_related_boxes(blocks, feats, verdicts, settings)
+    if "gallery-caption" not in off:
+        verdicts = mark_galleries(blocks, feats, verdicts, settings)
+    if "caption-pair" not in off:
+        verdicts = mark_caption_pairs(blocks, verdicts)
+    if "teaser-list" not in off:
+        verdicts = mark_teaser_lists(feats, verdicts, anchors, settings)
+    if "byline-teasers" not in off:
+        verdicts = mark_byline_teasers(verdicts, settings)
     scores = [float(f.words) if v.label is Label.GOOD else block_score(v, f, settings)  # prose scores its words
               for v, f in zip(verdicts, feats, strict=True)]
     has_main = any(b.in_container for b in blocks)
@@ -804,12 +820,17 @@ def revise(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tup
             inside[i] = True
     if spans and has_main:
         drop_trailer(inside, blocks, verdicts, settings)
-    verdicts = keep_one_copy(blocks, feats, classified, verdicts, inside, settings)
+    if "own-copy" not in off:
+        verdicts = keep_one_copy(blocks, feats, classified, verdicts, inside, settings)
     reasons = context_rules(verdicts)
-    verdicts = keep_cited_addresses(blocks, verdicts, inside, settings)
-    verdicts = keep_linked_sentences(blocks, feats, verdicts, inside, settings)
-    verdicts = keep_linked_headings(blocks, verdicts, inside)
-    verdicts = keep_linked_items(blocks, verdicts, inside)
+    if "cited-address" not in off:
+        verdicts = keep_cited_addresses(blocks, verdicts, inside, settings)
+    if "linked-sentence" not in off:
+        verdicts = keep_linked_sentences(blocks, feats, verdicts, inside, settings)
+    if "linked-heading" not in off:
+        verdicts = keep_linked_headings(blocks, verdicts, inside)
+    if "linked-item" not in off:
+        verdicts = keep_linked_items(blocks, verdicts, inside)
     out = list(verdicts)
     for i, v in enumerate(verdicts):
         if not inside[i] and v.label is not Label.BAD:

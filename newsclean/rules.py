@@ -893,7 +893,9 @@ CONTEXT_RULES: Final[dict[str, str]] = {
     "caption-pair": "A line printed twice in a row, the second time alike or with a credit in brackets: a "
                     "caption (a text browser prints a picture's alt text, then its caption or title).",
     "teaser-list": "Teasers of other articles (title, summary, source) after a 'Related' label below the "
-                   "article, or between bylines every few lines.",
+                   "article.",
+    "byline-teasers": "Teasers of other articles between bylines every few lines ('Title', 'By X', a summary, "
+                      "again and again): an article has one byline.",
 }
 
 # Lines that name a teaser's source or author: in a list of teasers they part one from the next.
@@ -926,3 +928,12 @@ INPUT_RULES: Final[dict[str, str]] = {
 }
 RULE_NAMES: Final[tuple[str, ...]] = (tuple(r.name for r in RULES) + tuple(CONTEXT_RULES) + tuple(CHROME_RULES)
                                       + tuple(INPUT_RULES))
+
+
+def check_rule_names(names: Iterable[str]) -> frozenset[str]:
+    """The names as a set for Settings.disabled_rules; raises ValueError on a name no rule has."""
+    found = frozenset(names)
+    unknown = sorted(found.difference(RULE_NAMES))
+    if unknown:
+        raise ValueError(f"no rule is named {', '.join(map(repr, unknown))} (the names are in rules.RULE_NAMES)")
+    return found

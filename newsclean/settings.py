@@ -25,6 +25,9 @@ class Settings:
     # collecting them is skipped.
     keep_links: bool = False
     keep_images: bool = False
+    # Rules switched off by name (rules.RULE_NAMES), to measure what each one is worth (tests/rule_audit.py):
+    # a block a disabled rule would decide gets the verdict it would have had without that rule.
+    disabled_rules: frozenset[str] = frozenset()
 
     # --- block classification (word counts; CJK characters count as half a word) ---
     # A block this long that ends like a sentence reads as prose on its own.

@@ -292,7 +292,7 @@ def mark_template(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdic
                   model: SiteModel | None, settings: Settings) -> tuple[Verdict, ...]:
     """Blocks the site prints on many of its pages are template. Prose that merely recurs (a
     credit line, a standing disclaimer) must be on nearly every page to go."""
-    if model is None or not model.lines:
+    if model is None or not model.lines or "site-template" in settings.disabled_rules:
         return verdicts
     out = list(verdicts)
     for i, (block, feat, verdict) in enumerate(zip(blocks, feats, verdicts, strict=True)):

@@ -1,7 +1,7 @@
 """Accuracy of newsclean on every development set at once, against a stored baseline.
 
     python -m tests.accuracy [--shared ../shared] [--sets a,b] [--out DIR] [--save-baseline] [--holdout SET]
-                             [--set FIELD=VALUE ...]
+                             [--set FIELD=VALUE ...] [--disable RULE,RULE]
 
 Runs `newsclean.clean` (page by page, no site templates) over each set's pages on every core,
 scores the bodies with the set's own scorer (`score.py` word shingles where the truth has whole
@@ -147,11 +147,19 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--save-baseline", action="store_true", help="store these figures as the baseline")
     parser.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
                         help="run with this Settings field changed (a number), to try a weight")
+    parser.add_argument("--disable", default="", metavar="RULE,RULE",
+                        help="run with these rules switched off (Settings.disabled_rules), to measure them")
     args = parser.parse_args(argv)
     from newsclean import DEFAULTS
+    from newsclean.rules import check_rule_names
 
-    overrides = {field: type(getattr(DEFAULTS, field))(float(value))
-                 for field, value in (item.split("=", 1) for item in args.set)}
+    overrides: dict = {field: type(getattr(DEFAULTS, field))(float(value))
+                       for field, value in (item.split("=", 1) for item in args.set)}
+    if args.disable:
+        try:
+            overrides["disabled_rules"] = check_rule_names(args.disable.split(","))
+        except ValueError as error:
+            parser.error(str(error))
     baseline = json.loads(BASELINE.read_text()) if BASELINE.exists() else {}
     args.out.mkdir(parents=True, exist_ok=True)
     rows = {}

@@ -9,7 +9,7 @@ from newsclean.blocks import text_blocks
 from newsclean.classify import measure
 from newsclean.revise import thread_heads
 from newsclean.rules import CONTEXT_RULES
-from newsclean.settings import DEFAULTS
+from newsclean.settings import DEFAULTS, Settings, with_overrides
 
 PARAGRAPHS = [
     "The city council voted on Tuesday to extend the tram line to the airport by the end of 2027.",
@@ -168,7 +168,8 @@ def test_every_context_rule_has_a_test(name: str) -> None:
     tested = {"repeated-line", "menu-run", "outside-body", "headline", "toolbar-button", "copy-of-text",
               "site-template",  # tests/test_templates.py
               "data-row", "cut-paragraph", "related-box", "cited-address", "linked-sentence", "inline-credit",
-              "own-copy", "gallery-caption", "caption-pair", "teaser-list", "linked-heading", "linked-item"}
+              "own-copy", "gallery-caption", "caption-pair", "teaser-list", "byline-teasers", "linked-heading",
+              "linked-item"}
     assert name in tested, f"write a test for the context rule {name!r}"
 
 
@@ -428,7 +429,7 @@ def test_teasers_between_bylines_go() -> None:
     for (title, summary), name in zip(TEASERS, ["Ann Lee", "Bo Park", "Cy Moore", "Di Ray"], strict=True):
         listing += [title, f"By {name}", summary]
     article = story(*PARAGRAPHS, *listing)
-    assert rule_of(article, TEASERS[1][1]) == "teaser-list"
+    assert rule_of(article, TEASERS[1][1]) == "byline-teasers"
     assert all(p in article.text for p in PARAGRAPHS)
 
 
@@ -449,3 +450,28 @@ def test_without_a_headline_copy_the_article_before_a_comment_thread_wins_over_a
                    "Jane Roe", "2 days ago at 08:10 am", long_comment[::-1], "Rating: 12 Votes")
     assert article.text.startswith(PARAGRAPHS[0])
     assert long_comment not in article.text
+
+
+def off(*names: str) -> Settings:
+    return with_overrides(DEFAULTS, disabled_rules=frozenset(names))
+
+
+def test_a_disabled_context_rule_keeps_the_block_it_removes() -> None:
+    caption = ("A tram on a test run crosses the new bridge over the river on a grey morning in March, watched "
+               "by engineers of the transport authority and a few curious residents from the bank.")
+    lines = ("Tram line to reach the airport - City News", *MENU, "Tram line to reach the airport",
+             *PARAGRAPHS[:4], caption, caption, *PARAGRAPHS[4:])
+    data = "\n".join(lines).encode()
+    assert caption not in newsclean.clean(data).text
+    kept = newsclean.clean(data, settings=off("caption-pair"))
+    assert caption in kept.text
+    assert all(rule_of(kept, line) != "caption-pair" for line in lines)
+
+
+def test_a_disabled_chrome_rule_keeps_the_box_it_removes() -> None:
+    prose = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    data = ("<html><head><title>Tram line to reach the airport</title></head><body>"
+            "<nav>Quick links: Timetables and fares for every line</nav>"
+            f"<article><h1>Tram line to reach the airport</h1>{prose}</article></body></html>").encode()
+    assert any(r.rule == "chrome-tag" for r in newsclean.clean(data).removed)
+    assert all(r.rule != "chrome-tag" for r in newsclean.clean(data, settings=off("chrome-tag")).removed)

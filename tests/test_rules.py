@@ -6,8 +6,8 @@ import pytest
 
 from newsclean.classify import classify_block
 from newsclean.model import Block, Label
-from newsclean.rules import CONTEXT_RULES, RULE_NAMES, RULES, features
-from newsclean.settings import DEFAULTS
+from newsclean.rules import CONTEXT_RULES, RULE_NAMES, RULES, check_rule_names, features
+from newsclean.settings import DEFAULTS, with_overrides
 
 # rule name -> (blocks it decides, blocks it must not decide). Snippets are lines of real pages.
 CASES: dict[str, tuple[list[str], list[str]]] = {
@@ -191,3 +191,22 @@ def test_scripts_without_spaces_or_full_stops_count_as_prose() -> None:
     # Myanmar and Khmer have full stops of their own.
     assert ends_sentence("မြို့တော်ကောင်စီက ဘတ်ဂျက်အသစ်ကို အတည်ပြုခဲ့သည်။")
     assert ends_sentence("ក្រុមប្រឹក្សាក្រុងបានអនុម័តថវិកាថ្មី។")
+
+
+def test_a_disabled_rule_lets_the_next_one_decide() -> None:
+    block = _block("Read more: the full council report")
+    off = with_overrides(DEFAULTS, disabled_rules=frozenset({"read-more-teaser"}))
+    assert classify_block(block, features(block), DEFAULTS).rule == "read-more-teaser"
+    assert classify_block(block, features(block), off).rule == "short"
+
+
+def test_the_catch_all_cannot_be_disabled() -> None:
+    block = _block("Putin to meet")
+    off = with_overrides(DEFAULTS, disabled_rules=frozenset({"short"}))
+    assert classify_block(block, features(block), off).rule == "short"
+
+
+def test_disabled_rule_names_are_checked() -> None:
+    assert check_rule_names(["repeated-line", "chrome-tag"]) == {"repeated-line", "chrome-tag"}
+    with pytest.raises(ValueError, match="repeated-lines"):
+        check_rule_names(["repeated-lines"])

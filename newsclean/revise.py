@@ -267,16 +267,25 @@ def mark_caption_pairs(blocks: tuple[Block, ...], verdicts: tuple[Verdict, ...])
     return tuple(out)
 
 
-def mark_teaser_lists(feats: tuple[Features, ...], verdicts: tuple[Verdict, ...], anchors: tuple[int, ...],
-                      settings: Settings) -> tuple[Verdict, ...]:
+def list_label(block: Block, feat: Features, verdict: Verdict) -> bool:
+    """A label that heads a list of other articles and names none itself: a list heading ('Related',
+    'More from X'), or a teaser line that is a label alone ('See also:', 'Read more'). 'Related: X',
+    'More on X' or 'Read more news like this on X' is one teaser, set among the article's paragraphs."""
+    return verdict.rule == "related-list" or (verdict.rule in BOX_LABELS and (
+        feat.words <= 3 or block.text.endswith(":")))
+
+
+def mark_teaser_lists(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tuple[Verdict, ...],
+                      anchors: tuple[int, ...], settings: Settings) -> tuple[Verdict, ...]:
     """A 'Related' or 'More in' label after the article's prose, followed by teasers (a title, a line or
     two of summary, a source, again and again) and no more paragraphs in a row, opens the list of other
     articles that closes the page: its prose goes with the label. A label above the article (before any
     prose under the headline), or one after which three paragraphs follow one another (the article going
-    on after a box), is left alone: a list there is the article's own (a shopping list, profiles)."""
+    on after a box), is left alone: a list there is the article's own (a shopping list, profiles); so is
+    the prose after a teaser line that names an article itself (list_label)."""
     out = list(verdicts)
     for i, v in enumerate(verdicts):
-        if v.rule not in BOX_LABELS:
+        if v.rule not in BOX_LABELS or not list_label(blocks[i], feats[i], v):
             continue
         top = max((a for a in anchors if a < i), default=max(0, i - settings.teaser_window))
         if sum(feats[k].words for k in range(top + 1, i) if verdicts[k].label is Label.GOOD) \
@@ -788,7 +797,7 @@ def revise(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tup
     if "caption-pair" not in off:
         verdicts = mark_caption_pairs(blocks, verdicts)
     if "teaser-list" not in off:
-        verdicts = mark_teaser_lists(feats, verdicts, anchors, settings)
+        verdicts = mark_teaser_lists(blocks, feats, verdicts, anchors, settings)
     if "byline-teasers" not in off:
         verdicts = mark_byline_teasers(verdicts, settings)
     scores = [float(f.words) if v.label is Label.GOOD else block_score(v, f, settings)  # prose scores its words

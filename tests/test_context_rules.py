@@ -424,6 +424,19 @@ def test_teasers_after_a_more_in_label_go_but_the_article_going_on_after_a_box_s
     assert all(p in article.text for p in MORE_PARAGRAPHS)
 
 
+def test_a_teaser_line_naming_its_article_heads_no_list() -> None:
+    # 'Related: X' is one teaser set among the article's parts, not the label of a list: the
+    # subheadings and paragraphs after it are the article's own.
+    parts = [line for heading, paragraph in zip(["Cost", "Route", "Timetable", "Depot"], MORE_PARAGRAPHS,
+                                                strict=True) for line in (heading, paragraph)]
+    article = story(*PARAGRAPHS[:4], "Related: Harbour ferry terminal opens next month", *parts)
+    assert all(p in article.text for p in MORE_PARAGRAPHS)
+    # A label alone ('Related:') still heads the list of teasers below the article.
+    listing = [line for title, summary in TEASERS for line in (title, summary, "City News")]
+    article = story(*PARAGRAPHS, "Related:", *listing)
+    assert rule_of(article, TEASERS[0][1]) == "teaser-list"
+
+
 def test_teasers_between_bylines_go() -> None:
     listing = []
     for (title, summary), name in zip(TEASERS, ["Ann Lee", "Bo Park", "Cy Moore", "Di Ray"], strict=True):

@@ -27,6 +27,7 @@ from .rules import (
     CHROME_TAGS,
     DROP_TAGS,
     FOREIGN_KINDS,
+    WEAK_CHROME_WORDS,
     chrome_kind,
     squeeze,
 )
@@ -103,7 +104,11 @@ def _tag_ids(*names: str) -> frozenset[int]:
 
 _BLOCK_IDS: Final = _tag_ids(*BLOCK_TAGS)
 (_BR,), (_A,), (_IMG,) = _tag_ids("br"), _tag_ids("a"), _tag_ids("img")
-(_LI,), (_OL,) = _tag_ids("li"), _tag_ids("ol")
+(_LI,), (_OL,), (_P,) = _tag_ids("li"), _tag_ids("ol"), _tag_ids("p")
+# A paragraph named as chrome by a weak word alone that is this long and ends like a sentence,
+# inside the article container, is the article's lead (weak_only, lead_paragraph).
+LEAD_MIN_WORDS: Final = 8
+_SENTENCE_ENDS: Final = frozenset('.!?"”»')
 # The block marker of an item of a numbered list: a block 'li' with `ordered` set.
 ORDERED_ITEM: Final = "li."
 # The headline's tag: a <br> inside it is a space. (Lower headings may hold a byline, a <br>, a date.)
@@ -361,7 +366,22 @@ def chrome_reason(node: LexborNode, page_prose: int, container: LexborNode | Non
         return None
     if container is not None and kind in CONTAINED_CHROME and within(node, container) and prose_box(node):
         return None
+    if container is not None and node.tag_id == _P and weak_only(names) and within(node, container) \
+            and lead_paragraph(node):
+        return None  # <p class="teaser">: a lead (standfirst) the page builder names so
     return CHROME_CLASS_RULE, f"{kind}: {squeeze(names)[:60]}"
+
+
+def weak_only(names: str) -> bool:
+    """Whether a class/id string names chrome only by a weak word standing alone ('teaser', 'hidden')."""
+    return chrome_of(" ".join(t for t in names.split() if t.lower() not in WEAK_CHROME_WORDS)) is None
+
+
+def lead_paragraph(node: LexborNode) -> bool:
+    """A paragraph of prose: a sentence or more (LEAD_MIN_WORDS words, ending like a sentence), few links."""
+    text = " ".join(node.text(deep=True).split())
+    return (len(text.split()) >= LEAD_MIN_WORDS and text[-1:] in _SENTENCE_ENDS
+            and link_chars(node) < LINK_SHARE * len(text))
 
 
 def within(node: LexborNode, container: LexborNode) -> bool:

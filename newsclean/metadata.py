@@ -245,9 +245,15 @@ def prefer_printed(printed: Found, line: str, stated: Found) -> bool:
     """Whether the date the header prints beats the one the page declares: it does when its line
     is a dateline (the date, a time, a cue word, a name or two: what a reader takes for the date
     of the piece), unless it is a numeric date that, read the other way round (04/12 for 12/04),
-    is the declared day."""
-    if len(WORD.findall(DATE_NOISE.sub(" ", DATE.sub(" ", line)))) > PRINTED_LINE_WORDS or UPDATE_CUE.search(line):
+    is the declared day. Against a generic declared date (GENERIC_DATE_SOURCES, often the last
+    change) a date line of the header wins that says 'Stand' or goes on with a byline too."""
+    generic = stated.source in GENERIC_DATE_SOURCES
+    if UPDATE_CUE.search(line) and not generic:
         return False
+    if len(WORD.findall(DATE_NOISE.sub(" ", DATE.sub(" ", line)))) > PRINTED_LINE_WORDS:
+        rest = DATE.sub(" ", line).strip(" -–—|,")
+        if not (generic and (BYLINE.match(rest) or LABEL_LEAD.match(rest))):
+            return False
     day, other = printed.value[:10], stated.value[:10]
     if other in printed_days(line):
         return False  # the line prints the declared day too ('May 2, 2024 April 3, 2024': changed, then first)
@@ -457,6 +463,27 @@ def declared_date(values: list[Found], today: dt.date) -> Found | None:
     return None
 
 
+# Declared dates of a generic name (<meta name="date">), which many systems fill with the day of
+# the last change: any date line of the header beats them (prefer_printed).
+GENERIC_DATE_SOURCES: Final = frozenset({"meta:date"})
+
+
+def printed_declared(stated: Found | None, printed: Found | None, line: str, values: list[Found],
+                     today: dt.date) -> Found | None:
+    """When the declared dates disagree, the one whose day the header's dateline prints (JSON-LD
+    saying the 3rd, a meta tag and the dateline the 6th: the 6th); else `stated`. A line that
+    says it is the last change ('Updated on'), or prints the first declared day too, settles nothing."""
+    if stated is None or printed is None or printed.value[:10] == stated.value[:10]:
+        return stated
+    if UPDATE_CUE.search(line) or stated.value[:10] in printed_days(line):
+        return stated
+    for value in values:
+        found = declared_date([value], today)
+        if found is not None and found.value[:10] == printed.value[:10]:
+            return found
+    return stated
+
+
 def declared_days(values: list[Found], today: dt.date) -> set[str]:
     """Every day the page's declared dates state, each read alone (a UTC stamp as it stands)."""
     return {found.value[:10] for value in values if (found := declared_date([value], today)) is not None}
@@ -621,13 +648,16 @@ def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
     language = page_language(declared.get("language", []), body_text)
     url_days = [d for d in (url_date(u.value, today) for u in urls) if d]
     day_first = language is not None and language.value != "en"
-    stated = declared_date(declared.get("date", []), today)
+    declared_dates = declared.get("date", [])
+    stated = declared_date(declared_dates, today)
     # The header's dateline, else a kicker line above the headline that prints a day another
     # declared date states (above the headline, a lone date is as often the day's date bar).
     above = find_dateline(blocks, above_lo, header_lo, today, day_first=day_first)
     printed = find_dateline(blocks, header_lo, header_hi, today, day_first=day_first)
-    if printed is None and above is not None and above.value[:10] in declared_days(declared.get("date", []), today):
+    if printed is None and above is not None and above.value[:10] in declared_days(declared_dates, today):
         printed = above
+    if printed is not None and printed.index is not None:
+        stated = printed_declared(stated, printed, blocks[printed.index].text, declared_dates, today)
     dates = [stated, printed]
     # The printed header date beats the declared one (prefer_printed), unless the address carries
     # the declared day: two sources agree on it.

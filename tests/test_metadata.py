@@ -380,3 +380,34 @@ def test_a_team_the_page_credits_when_it_names_no_person() -> None:
     site = '<meta property="og:site_name" content="The Daily Planet">'
     assert _authors(site + '<meta name="author" content="Editorial">') == ()
     assert _authors(site + '<meta name="author" content="Daily Planet Staff">') == ()
+
+
+_PROSE = (b"<p>The council met again on the budget, and the vote on the new school was put off to spring.</p>"
+          b"<p>Members said that the figures had come too late for them to read before the evening session.</p>")
+
+
+def test_a_generic_meta_date_loses_to_the_printed_stand_line() -> None:
+    html = (b"""<html><head><meta name="date" content="2020-04-29T11:52:23"></head><body>
+    <h1>Council puts off the school vote</h1><p>Stand: 28.04.2020 18:00 Uhr</p>""" + _PROSE + b"</body></html>")
+    meta = newsclean.clean(html).metadata
+    assert meta.date is not None and meta.date.startswith("2020-04-28")
+    published = html.replace(b'name="date"', b'property="article:published_time"')
+    assert newsclean.clean(published).metadata.date == "2020-04-29T11:52:23"  # 'Stand': a change
+
+
+def test_a_generic_meta_date_loses_to_a_dateline_with_a_credit() -> None:
+    html = (b"""<html><head><meta name="date" content="2020-02-12"></head><body>
+    <h1>Council puts off the school vote</h1><p>05.02.2020 - Redaktion: Jane Doe (Pressesprecherin)</p>"""
+            + _PROSE + b"</body></html>")
+    assert newsclean.clean(html).metadata.date == "2020-02-05"
+
+
+def test_of_declared_dates_that_disagree_the_printed_one_wins() -> None:
+    head = b"""<html><head><script type="application/ld+json">{"@type": "NewsArticle",
+    "datePublished": "2023-11-03T10:25:56+00:00"}</script>
+    <meta property="article:published_time" content="2023-11-06T14:25:00+00:00"></head><body>
+    <h1>Council puts off the school vote</h1>"""
+    html = head + b"<p>By Jane Doe, 6. November 2023, 15:25 Uhr</p>" + _PROSE + b"</body></html>"
+    assert newsclean.clean(html).metadata.date == "2023-11-06T14:25:00+00:00"
+    updated = head + b"<p>Updated November 6, 2023</p>" + _PROSE + b"</body></html>"
+    assert newsclean.clean(updated).metadata.date == "2023-11-03T10:25:56+00:00"  # a change, not the first day

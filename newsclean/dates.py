@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from typing import Final
 
-from .rules import DATE, LOCAL_MONTHS, TIME
+from .rules import DATE, LOCAL_MONTHS, MONTH, TIME
 
 _MONTH_NUMBER: Final = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -97,6 +97,8 @@ _URL_DATE: Final = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})(?:[/-](\d{1,2}))?/
 
 # A path segment that opens with a day-first date: /meldungen/29-10-2021, /detail/~02-01-2022-title.
 _URL_DAY_FIRST: Final = re.compile(r"/~?(\d{2})[-.](\d{2})[-.]((?:19|20)\d\d)(?=[-/.]|$)")
+# A path with the month by its English name: /2023/october/03/, /2023/oct/03/.
+_URL_MONTH_NAME: Final = re.compile(r"/((?:19|20)\d\d)/(" + MONTH + r")/(\d{1,2})/", re.I)
 
 
 def url_date(url: str, today: dt.date) -> str | None:
@@ -106,6 +108,8 @@ def url_date(url: str, today: dt.date) -> str | None:
         parts = (int(match.group(1)), int(match.group(2)), int(match.group(3)))
     elif (match := _URL_DAY_FIRST.search(url.split("?")[0])) is not None:
         parts = (int(match.group(3)), int(match.group(2)), int(match.group(1)))
+    elif (match := _URL_MONTH_NAME.search(url.split("?")[0])) is not None:
+        parts = (int(match.group(1)), _month(match.group(2)), int(match.group(3)))
     else:
         return None
     try:

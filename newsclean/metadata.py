@@ -20,6 +20,7 @@ from .rules import (
     CJK,
     DATE,
     DATE_NOISE,
+    DAY_FIRST_REGIONS,
     HANGUL,
     LANGUAGES,
     RUN_START,
@@ -463,6 +464,19 @@ def declared_date(values: list[Found], today: dt.date) -> Found | None:
     return None
 
 
+_REGION: Final = re.compile(r"^[a-z]{2}[-_]([a-z]{2})$", re.I)
+
+
+def reads_day_first(language: Found | None, declared: list[Found]) -> bool:
+    """Whether the page writes an all-numeric date day first (03/10/2023 for 3 October): a page
+    not in English does, and so does one that declares a day-first English region ('en-GB',
+    'en_AU' in its <html lang> or og:locale)."""
+    if language is not None and language.value != "en":
+        return True
+    return any((m := _REGION.match(f.value.strip())) is not None and m.group(1).lower() in DAY_FIRST_REGIONS
+               for f in declared)
+
+
 # Declared dates of a generic name (<meta name="date">), which many systems fill with the day of
 # the last change: any date line of the header beats them (prefer_printed).
 GENERIC_DATE_SOURCES: Final = frozenset({"meta:date"})
@@ -647,7 +661,7 @@ def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
     urls = [u for u in stated_urls if u]
     language = page_language(declared.get("language", []), body_text)
     url_days = [d for d in (url_date(u.value, today) for u in urls) if d]
-    day_first = language is not None and language.value != "en"
+    day_first = reads_day_first(language, declared.get("language", []))
     declared_dates = declared.get("date", [])
     stated = declared_date(declared_dates, today)
     # The header's dateline, else a kicker line above the headline that prints a day another

@@ -600,6 +600,9 @@ MD_EMPHASIS: Final = re.compile(
 # __file__, which a compiled module may not set to its own place.
 DATA: Final = Path(find_spec("newsclean").submodule_search_locations[0]) / "data"  # type: ignore[union-attr, index]
 LANGUAGES: Final = ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru")
+# Regions whose English writes an all-numeric date day first (03/10/2023 is 3 October): a page that
+# declares 'en-GB', 'en_AU' (its <html lang>, og:locale) reads 03/10/2023 so.
+DAY_FIRST_REGIONS: Final = frozenset({"gb", "uk", "au", "nz", "ie", "in", "za", "sg", "my", "pk", "ng", "ke", "hk"})
 
 
 @cache

@@ -411,3 +411,16 @@ def test_of_declared_dates_that_disagree_the_printed_one_wins() -> None:
     assert newsclean.clean(html).metadata.date == "2023-11-06T14:25:00+00:00"
     updated = head + b"<p>Updated November 6, 2023</p>" + _PROSE + b"</body></html>"
     assert newsclean.clean(updated).metadata.date == "2023-11-03T10:25:56+00:00"  # a change, not the first day
+
+
+def test_a_day_first_english_region_reads_numeric_dates_day_first() -> None:
+    page = b"""<html lang="%s"><head></head><body><h1>Council puts off the school vote</h1>
+    <p>03/10/2023</p>""" + _PROSE + b"</body></html>"
+    assert newsclean.clean(page % b"en-GB").metadata.date == "2023-10-03"
+    assert newsclean.clean(page % b"en-US").metadata.date == "2023-03-10"
+
+
+def test_a_month_name_in_the_address_is_its_date() -> None:
+    html = (b"""<html><head><link rel="canonical" href="https://paper.example/news/2023/october/03/vote">
+    </head><body><h1>Council puts off the school vote</h1>""" + _PROSE + b"</body></html>")
+    assert newsclean.clean(html).metadata.date == "2023-10-03"

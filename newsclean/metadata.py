@@ -581,6 +581,18 @@ def declared_people(values: list[Found], outlets: frozenset[str],
     return person_names(values, outlets, accept or is_person)
 
 
+# A site name written as its address ('www.ElColombiano.com', 'Beige.de'): the name is the middle.
+_DOMAIN_PARTS: Final = re.compile(r"^(?:www\.)?(?P<name>[^\s.]+)\.[a-z]{2,6}(?:\.[a-z]{2})?$", re.I)
+
+
+def outlet_names(site: str) -> tuple[str, ...]:
+    """The forms a site's name takes among its outlets (normalized, spaces dropped): the name, and
+    for one written as an address the name without 'www.' and the domain ending."""
+    names = (normalize(site).replace(" ", ""),)
+    domain = _DOMAIN_PARTS.match(site.strip())
+    return (*names, normalize(domain.group("name")).replace(" ", "")) if domain else names
+
+
 def page_authors(declared: dict[str, list[Found]], byline: Found | None, outlets: frozenset[str],
                  *later: Found | None) -> Found | None:
     """The authors, by precedence: the names the page declares (JSON-LD, meta tags, author markup),
@@ -600,11 +612,35 @@ def page_authors(declared: dict[str, list[Found]], byline: Found | None, outlets
     return found
 
 
+def first_printed_byline(elements: list[Found]) -> Found | None:
+    """The names of the first byline printed anywhere (an element of its own: 'Posted by Jane Doe')."""
+    for element in elements:
+        names = names_in_byline(element.value)
+        if names:
+            return Found("\x1f".join(names), element.source)
+    return None
+
+
+def brand_over_byline(names: tuple[str, ...], byline: Found | None, outlets: frozenset[str],
+                      accept: Callable[[str, frozenset[str]], bool]) -> bool:
+    """Whether the declared credit is a brand of one word ('Google', 'L-Mag') over a byline (the
+    header's, else one printed anywhere) that names people by their full names: the byline is the
+    article's."""
+    if byline is None or any(" " in name for name in names):
+        return False
+    printed = [n for n in byline.value.split("\x1f") if accept(n, outlets)]
+    return bool(printed) and all(len(n.split()) >= 2 for n in printed)
+
+
 def _page_authors(declared: dict[str, list[Found]], byline: Found | None, outlets: frozenset[str],
                   *later: Found | None, accept: Callable[[str, frozenset[str]], bool] = is_person) -> Found | None:
     """The first of page_authors' sources that names a person (whom `accept` accepts), none of
     them one of `outlets`."""
     names, names_source = declared_people(declared.get("authors", []), outlets, accept)
+    printed_line = byline or first_printed_byline(declared.get("printed_bylines", []))
+    if names and printed_line is not None and brand_over_byline(names, printed_line, outlets, accept):
+        return Found("\x1f".join(n for n in printed_line.value.split("\x1f") if accept(n, outlets)),
+                     printed_line.source, printed_line.index)
     if names:
         return Found("\x1f".join(names), names_source)
     if byline is not None:
@@ -653,8 +689,9 @@ def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
     site = first(*(clean_site_name(f) for f in declared.get("site_name", ())),
                  *(clean_site_name(Found(title_site, "window-title")) for _ in (1,) if title_site),
                  copyright_owner(page), masthead(blocks, start))
-    outlets = frozenset(normalize(f.value).replace(" ", "") for f in (
-        *declared.get("site_name", ()), site, Found(title_site, "") if title_site else None) if f)
+    outlets = frozenset(name for f in (
+        *declared.get("site_name", ()), site, Found(title_site, "") if title_site else None) if f
+        for name in outlet_names(f.value))
     authors_found = page_authors(declared, byline, outlets, find_dated_name(page, header_lo, header_hi),
                                  later_byline(page, header_hi))
     stated_urls = [*declared.get("url", ()), find_url(page)]

@@ -424,3 +424,18 @@ def test_a_month_name_in_the_address_is_its_date() -> None:
     html = (b"""<html><head><link rel="canonical" href="https://paper.example/news/2023/october/03/vote">
     </head><body><h1>Council puts off the school vote</h1>""" + _PROSE + b"</body></html>")
     assert newsclean.clean(html).metadata.date == "2023-10-03"
+
+
+def test_a_printed_full_name_beats_a_one_word_brand_declared() -> None:
+    html = (b"""<html><head><meta name="author" content="Examplo"></head><body>
+    <h1>Council puts off the school vote</h1><p>By Jane Doe</p>""" + _PROSE + b"</body></html>")
+    assert newsclean.clean(html).metadata.authors == ("Jane Doe",)
+    nickname = html.replace(b"<p>By Jane Doe</p>", b"<p>By Jane</p>")
+    assert newsclean.clean(nickname).metadata.authors == ("Examplo",)  # no full name printed
+
+
+def test_a_site_named_by_its_address_is_an_outlet_not_an_author() -> None:
+    html = (b"""<html><head><meta property="og:site_name" content="www.DailyExample.com">
+    <meta name="author" content="Daily Example"></head><body><h1>Council puts off the school vote</h1>
+    <div class="byline">Jane Doe | Published</div>""" + _PROSE + b"</body></html>")
+    assert newsclean.clean(html).metadata.authors == ("Jane Doe",)

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, TypeVar
 
 from .formats import render
 from .model import Article, InputError, Prepared
-from .pipeline import clean, prepare
 from .settings import Settings
 from .templates import Signature, SiteModel, digest, signature, signature_of
 
@@ -132,6 +131,8 @@ def run_task(task: Task) -> Result:
     """Read, clean and render one input; every failure becomes a one-line reason."""
     try:
         with time_limit(task.timeout), memory_limit(task.max_memory):
+            from .pipeline import clean
+
             prepared = _kept.pop(_kept_key(task), None) if _kept else None
             data = (b"" if prepared is not None else task.data if task.data is not None
                     else read_bytes(task.source))
@@ -210,6 +211,8 @@ def learn_task(task: Task) -> Signature | None:
             settings = task.settings if task.kind is None else replace(task.settings, kind=task.kind)
             if not task.keep or _kept_chars >= KEEP_CHARS:
                 return signature(data, task.source, settings, task.charset, task.host)
+            from .pipeline import prepare
+
             try:
                 prepared = prepare(data, task.source, settings.kind, settings, task.charset)
             except InputError:

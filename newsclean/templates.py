@@ -17,12 +17,12 @@ from hashlib import blake2b
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
-from .blocks import to_blocks
-from .decode import decode
 from .inputs import shown
 from .model import Block, Features, Found, InputError, Label, Verdict
-from .rules import URL, normalize
 from .settings import Settings
+
+# The text rules and the reading stages are imported where a page is read or its lines counted:
+# a run with nothing new to clean (cron, most hours) loads none of them.
 
 # Lines longer than this are prose, never template candidates (and cost nothing to skip).
 MAX_TEMPLATE_WORDS = 25
@@ -96,6 +96,8 @@ def digest(data: bytes) -> int:
 def line_id(text: str) -> int:
     """A line's identity across pages and runs: a stable 64-bit digest of its normalized words
     (figures replaced, so dates and counters match). Digests keep 10,000 pages' lines small."""
+    from .rules import normalize
+
     key = _DIGITS.sub("0", normalize(text))
     return digest(key.encode()) if key else 0
 
@@ -122,6 +124,8 @@ def host_of(blocks: tuple[Block, ...], declared_urls: list[str]) -> str | None:
             return host.removeprefix("www.")
     for block in blocks[:URL_LINE_BLOCKS]:
         if block.text.startswith(("http://", "https://")):
+            from .rules import URL
+
             match = URL.match(block.text)
             host = urlsplit(match.group()).hostname if match else None
             if host:
@@ -144,6 +148,9 @@ def signature(data: bytes, source: str, settings: Settings, charset: str | None 
               host: str | None = None) -> Signature | None:
     """The learning view of one input, or None when it cannot be read as a page. A crawl's record
     comes with its `charset` and the `host` it was fetched from."""
+    from .blocks import to_blocks
+    from .decode import decode
+
     try:
         doc = decode(data, source, settings, charset)
     except InputError:

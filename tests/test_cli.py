@@ -220,16 +220,16 @@ def test_terminal_gets_a_summary_table(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_an_internal_error_is_one_line_and_the_run_goes_on(monkeypatch: pytest.MonkeyPatch,
                                                            tmp_path: Path) -> None:
-    import newsclean.runner as runner
+    import newsclean.pipeline as pipeline
 
-    real = runner.clean
+    real = pipeline.clean
 
     def flaky(data: bytes, **kwargs: object) -> object:
         if kwargs.get("source", "").endswith("bad.txt"):  # type: ignore[union-attr]
             raise KeyError("boom")
         return real(data, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(runner, "clean", flaky)
+    monkeypatch.setattr(pipeline, "clean", flaky)
     (tmp_path / "bad.txt").write_bytes(SEED.read_bytes())
     code, out, err = run(str(tmp_path / "bad.txt"), str(SEED), "-j", "1")
     assert code == Exit.FAILED
@@ -380,3 +380,16 @@ def test_a_script_does_not_import_rich(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-c", code, str(SEED)], capture_output=True, text=True, check=True)
     assert json.loads(proc.stdout)["title"]
     assert proc.stderr.strip().endswith("False")
+
+
+def test_a_run_with_nothing_new_loads_no_cleaning_stage(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run(str(SEED), "-o", str(out))[0] == Exit.OK
+    code = ("import sys, newsclean.cli\nsys.argv = ['newsclean', sys.argv[1], '-o', sys.argv[2], '-v']\n"
+            "try:\n    newsclean.cli.main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m in ('newsclean.rules', 'newsclean.pipeline', "
+            "'newsclean.html', 'newsclean.metadata')), file=sys.stderr)")
+    proc = subprocess.run([sys.executable, "-c", code, str(SEED), str(out)], capture_output=True, text=True,
+                          check=True)
+    assert "0 cleaned, 1 unchanged" in proc.stderr
+    assert proc.stderr.strip().endswith("[]")

@@ -73,14 +73,29 @@ def output_stem(name: str) -> str:
     return stem if dot and stem else name
 
 
-def _walk(folder: Path) -> list[Path]:
-    """Page files below `folder`, sorted by their path inside it; hidden files and folders and
-    symlinked folders are not entered."""
-    found = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found += [Path(root) / name for name in files if is_page(name) and not name.startswith(".")]
-    return sorted(found, key=lambda p: p.relative_to(folder).parts)
+def _walk(folder: str) -> list[tuple[tuple[str, ...], bool]]:
+    """Page files below `folder` as (their path's parts inside it, whether each is a regular file),
+    sorted by those parts; hidden files and folders and symlinked folders are not entered. Plain
+    strings and one scandir per folder: a folder of 10,000 pages is listed in a few milliseconds."""
+    found: list[tuple[tuple[str, ...], bool]] = []
+    pending: list[tuple[str, tuple[str, ...]]] = [(folder, ())]
+    while pending:
+        path, parts = pending.pop()
+        try:
+            entries = list(os.scandir(path))
+        except OSError:  # as os.walk: a folder that cannot be listed is passed over
+            continue
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            if entry.is_dir():
+                if not entry.is_symlink():
+                    pending.append((entry.path, (*parts, name)))
+            elif is_page(name):
+                found.append(((*parts, name), entry.is_file()))
+    found.sort(key=lambda item: item[0])
+    return found
 
 
 def is_pipe(path: str) -> bool:
@@ -99,12 +114,13 @@ def _given(sources: Iterable[str]) -> Iterator[Input | tuple[str, str]]:
             continue
         path = Path(source)
         if path.is_dir():
-            for file in _walk(path):
-                if is_pipe(str(file)):  # found in a folder: reading it could wait for ever
-                    yield (str(file), "not a regular file (a pipe or a device); name it alone to read it")
+            prefix = str(path)  # as pathlib spells it ('pages/' and './pages' give 'pages/x.txt')
+            for parts, regular in _walk(prefix):
+                file = os.path.join(prefix, *parts)
+                if not regular and is_pipe(file):  # found in a folder: reading it could wait for ever
+                    yield (file, "not a regular file (a pipe or a device); name it alone to read it")
                     continue
-                rel = file.relative_to(path)
-                yield Input(str(file), PurePosixPath(*rel.parts[:-1], output_stem(rel.name)))
+                yield Input(file, PurePosixPath(*parts[:-1], output_stem(parts[-1])))
         elif path.exists():
             yield Input(source, PurePosixPath(output_stem(path.name)))
         else:

@@ -21,7 +21,7 @@ def is_unchanged(record: Record | None, stamp: Stamp | None, config: str, output
     """Whether an input needs no cleaning: the state's record of it has its size and time, the same
     version and options, and the output it names is still there."""
     return (record is not None and stamp is not None and record.stamp == stamp and record.config == config
-            and (record.output is None or (output_dir / record.output).exists()))
+            and (record.output is None or os.path.exists(os.path.join(output_dir, record.output))))
 
 
 def gone_inputs(records: dict[str, tuple[str, Record]], present: set[str],

@@ -14,15 +14,18 @@ from urllib.parse import urljoin, urlsplit
 from .bylines import DAY_NAMES, LABEL_LEAD, inner_byline, is_credit, is_person, names_in_byline, parse_authors
 from .dates import find_date, local_form, parse_stamp, unglue_years, url_date
 from .headline import printed_lines, split_title, syndicated_title
-from .model import Block, Features, Found, Label, Metadata, Page, Removal, window_title
+from .model import TITLE_TAG, Block, Features, Found, Label, Metadata, Page, Removal, window_title
 from .rules import (
     BYLINE,
     CJK,
     DATE,
     DATE_NOISE,
     DAY_FIRST_REGIONS,
+    DAY_OF,
+    EVENT_CUE,
     HANGUL,
     LANGUAGES,
+    RANGE_JOIN,
     RUN_START,
     SECTION_LINE,
     SYNDICATION,
@@ -155,10 +158,25 @@ _LISTING_CHROME: Final = ("related", "comments", "navigation", "<nav>")
 DATE_ABOVE_HEADLINE: Final = 3
 
 
+def not_dateline(text: str, title: bool) -> bool:
+    """Whether a short line that prints a date is something other than the page's dateline: an
+    event's date ('Termin: 21.02.2020'), a date range ('28.01.2022 – 29.01.2022', '14. - 20. Januar
+    2022'), or, in the window title or the headline, the day the piece is about ('Protokoll der
+    Vorstandssitzung vom 10. Oktober 2019')."""
+    if EVENT_CUE.search(text):
+        return True
+    joins = (RANGE_JOIN, DAY_OF) if title else (RANGE_JOIN,)
+    return any(join.search(text, 0, match.start()) for match in DATE.finditer(text) for join in joins)
+
+
 def find_dateline(blocks: tuple[Block, ...], lo: int, hi: int, today: dt.date,
-                  day_first: bool = False) -> Found | None:
+                  day_first: bool = False, headline: int | None = None) -> Found | None:
+    """The first line of blocks[lo:hi] that prints a date as the page's own (not_dateline rules
+    some out; headline is the index of the headline block)."""
     for i in range(lo, min(hi, len(blocks))):
         text = blocks[i].text
+        if len(text) <= 120 and not_dateline(text, i == headline or blocks[i].tag == TITLE_TAG):
+            continue
         if len(text) > 120:
             # A paragraph that opens with its dateline ('01.02.2022 – The council...', 'BERLIN
             # (January 24, 2017) —'): a date in its first words, set off by a dash, bar or bracket.
@@ -703,8 +721,9 @@ def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
     stated = declared_date(declared_dates, today)
     # The header's dateline, else a kicker line above the headline that prints a day another
     # declared date states (above the headline, a lone date is as often the day's date bar).
-    above = find_dateline(blocks, above_lo, header_lo, today, day_first=day_first)
-    printed = find_dateline(blocks, header_lo, header_hi, today, day_first=day_first)
+    headline = title.index if title else None
+    above = find_dateline(blocks, above_lo, header_lo, today, day_first=day_first, headline=headline)
+    printed = find_dateline(blocks, header_lo, header_hi, today, day_first=day_first, headline=headline)
     if printed is None and above is not None and above.value[:10] in declared_days(declared_dates, today):
         printed = above
     if printed is not None and printed.index is not None:

@@ -549,6 +549,17 @@ DATE_NOISE: Final = re.compile(
     r"|edt|est|pdt|pst|cet|cest|bst|ist|et|pt|ct|mt|and|by|date|time|\d+|st|nd|rd|th|of)\b",
     _I,
 )
+# A line whose printed date is an event's, not the page's: 'Termin: 21.02.2020', 'Veranstaltung am ...'.
+EVENT_CUE: Final = re.compile(
+    r"\b(?:termine?|veranstaltung(?:en)?|event date|date of (?:the )?event|date de l'événement|fecha del evento"
+    r"|data dell'evento)\b", _I)
+# What joins the first day of a date range to the date that ends it: '28.01.2022 – 29.01.2022',
+# '14. - 20. Januar 2022', '3 to 5 May 2021' (the text before the second date ends with it).
+RANGE_JOIN: Final = re.compile(
+    r"(?:(?:^|[^\d:.])[0-3]?\d\.?|\b(?:19|20)\d\d)\s*(?:[–—-]|\bbis|\bto|\bau|\bal)\s*$", _I)
+# What names the day a title's subject is of, not the page's: 'Protokoll der Sitzung vom 10. Oktober
+# 2019', 'Minutes of 3 May 2021' (the title's text before the date ends with it).
+DAY_OF: Final = re.compile(r"\b(?:vom|of|from|du|del|dal|van)\s*$", _I)
 BYLINE: Final = re.compile(r"^\s*" + _alt(BYLINE_LEADS) + r"\s*:?\s+(?P<names>\S.{1,150})$", _I)
 ROLE_TOKENS: Final = frozenset(w for word in AUTHOR_TITLE_WORDS for w in (word, word + "s") if " " not in word)
 # Names, then a comma and a role: 'Tom Krisher, AP Auto Writer', 'Jane Doe and John Roe, Staff Writers'.

@@ -219,6 +219,16 @@ def test_the_printed_dateline_beats_a_declared_date_but_an_update_does_not() -> 
     assert _date(declared, "<h1>Storm hits the coast</h1><p>Updated March 4, 2024</p>")[:10] == "2024-03-01"
 
 
+def test_an_event_date_a_date_range_and_a_day_the_headline_names_are_not_the_dateline() -> None:
+    declared = '<meta property="article:published_time" content="2019-11-27T15:00:00">'
+    for line in ("<p>Termin: 21.02.2020, 19 Uhr</p>", "<p>Spieltag 4 +++ 28.01.2020 – 29.01.2020</p>"):
+        assert _date(declared, f"<h1>Whisky-Abend in Halle</h1>{line}")[:10] == "2019-11-27"
+    assert _date(declared, "<h1>Protokoll der Vorstandssitzung vom 10. Oktober 2019</h1>")[:10] == "2019-11-27"
+    # ...while a dateline, or a headline that is the date line too, still is.
+    assert _date(declared, "<h1>Whisky-Abend in Halle</h1><p>21.02.2020, 19 Uhr</p>") == "2020-02-21"
+    assert _date("", "<h1>Advent calendar week 2 20 December 2025</h1>") == "2025-12-20"
+
+
 def test_a_time_element_in_the_comments_is_not_the_pages_date() -> None:
     comments = '<div class="comments"><p>Reader said: <time datetime="2025-06-02">June 2</time></p></div>'
     assert _date("", f"<h1>Storm hits the coast</h1>{PROSE_P}{comments}<time>March 4, 2024</time>") \

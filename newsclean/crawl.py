@@ -88,9 +88,3 @@ def clean_records(path: str, into: FileResult, models: Mapping[str, SiteModel] |
         task = record_task(record, settings, fmt, timeout=timeout, site_model=models.get(record.host or ""))
         result = run_task(task)
         yield Cleaned(record.source, record.record_id, result.text, result.error)
-
-
-def learn_all(paths: list[str], settings: Settings = DEFAULTS) -> dict[str, SiteModel]:
-    """The site models of a set of crawl files, learned on this machine (what an engine does in
-    parallel: learn_file per file, merge_counts, host_models)."""
-    return host_models(merge_counts(*(learn_file(p, settings) for p in paths)))

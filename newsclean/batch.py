@@ -210,10 +210,7 @@ def handle(result: Result, item: Input, stamp: Stamp | None, taken: dict[Path, s
         run.error(result.source, result.error)
         tally.failed += 1
         return
-    if run.explain:
-        for rule, text, detail in result.removed:
-            why = f"{rule} ({detail})" if detail else rule
-            line(run.console, f"newsclean: explain: {shown(result.source)}: {why}: {text[:100]}")
+    explain(result, run)
     if result.text is None:
         if not run.quiet:
             line(run.console, f"newsclean: warning: {shown(result.source)}: no article found; nothing written")
@@ -256,6 +253,15 @@ def settle(run: Run) -> None:
         for _, key, output, done in pending:
             if done is not None:
                 record(run.store, run, key, output, done)
+
+
+def explain(result: Result, run: Run) -> None:
+    """--explain: every block the input lost, with its rule, one line each on stderr."""
+    if not run.explain:
+        return
+    for rule, text, detail in result.removed:
+        why = f"{rule} ({detail})" if detail else rule
+        line(run.console, f"newsclean: explain: {shown(result.source)}: {why}: {text[:100]}")
 
 
 def write_stdout(text: str, run: Run) -> None:

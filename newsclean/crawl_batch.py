@@ -13,10 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
-from .batch import Run, record, write_stdout
-from .console import line
+from .batch import Run, explain, record, write_stdout
 from .crawl import FileResult, read_records, record_task
-from .inputs import Input, shown
+from .inputs import Input
 from .output import OutputError, open_temp, target_path, write_atomic
 from .runner import Result, Task, learn_task, run_all
 from .state import Record, Stamp, stamp_of
@@ -82,9 +81,7 @@ def clean_crawl(item: Input, models: dict[str, SiteModel], stamp: Stamp | None, 
                 run.error(result.source, result.error)
                 run.tally.failed += 1
                 continue
-            for rule, text, detail in result.removed if run.explain else ():
-                why = f"{rule} ({detail})" if detail else rule
-                line(run.console, f"newsclean: explain: {shown(result.source)}: {why}: {text[:100]}")
+            explain(result, run)
             if result.text is None:
                 run.tally.records_empty += 1
                 continue

@@ -23,7 +23,6 @@ from .rules import (
     MD_HEADING,
     MD_IMAGE,
     MD_LINK,
-    OVER_LIMIT_RULE,
     REFERENCES_HEAD,
     ends_sentence,
     squeeze,
@@ -50,6 +49,10 @@ _PROSE_WORDS: Final = 10
 _FLUSH_PROSE_SHARE: Final = 0.2
 HEADING_TAG: Final = "h1"
 _LYNX_LINK_TEXT: Final = re.compile(r"\[\d+\]([^\[\]]{0,40}?)(?=\s*(?:\[\d+\]|[.,;:!?|]|\s{2,}|$))")
+
+# The rule of the input stage: the part of a runaway page past Settings.max_blocks or max_tags, left
+# unread so that time and memory stay bounded (catalog.py names it with the others).
+OVER_LIMIT_RULE: Final = "over-limit"
 
 
 # A dump is read up to this many lines per block of the limit (a wrapped paragraph spans a few).

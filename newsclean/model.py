@@ -3,9 +3,13 @@ values are plain classes with read-only fields, which compile to C structs). No 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from enum import Enum
-from typing import Any, Final, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple
+
+if TYPE_CHECKING:
+    from .settings import Settings
 
 Kind = Literal["html", "text"]
 
@@ -230,3 +234,38 @@ class Page:
 
     def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
         return _fields_of(self)
+
+
+class Stage(Enum):
+    """When a context rule runs (context.py)."""
+
+    AMEND = "amend"  # corrects a context-free verdict; what follows reads the result as `classified`
+    MARK = "mark"  # before the body is chosen
+    KEEP = "keep"  # after it (Context.inside): keeps blocks of the body
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a context rule reads besides the verdicts: the page, and as the stages go on, the
+    verdicts after AMEND (`classified`) and the body (`inside`, one flag per block)."""
+
+    blocks: tuple[Block, ...]
+    feats: tuple[Features, ...]
+    anchors: tuple[int, ...]  # the blocks that are copies of the headline
+    settings: Settings
+    classified: tuple[Verdict, ...] = ()
+    inside: tuple[bool, ...] = ()
+
+
+Relabels = dict[int, str]  # what a context rule found: block index -> detail, for --explain
+
+
+@dataclass(frozen=True, slots=True)
+class ContextRule:
+    """A row of context.CONTEXT_RULES: `find` returns the blocks the rule relabels to `label`."""
+
+    name: str
+    label: Label
+    stage: Stage
+    why: str
+    find: Callable[[Context, tuple[Verdict, ...]], Relabels]

@@ -8,6 +8,7 @@ from typing import Final
 
 from .blocks import to_blocks
 from .classify import measure
+from .context import HEADLINE
 from .decode import decode
 from .headline import headline_indices
 from .metadata import page_metadata
@@ -111,8 +112,8 @@ def assemble(doc: Document, page: Page, declared: dict[str, list[Found]], settin
     kept: list[Block] = []
     removed: list[Removal] = list(chrome)
     for block, verdict in zip(blocks, page.verdicts, strict=True):
-        if verdict.index == headline and "headline" not in settings.disabled_rules:
-            removed.append(Removal(block.index, "headline", block.text))
+        if verdict.index == headline and HEADLINE not in settings.disabled_rules:
+            removed.append(Removal(block.index, HEADLINE, block.text))
         elif verdict.label is Label.BAD:
             removed.append(Removal(block.index, verdict.rule, block.text, verdict.detail))
         else:

@@ -16,13 +16,8 @@ from dataclasses import dataclass
 from html import escape
 from typing import Final
 
+from .catalog import RULE_WHY
 from .model import Article
-from .rules import CHROME_RULES, CONTEXT_RULES, INPUT_RULES, RULES
-
-# What each rule removes (or keeps), as the rule tables say it; 'headline' goes to the metadata.
-RULE_WHY: Final[dict[str, str]] = {
-    **{rule.name: rule.why for rule in RULES}, **CONTEXT_RULES, **CHROME_RULES, **INPUT_RULES,
-}
 
 _STYLE: Final = """
 body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem 2rem;color:#222}

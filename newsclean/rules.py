@@ -1,7 +1,7 @@
 """THE place for patterns, word lists and named rules.
 
 Every removal the extractor makes is decided by a `Rule` defined here, or by one of the context
-rules named in `CONTEXT_RULES` (applied in `revise.py`). Vocabulary is grouped by concept as
+rules of `context.py` (between whose stages `revise.py` chooses the body). Vocabulary is grouped by concept as
 lower-case phrases; patterns are compiled once and named by meaning. Nothing here names a site:
 the vocabulary is the generic language of web page furniture, in several languages.
 
@@ -879,38 +879,9 @@ for _i, _rule in enumerate(RULES):
         CUE_RULES[_cue] = CUE_RULES.get(_cue, 0) | (1 << _i)
 CUE_WORDS: Final = frozenset(CUE_RULES)  # a block's cues are its tokens among these (one set intersection)
 
-# Rules applied with context (revise.py); named here so --explain and the tests see one list.
 # Rules whose blocks are removed without splitting the article around them: a picture's place, an
 # empty form field, a caption printed twice.
 NEUTRAL_RULES: Final = frozenset({"dump-artefact", "caption-pair", "advertisement"})
-CONTEXT_RULES: Final[dict[str, str]] = {
-    "repeated-line": "A short line printed more than once on the page (menus, the headline as a caption).",
-    "toolbar-button": "A 'Comments' or 'Newsletter' label among share buttons: a button, not a section.",
-    "copy-of-text": "A long block made mostly of paragraphs printed elsewhere on the page: a second copy.",
-    "menu-run": "A run of short lines outside the article body: menus, link lists.",
-    "outside-body": "Outside the main run of prose: header, sidebar or footer text.",
-    "headline": "The article's headline; it goes to the metadata.",
-    "site-template": "A line found on many pages of the same site (learned across the run's pages).",
-    "data-row": "A line of a table of figures (standings, results): kept with the article around it.",
-    "cut-paragraph": "A paragraph ending in '...' right after prose: the article's own text, kept.",
-    "related-box": "A short line right after a 'Related' or 'More:' label: another article's headline.",
-    "cited-address": "A bare address between two blocks of the body: a link the article cites, kept.",
-    "inline-credit": "A '©' line without a year, followed by prose: a picture's credit inside the article, "
-                     "not the page's footer (removed, but the article goes on past it).",
-    "own-copy": "A paragraph printed twice, every copy inside the body (a lead repeated as a pull quote): "
-                "one copy, the longest, is kept.",
-    "linked-sentence": "A sentence inside the body whose words are partly links: a digest item, kept.",
-    "linked-heading": "A subheading of link text over the body's own text: an item's name, kept.",
-    "linked-item": "List items of link text between two kept parts of the body in the article container: "
-                   "the article's own list (picks, resources, contents), kept.",
-    "gallery-caption": "A slide's caption in a slideshow printed out (counters '1 of 12', '2 of 12'...).",
-    "caption-pair": "A line printed twice in a row, the second time alike or with a credit in brackets: a "
-                    "caption (a text browser prints a picture's alt text, then its caption or title).",
-    "teaser-list": "Teasers of other articles (title, summary, source) after a 'Related' label below the "
-                   "article.",
-    "byline-teasers": "Teasers of other articles between bylines every few lines ('Title', 'By X', a summary, "
-                      "again and again): an article has one byline.",
-}
 
 # Lines that name a teaser's source or author: in a list of teasers they part one from the next.
 SOURCE_LINES: Final = frozenset({"repeated-line", "site-template", "byline"})
@@ -933,21 +904,3 @@ CHROME_RULES: Final[dict[str, str]] = {
     CHROME_CLASS_RULE: "A box whose class or id names page chrome (CHROME_WORDS), unless it holds the "
                        "article's prose.",
 }
-# The rule of the input stage (blocks.py): the part of a runaway page past Settings.max_blocks or
-# max_tags, left unread so that time and memory stay bounded.
-OVER_LIMIT_RULE: Final = "over-limit"
-INPUT_RULES: Final[dict[str, str]] = {
-    OVER_LIMIT_RULE: "The part of a runaway page past its first max_blocks blocks or max_tags tags, left unread "
-                     "(no article has that many).",
-}
-RULE_NAMES: Final[tuple[str, ...]] = (tuple(r.name for r in RULES) + tuple(CONTEXT_RULES) + tuple(CHROME_RULES)
-                                      + tuple(INPUT_RULES))
-
-
-def check_rule_names(names: Iterable[str]) -> frozenset[str]:
-    """The names as a set for Settings.disabled_rules; raises ValueError on a name no rule has."""
-    found = frozenset(names)
-    unknown = sorted(found.difference(RULE_NAMES))
-    if unknown:
-        raise ValueError(f"no rule is named {', '.join(map(repr, unknown))} (the names are in rules.RULE_NAMES)")
-    return found

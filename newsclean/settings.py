@@ -25,7 +25,7 @@ class Settings:
     # collecting them is skipped.
     keep_links: bool = False
     keep_images: bool = False
-    # Rules switched off by name (rules.RULE_NAMES), to measure what each one is worth (tests/rule_audit.py):
+    # Rules switched off by name (catalog.RULE_NAMES), to measure what each one is worth (tests/rule_audit.py):
     # a block a disabled rule would decide gets the verdict it would have had without that rule.
     disabled_rules: frozenset[str] = frozenset()
 

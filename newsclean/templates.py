@@ -17,6 +17,7 @@ from hashlib import blake2b
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
+from .context import SITE_TEMPLATE
 from .inputs import shown
 from .model import Block, Features, Found, InputError, Label, Verdict
 from .settings import Settings
@@ -299,7 +300,7 @@ def mark_template(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdic
                   model: SiteModel | None, settings: Settings) -> tuple[Verdict, ...]:
     """Blocks the site prints on many of its pages are template. Prose that merely recurs (a
     credit line, a standing disclaimer) must be on nearly every page to go."""
-    if model is None or not model.lines or "site-template" in settings.disabled_rules:
+    if model is None or not model.lines or SITE_TEMPLATE in settings.disabled_rules:
         return verdicts
     out = list(verdicts)
     for i, (block, feat, verdict) in enumerate(zip(blocks, feats, verdicts, strict=True)):
@@ -310,7 +311,7 @@ def mark_template(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdic
             continue
         if verdict.label is Label.GOOD and count < settings.template_prose_share * model.pages:
             continue
-        out[i] = Verdict(i, Label.BAD, "site-template", f"on {count} of {model.pages} pages of {model.site}")
+        out[i] = Verdict(i, Label.BAD, SITE_TEMPLATE, f"on {count} of {model.pages} pages of {model.site}")
     return tuple(out)
 
 

@@ -151,7 +151,7 @@ def main(argv: list[str]) -> int:
                         help="run with these rules switched off (Settings.disabled_rules), to measure them")
     args = parser.parse_args(argv)
     from newsclean import DEFAULTS
-    from newsclean.rules import check_rule_names
+    from newsclean.catalog import check_rule_names
 
     overrides: dict = {field: type(getattr(DEFAULTS, field))(float(value))
                        for field, value in (item.split("=", 1) for item in args.set)}

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from tests.accuracy import HERE, PRIMARY, SETS, TOLERANCE, score
 
-# Names in rules.RULE_NAMES that are no rule to switch off: the catch-all that ends RULES, the
+# Names in catalog.RULE_NAMES that are no rule to switch off: the catch-all that ends RULES, the
 # verdicts of lying outside the chosen body (the body selection itself), the bound on runaway input,
 # and site templates (learned across a run's pages; these runs clean page by page).
 NOT_AUDITED = frozenset({"short", "menu-run", "outside-body", "over-limit", "site-template"})
@@ -124,7 +124,7 @@ def reading(deltas: dict[str, float], changed: int) -> str:
 
 
 def audited_rules() -> list[str]:
-    from newsclean.rules import RULE_NAMES
+    from newsclean.catalog import RULE_NAMES
 
     return [name for name in RULE_NAMES if name not in NOT_AUDITED]
 
@@ -138,7 +138,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args(argv)
-    from newsclean.rules import check_rule_names
+    from newsclean.catalog import check_rule_names
 
     names = args.sets.split(",")
     try:

@@ -1,14 +1,19 @@
-"""Every context rule (revise.py) at work on a small page, and left alone where it must not act."""
+"""Every context rule (context.py) at work on a small page, and left alone where it must not act."""
 
 from __future__ import annotations
+
+import ast
+from pathlib import Path
 
 import pytest
 
 import newsclean
 from newsclean.blocks import text_blocks
 from newsclean.classify import measure
-from newsclean.revise import thread_heads
-from newsclean.rules import CONTEXT_RULES
+from newsclean.context import CONTEXT_WHY
+from newsclean.headline import headline_indices
+from newsclean.pipeline import prepare
+from newsclean.revise import revise, thread_heads
 from newsclean.settings import DEFAULTS, Settings, with_overrides
 
 PARAGRAPHS = [
@@ -32,6 +37,15 @@ MENU = ["Home", "News", "Sport", "Weather", "Culture"]
 
 def page(*lines: str) -> newsclean.Article:
     return newsclean.clean("\n".join(lines).encode())
+
+
+def final_rules(data: str, text: str) -> list[str]:
+    """The rule of the final verdict of each block whose text is `text`, kept blocks too: a context rule that
+    keeps a block shows here, not in Article.removed."""
+    blocks = prepare(data.encode(), None).blocks
+    feats, classified = measure(blocks, DEFAULTS)
+    verdicts = revise(blocks, feats, classified, headline_indices(blocks, feats, classified), DEFAULTS)
+    return [v.rule for b, v in zip(blocks, verdicts, strict=True) if b.text == text]
 
 
 def rule_of(article: newsclean.Article, text: str) -> str | None:
@@ -126,6 +140,8 @@ def test_data_rows_are_kept_menus_are_not() -> None:
                    "The top two teams qualify directly for next season's continental competition.")
     for row in rows:
         assert row in article.text
+    assert final_rules("\n".join(["Standings", *MENU, "Standings", PARAGRAPHS[0], *rows, PARAGRAPHS[1]]),
+                       rows[0]) == ["data-row"]
     assert "Weather" not in article.text
 
 
@@ -136,6 +152,7 @@ def test_cut_paragraph_after_prose_is_kept_but_a_lone_teaser_is_not() -> None:
                    *PARAGRAPHS, cut, "Related Stories", "Harbour ferry terminal opens", "June 3, 2024", teaser)
     assert cut in article.text
     assert rule_of(article, teaser) is not None
+    assert final_rules("\n".join(["Tram line", "Tram line", *PARAGRAPHS, cut]), cut) == ["cut-paragraph"]
     # A quote trailing off after such a paragraph is the article's too.
     trailing = "“We will see what the spring brings, and whether the suppliers keep their word…"
     article = page("Tram line to reach the airport - City News", "Tram line to reach the airport",
@@ -161,21 +178,35 @@ def test_cited_address_inside_the_body_is_kept_but_not_at_its_edge() -> None:
                    "Tram line to reach the airport", *PARAGRAPHS[:4], cited, *PARAGRAPHS[4:])
     assert cited in article.text
     assert "https://example.org/news/tram" not in article.text
+    assert final_rules("\n".join(["Tram line", *MENU, "Tram line", *PARAGRAPHS[:4], cited, *PARAGRAPHS[4:]]),
+                       cited) == ["cited-address"]
 
 
-@pytest.mark.parametrize("name", sorted(CONTEXT_RULES))
+def _asserted_names() -> frozenset[str]:
+    """Every string that some test of this folder compares in an assert."""
+    found: set[str] = set()
+    for path in Path(__file__).parent.glob("test_*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Assert):
+                found.update(n.value for n in ast.walk(node.test)
+                             if isinstance(n, ast.Constant) and isinstance(n.value, str))
+    return frozenset(found)
+
+
+@pytest.mark.parametrize("name", sorted(CONTEXT_WHY))
 def test_every_context_rule_has_a_test(name: str) -> None:
-    tested = {"repeated-line", "menu-run", "outside-body", "headline", "toolbar-button", "copy-of-text",
-              "site-template",  # tests/test_templates.py
-              "data-row", "cut-paragraph", "related-box", "cited-address", "linked-sentence", "inline-credit",
-              "own-copy", "gallery-caption", "caption-pair", "teaser-list", "byline-teasers", "linked-heading",
-              "linked-item"}
-    assert name in tested, f"write a test for the context rule {name!r}"
+    """A context rule whose name no assert names has no test: a new row of the table fails here
+    until a test shows it at work."""
+    assert name in _asserted_names(), f"write a test that asserts the context rule {name!r}"
+
+
+def _source(*inner: str) -> str:
+    return ("<html><head><title>Tram line to reach the airport - City News</title></head><body>" + "".join(inner)
+            + "</body></html>")
 
 
 def _html(*inner: str) -> newsclean.Article:
-    head = "<html><head><title>Tram line to reach the airport - City News</title></head><body>"
-    return newsclean.clean((head + "".join(inner) + "</body></html>").encode())
+    return newsclean.clean(_source(*inner).encode())
 
 
 def test_list_before_the_body_in_the_container_is_kept_but_a_summary_box_is_not() -> None:
@@ -214,8 +245,11 @@ def test_a_linked_sentence_inside_the_body_is_kept_but_a_teaser_linked_whole_is_
               '<a href="/b">night buses that serve the airport</a>.</p>')
     teaser = '<p><a href="/c">Harbour ferry terminal opens after years of delays and rising costs for all.</a></p>'
     prose = [f"<p>{p}</p>" for p in PARAGRAPHS]
-    article = _html("<h1>Tram line to reach the airport</h1><div>", *prose[:4], digest, teaser, *prose[4:], "</div>")
+    inner = ("<h1>Tram line to reach the airport</h1><div>", *prose[:4], digest, teaser, *prose[4:], "</div>")
+    article = _html(*inner)
     assert "a new timetable for the night buses that serve the airport." in article.text
+    assert final_rules(_source(*inner), "The regional transport authority has approved a new timetable for the "
+                       "night buses that serve the airport.") == ["linked-sentence"]
     assert rule_of(article, "Harbour ferry terminal opens after years of delays and rising costs for all.") \
         == "link-dense"
 
@@ -254,10 +288,12 @@ def test_a_listicle_s_items_between_boxes_in_the_container_are_one_body() -> Non
 
 def test_a_linked_heading_over_the_body_s_text_is_kept_but_not_over_links() -> None:
     items = "".join(_item(n, name, PARAGRAPHS[n]) for n, name in enumerate(STOPS))
-    article = _html("<h1>Tram line to reach the airport</h1><div>", f"<p>{PARAGRAPHS[7]}</p>", items,
-                    '<h3><a href="/more">More tram stops</a></h3><ul><li><a href="/x">West end loop</a></li></ul>',
-                    f"<p>{MORE_PARAGRAPHS[0]}</p>", "</div>")
+    inner = ("<h1>Tram line to reach the airport</h1><div>", f"<p>{PARAGRAPHS[7]}</p>", items,
+             '<h3><a href="/more">More tram stops</a></h3><ul><li><a href="/x">West end loop</a></li></ul>',
+             f"<p>{MORE_PARAGRAPHS[0]}</p>", "</div>")
+    article = _html(*inner)
     assert all(name in article.text for name in STOPS)
+    assert final_rules(_source(*inner), "Harbour gate") == ["linked-heading"]
     assert rule_of(article, "More tram stops") == "link-dense"
 
 
@@ -266,9 +302,11 @@ def test_a_list_of_links_between_parts_of_the_body_is_kept_but_not_one_at_its_en
     listed = "<ul>" + "".join(f'<li><a href="/{n}">{pick}</a></li>' for n, pick in enumerate(picks)) + "</ul>"
     more = "<ul>" + "".join(f'<li><a href="/m{n}">{name} tram stop</a></li>' for n, name in enumerate(STOPS)) + "</ul>"
     prose = [f"<p>{p}</p>" for p in PARAGRAPHS]
-    article = _html("<h1>Tram line to reach the airport</h1><div>", *prose[:4],
-                    "<h2>Tickets that will be valid on the new line</h2>", listed, *prose[4:], more, "</div>")
+    inner = ("<h1>Tram line to reach the airport</h1><div>", *prose[:4],
+             "<h2>Tickets that will be valid on the new line</h2>", listed, *prose[4:], more, "</div>")
+    article = _html(*inner)
     assert all(pick in article.text for pick in picks)
+    assert final_rules(_source(*inner), "City Bike day ticket") == ["linked-item"]
     assert rule_of(article, "Harbour Line tram pass") is None
     assert rule_of(article, "Airport terminal tram stop") == "link-dense"  # a list closing the body goes
 
@@ -349,6 +387,8 @@ def test_a_lead_printed_again_inside_the_body_keeps_one_copy() -> None:
     toolbar = ["Share", "Email", "Print", "Tweet", "Save", "Photo: City News"]
     article = story(lead, *toolbar, *PARAGRAPHS[:3], lead, *PARAGRAPHS[3:])
     assert article.text.count(lead) == 1
+    assert final_rules("\n".join(["Tram line", *MENU, "Tram line", lead, *toolbar, *PARAGRAPHS[:3], lead,
+                                   *PARAGRAPHS[3:]]), lead) == ["repeated-line", "own-copy"]
     assert rule_of(article, lead) == "repeated-line"  # the copy above the toolbar
     # A sentence the page repeats outside the body (a teaser of it in a sidebar) still goes.
     article = story(*PARAGRAPHS, "Most read", lead, *MENU, lead)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import newsclean
-from newsclean.rules import CONTEXT_RULES
+from newsclean.context import CONTEXT_WHY
 
 from .conftest import PAGES, SEED
 
@@ -105,7 +105,7 @@ def test_seed_boilerplate_is_gone(seed: newsclean.Article) -> None:
 def test_seed_removals_are_explained(seed: newsclean.Article) -> None:
     rules = {r.rule for r in seed.removed}
     assert {"repeated-line", "syndication", "copyright-footer", "date-line", "read-more-teaser"} <= rules
-    assert rules & set(CONTEXT_RULES)
+    assert rules & set(CONTEXT_WHY)
     by_text = {r.text: r.rule for r in seed.removed}
     assert by_text["DNYUZ © 2025"] == "copyright-footer"
     assert by_text["Read more"] == "read-more-teaser"

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from newsclean.catalog import RULE_NAMES, check_rule_names
 from newsclean.classify import classify_block
+from newsclean.context import CONTEXT_WHY
 from newsclean.model import Block, Label
-from newsclean.rules import CONTEXT_RULES, RULE_NAMES, RULES, check_rule_names, features
+from newsclean.rules import RULES, features
 from newsclean.settings import DEFAULTS, with_overrides
 
 # rule name -> (blocks it decides, blocks it must not decide). Snippets are lines of real pages.
@@ -153,7 +155,7 @@ def test_rule_leaves_near_misses(name: str) -> None:
 def test_every_rule_has_cases_and_a_reason() -> None:
     assert set(CASES) == {r.name for r in RULES}
     assert all(r.why.endswith(".") for r in RULES)
-    assert all(why.endswith(".") for why in CONTEXT_RULES.values())
+    assert all(why.endswith(".") for why in CONTEXT_WHY.values())
     assert len(set(RULE_NAMES)) == len(RULE_NAMES)
 
 

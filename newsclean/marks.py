@@ -1,0 +1,342 @@
+"""Context rules that run before the body is chosen (context.py holds their table and order).
+
+Each is a pure function of the page (model.Context) and the verdicts so far, returning the blocks it
+relabels, each with a detail for --explain: AMEND corrects a context-free verdict, MARK reads a block
+among its neighbours (a line printed twice, the short lines after a 'Related' label).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Final
+
+from .model import Block, Context, Features, Label, Relabels, Verdict
+from .rules import (
+    BOX_LABELS,
+    CAPTION_PAIR_MIN_CHARS,
+    COPYRIGHT_CUES,
+    DIGIT_CUE,
+    HARD_TERMINATORS,
+    IMAGE_COUNTER,
+    PAREN_TAIL,
+    SOURCE_LINES,
+    TERMINATORS,
+    YEAR,
+    normalize,
+)
+
+PROSE: Final = (Label.GOOD, Label.NEARGOOD)
+
+
+# ---------------------------------------------------------------------------------------------
+# AMEND
+# ---------------------------------------------------------------------------------------------
+
+def inline_credits(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
+    """A '©' line with no year and no 'copyright' or 'rights' word, followed by paragraphs of prose,
+    credits a picture inside the article ('© Provided by X', then its caption); the page's footer
+    has no article after it. Still removed, it no longer ends the article."""
+    found: Relabels = {}
+    for i, verdict in enumerate(verdicts):
+        text = c.blocks[i].text
+        if verdict.rule != "copyright-footer" or "©" not in text or COPYRIGHT_CUES.intersection(
+                c.feats[i].tokens) or YEAR.search(text):
+            continue
+        after = range(i + 1, min(len(verdicts), i + 1 + c.settings.credit_reach))
+        prose = [j for j in after if verdicts[j].label is Label.GOOD]
+        if len(prose) >= c.settings.credit_prose_blocks:
+            found[i] = f"{len(prose)} paragraphs of prose follow"
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# MARK
+# ---------------------------------------------------------------------------------------------
+
+def cut_paragraphs(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
+    """A paragraph ending in '...' right after a paragraph of prose is the article's own text (a
+    quote trailing off, a paywall cutting the story), not a teaser for another page."""
+    found: Relabels = {}
+    for i in range(1, len(verdicts)):  # (after prose, or after such a paragraph: quotes trailing off)
+        if verdicts[i].rule == "truncated-teaser" and (verdicts[i - 1].label is Label.GOOD or i - 1 in found):
+            found[i] = "follows prose"
+    return found
+
+
+def own_copy(block: Block, verdict: Verdict, inside: int) -> bool:
+    """A sentence of prose printed once inside the article container is the article's own, even
+    when a standfirst or a teaser repeats it elsewhere on the page."""
+    return block.in_container and inside == 1 and verdict.label is Label.GOOD
+
+
+def repeated_lines(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
+    """Lines printed more than once are template (menus twice, the headline as a caption, teasers
+    listed twice); a repeated long paragraph keeps its first copy. Lines repeated only inside an
+    HTML page's article container are the article's own (the same step in two recipes)."""
+    blocks, feats, settings = c.blocks, c.feats, c.settings
+    keys = [f.key for f in feats]
+    counts = Counter(keys)  # the empty key (long blocks) is counted too, but never looked up
+    if any(b.in_container for b in blocks):
+        outside = Counter(key for key, b in zip(keys, blocks, strict=True) if key and not b.in_container)
+    else:
+        outside = counts
+    repeated = {key for key, n in counts.items() if key and n >= settings.repeat_min_count}
+    found: Relabels = {}
+    seen: set[str] = set()
+    for i, (block, key, verdict) in enumerate(zip(blocks, keys, verdicts, strict=True)):
+        if key not in repeated:
+            continue
+        if verdict.label is not Label.BAD and (not block.in_container or outside[key]) \
+                and not own_copy(block, verdict, counts[key] - outside[key]):
+            prose = verdict.label is Label.GOOD and feats[i].words > 2 * settings.phrase_max_words
+            if not prose or key in seen:
+                found[i] = f"{counts[key]} times on the page"
+        seen.add(key)
+    return found
+
+
+def toolbar_buttons(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
+    """A one- or two-word 'Comments' or 'Newsletter' label among share buttons (email, print...)
+    is a toolbar button, not the start of the comment section or newsletter box: it does not end
+    the article."""
+    def label(i: int) -> bool:
+        return verdicts[i].rule in TERMINATORS and c.feats[i].words <= 2
+
+    def button(i: int) -> bool:
+        return 0 <= i < len(verdicts) and (verdicts[i].rule == "share-bar" or label(i))
+
+    reach = c.settings.toolbar_reach
+    return {i: f"was {verdicts[i].rule}" for i in range(len(verdicts))
+            if label(i) and sum(button(i + d) for d in range(-reach, reach + 1) if d) >= 2}
+
+
+def copies_of_text(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
+    """A very long block made mostly of paragraphs printed elsewhere on the page is a second copy
+    of the article (a summary field, a print view run together): the paragraphs stay, it goes."""
+    blocks, feats, settings = c.blocks, c.feats, c.settings
+    long_ones = [i for i, f in enumerate(feats) if f.words >= settings.copy_min_words
+                 and verdicts[i].label is not Label.BAD]
+    if not long_ones:
+        return {}
+    # A block's key is its normalized text, when it has one (blocks up to rules.PHRASE_WINDOW words).
+    paragraphs = [(i, feats[i].key or normalize(blocks[i].text)) for i, v in enumerate(verdicts)
+                  if v.label is Label.GOOD and feats[i].words >= settings.good_words]
+    normalized = dict(paragraphs)
+    found: Relabels = {}
+    for i in long_ones:
+        text = normalized.get(i) or normalize(blocks[i].text)
+        covered = sum(len(p) for j, p in paragraphs if j != i and len(p) < len(text) and p in text)
+        if covered >= settings.copy_share * len(text):
+            found[i] = f"{covered / len(text):.0%} printed elsewhere"
+    return found
+
+
+def data_rows(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
+    """Runs of short lines that each hold figures (standings, results, a schedule) are a table of
+    the article's, not a menu: menus are words, tables are numbers (a figure may be glued to a
+    word: '1st', '5a', '10km')."""
+    def row(f: Features, v: Verdict) -> bool:
+        if v.label is not Label.SHORT or f.words < 3 or DIGIT_CUE not in f.tokens:
+            return False
+        tokens = f.key.split()
+        return sum(1 for t in tokens if not t.isalpha()) >= max(1, len(tokens) // 4)
+
+    least = c.settings.table_min_rows
+    rows = [row(f, v) for f, v in zip(c.feats, verdicts, strict=True)]
+    found: Relabels = {}
+    if rows.count(True) < least:
+        return found
+    i = 0
+    while i < len(verdicts):
+        j = i
+        while j < len(verdicts) and rows[j]:
+            j += 1
+        if j - i >= least:
+            found.update((k, f"row {k - i + 1} of {j - i}") for k in range(i, j))
+        i = max(j, i + 1)
+    return found
+
+
+def related_boxes(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
+    """The short lines right after a 'Related' or 'More:' label are the headlines of other
+    articles (a box set inside the article), not its subheadings: they go with their label. A
+    label names no article itself ('Related post: X' is one teaser, not a box)."""
+    blocks, feats = c.blocks, c.feats
+
+    def label(i: int) -> bool:
+        heading = feats[i].words <= 3 or blocks[i].text.endswith(":")
+        return heading and (verdicts[i].rule in BOX_LABELS
+                            or (verdicts[i].rule == "navigation" and blocks[i].text.endswith(":")))
+
+    found: Relabels = {}
+    for i, v in enumerate(verdicts):
+        if (v.rule not in BOX_LABELS and v.rule != "navigation") or not label(i):
+            continue
+        for j in range(i + 1, min(i + 1 + c.settings.box_max_blocks, len(verdicts))):
+            if verdicts[j].label is not Label.SHORT or feats[j].words < 3:
+                break
+            found[j] = f"after {v.rule} {i}"
+    return found
+
+
+def galleries(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
+    """A slideshow printed out: counters '1 of 22', '2 of 22', ... each after its slide's caption.
+    The captions between the counters are the gallery's, not the article's; a paragraph of prose
+    there (gallery_caption_max_words) is an item of an article told in slides, and stays."""
+    settings = c.settings
+    counters: list[tuple[int, int, int]] = []  # (block, number, total)
+    for i, v in enumerate(verdicts):
+        if v.rule == "photo-credit":
+            m = IMAGE_COUNTER.search(c.blocks[i].text)
+            if m:
+                counters.append((i, int(m.group("number")), int(m.group("total"))))
+    found: Relabels = {}
+    if len(counters) < settings.gallery_min_slides:
+        return found
+
+    def shape(j: int) -> str:
+        if not 0 <= j < len(verdicts):
+            return ""
+        return verdicts[j].rule if verdicts[j].label is Label.BAD else "text"
+
+    k = 0
+    while k < len(counters):
+        chain = [counters[k]]
+        end = k + 1  # the first counter after the chain's last
+        for n in range(k + 1, len(counters)):
+            here, prev = counters[n], chain[-1]
+            if here[1] == prev[1] + 1 and here[2] == prev[2] and here[0] - prev[0] <= settings.gallery_max_period:
+                chain.append(here)
+                end = n + 1
+            elif here[0] - prev[0] > settings.gallery_max_period:
+                break
+        if len(chain) < settings.gallery_min_slides:
+            k += 1
+            continue
+        # n counters hold n slides: n - 1 between them, and one before the first counter (captions
+        # above their counters) or after the last (below them): the side whose blocks look like a gap.
+        first, last = chain[0][0], chain[-1][0]
+        period = chain[1][0] - first
+        gap = [shape(j) for j in range(first + 1, first + period)]
+        lo, hi = first, last
+        if [shape(j) for j in range(first - period + 1, first)] == gap:
+            lo = first - period + 1
+        elif [shape(j) for j in range(last + 1, last + period)] == gap:
+            hi = last + period
+        for j in range(lo, hi):
+            v = verdicts[j]
+            if j not in found and v.label is not Label.BAD and not (
+                    v.label is Label.GOOD and c.feats[j].words > settings.gallery_caption_max_words):
+                found[j] = f"slide of a {len(chain)}-picture gallery"
+        k = end  # (a counter skipped inside the chain, out of sequence, starts no chain of its own)
+    return found
+
+
+def caption_pairs(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
+    """A line printed again at once with a credit in brackets after it ('X.' then 'X. (Jane Doe / Agency)'),
+    or printed again just as it was (a text browser's dump prints a picture's alt text, then its title
+    or caption), is a picture's caption: an article never repeats its own paragraph at once."""
+    blocks = c.blocks
+    found: Relabels = {}
+    for i in range(len(blocks) - 1):
+        a, b = blocks[i].text, blocks[i + 1].text
+        if len(a) >= CAPTION_PAIR_MIN_CHARS and b.startswith(a) and (
+                PAREN_TAIL.match(b, len(a)) or (b == a and blocks[i].tag == blocks[i + 1].tag == "p")):
+            for j in (i, i + 1):  # (a copy of prose is no paragraph of the article's: not kept as its own)
+                if verdicts[j].label is not Label.BAD or verdicts[j].rule == "repeated-line":
+                    found[j] = "printed twice, then credited"
+    return found
+
+
+def list_label(block: Block, feat: Features, verdict: Verdict) -> bool:
+    """A label that heads a list of other articles and names none itself: a list heading ('Related',
+    'More from X'), or a teaser line that is a label alone ('See also:', 'Read more'). 'Related: X',
+    'More on X' or 'Read more news like this on X' is one teaser, set among the article's paragraphs."""
+    return verdict.rule == "related-list" or (verdict.rule in BOX_LABELS and (
+        feat.words <= 3 or block.text.endswith(":")))
+
+
+def teaser_list_end(c: Context, verdicts: tuple[Verdict, ...], i: int) -> int:
+    """Where the list of teasers after the label at `i` ends (exclusive), or `i` when what follows
+    is no list: fewer than teaser_min_items teasers, or paragraphs in a row (the article going on)."""
+    settings = c.settings
+    groups: list[int] = []
+    current, end, bad = 0, i + 1, 0
+    for j in range(i + 1, min(len(verdicts), i + 1 + 2 * settings.teaser_window)):
+        label = verdicts[j].label
+        if verdicts[j].rule in HARD_TERMINATORS or j in c.anchors:
+            break
+        bad = bad + 1 if label is Label.BAD else 0
+        if bad == settings.teaser_furniture_run and current:  # furniture parts teasers as a short line does
+            groups.append(current)
+            current = 0
+        if label in PROSE:
+            current += 1
+            if current > settings.teaser_max_paragraphs:  # paragraphs in a row: the article goes on
+                return i
+        elif (label is Label.SHORT or verdicts[j].rule in SOURCE_LINES) and current:
+            groups.append(current)
+            current = 0
+        if j < i + 1 + settings.teaser_window:
+            end = j + 1
+    if current:
+        groups.append(current)
+    return end if len(groups) >= settings.teaser_min_items else i
+
+
+def teaser_lists(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
+    """A 'Related' or 'More in' label after the article's prose, followed by teasers (a title, a line or
+    two of summary, a source, again and again) and no more paragraphs in a row, opens the list of other
+    articles that closes the page: its prose goes with the label. A label above the article (before any
+    prose under the headline), or one after which three paragraphs follow one another (the article going
+    on after a box), is left alone: a list there is the article's own (a shopping list, profiles); so is
+    the prose after a teaser line that names an article itself (list_label)."""
+    settings = c.settings
+    found: Relabels = {}
+    for i, v in enumerate(verdicts):
+        if v.rule not in BOX_LABELS or not list_label(c.blocks[i], c.feats[i], v):
+            continue
+        top = max((a for a in c.anchors if a < i), default=max(0, i - settings.teaser_window))
+        if sum(c.feats[k].words for k in range(top + 1, i) if verdicts[k].label is Label.GOOD) \
+                < settings.anchor_min_score:
+            continue
+        for j in range(i + 1, teaser_list_end(c, verdicts, i)):
+            if j not in found and verdicts[j].label is not Label.BAD:
+                found[j] = f"after {v.rule} {i}"
+    return found
+
+
+def byline_teasers(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
+    """Bylines every few blocks, with a line or two of prose between each ('Title', 'By X', a summary;
+    'Title', 'By Y', ...), are a list of other articles' teasers: an article has one byline, and its
+    paragraphs run on. The blocks between the first and the last byline of such a chain go."""
+    settings = c.settings
+    bylines = [i for i, v in enumerate(verdicts) if v.rule == "byline"]
+    found: Relabels = {}
+    if len(bylines) < settings.teaser_min_items:
+        return found
+
+    def prose(lo: int, hi: int) -> int:
+        return sum(1 for k in range(lo, hi) if verdicts[k].label in PROSE)
+
+    def opens_article(i: int) -> bool:  # paragraphs in a row after the byline, as under a headline
+        after = [v for v in verdicts[i + 1:i + 1 + 2 * settings.byline_teaser_gap] if v.label is not Label.BAD]
+        return sum(1 for v in after[:settings.teaser_max_paragraphs + 2]
+                   if v.label in PROSE) > settings.teaser_max_paragraphs
+
+    chain: list[int] = []
+    for i in [*bylines, None]:
+        if i is not None and chain and 2 <= i - chain[-1] <= settings.byline_teaser_gap \
+                and 1 <= prose(chain[-1] + 1, i) <= settings.teaser_max_paragraphs:
+            chain.append(i)
+            continue
+        if len(chain) >= settings.teaser_min_items and opens_article(chain[-1]):
+            chain.pop()  # the last byline is the article's own, its standfirst above it
+        if len(chain) >= settings.teaser_min_items:
+            for k in range(chain[0] + 1, chain[-1]):
+                if k not in found and verdicts[k].label is not Label.BAD:
+                    found[k] = f"between bylines {chain[0]}-{chain[-1]}"
+        chain = [i] if i is not None else []
+    return found
+
+

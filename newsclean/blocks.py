@@ -15,20 +15,30 @@ from collections.abc import Callable
 from typing import Final
 
 from .model import TITLE_TAG, Block, Document, Found, InputError, Removal
-from .rules import (
-    BULLET,
-    HANGUL,
-    LYNX_MARKER,
-    MD_EMPHASIS,
-    MD_HEADING,
-    MD_IMAGE,
-    MD_LINK,
-    REFERENCES_HEAD,
-    ends_sentence,
-    squeeze,
-    word_count,
-)
+from .rules import REFERENCES_HEAD
 from .settings import DEFAULTS, Settings
+from .text import HANGUL, ends_sentence, squeeze, word_count
+
+# Dump markup: lynx link markers, markdown links/images, bullets, headings.
+LYNX_MARKER: Final = re.compile(r"\[(?:\d+|IMG|INLINE|BUTTON|image|img)\]")
+# Markdown links and images in a dump: their text holds no bracket and is bounded (MD_TEXT_CHARS), as
+# is the address (MD_ADDRESS_CHARS), so that a line of many '[' is not scanned to its end from each.
+MD_TEXT_CHARS: Final = 1000
+MD_ADDRESS_CHARS: Final = 2000
+MD_IMAGE: Final = re.compile(rf"!\[([^\[\]]{{0,{MD_TEXT_CHARS}}})\]\([^)]{{0,{MD_ADDRESS_CHARS}}}\)")
+MD_LINK: Final = re.compile(rf"\[([^\[\]]{{0,{MD_TEXT_CHARS}}})\]\((?:[^()\s]|\([^)]{{0,{MD_TEXT_CHARS}}}\))"
+                            rf"{{0,{MD_ADDRESS_CHARS}}}(?:\s+\"[^\"]{{0,{MD_TEXT_CHARS}}}\")?\)")
+MD_HEADING: Final = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+BULLET: Final = re.compile(r"^\s*(?:[*+\-•·◦▪□☆○o#]|\d{1,3}[.)])\s+(?=\S)")
+# Emphasis markers at word edges only: 'budget_office@city.gov', 'MAX_LIMIT', '2*rate*value' are text.
+# An emphasis holds no marker of its kind and spans at most EMPHASIS_CHARS: a marker without its pair
+# is then given up at the next marker, where it scanned the rest of the line (quadratic on a line of
+# many underscores, such as a script's). The text is the pattern's last group.
+EMPHASIS_CHARS: Final = 1000
+MD_EMPHASIS: Final = re.compile(
+    "(?<!\\w)(?:" + "|".join(rf"{m}(?=\S)([^{c}]{{1,{EMPHASIS_CHARS}}}?)(?<=\S){m}"
+                             for m, c in ((r"\*\*", r"\*"), ("__", "_"), (r"\*", r"\*"), ("_", "_"))) + r")(?!\w)")
+
 
 # A dump is hard-wrapped when many lines end near one width, and that width is a terminal's.
 _MIN_WRAP_WIDTH, _MAX_WRAP_WIDTH = 50, 132

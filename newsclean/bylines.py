@@ -8,20 +8,58 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from .rules import (
-    AUTHOR_TITLE,
-    BYLINE,
-    DATE,
-    DESK_WORDS,
-    LOCAL_MONTH,
-    MONTH,
-    NAME_SPLIT,
-    ORGANISATION_WORDS,
-    ROLE_TOKENS,
-    RUN_START,
-    is_date_line,
-    normalize,
+from .dates import DATE, LOCAL_MONTH, MONTH, is_date_line
+from .model import Features
+from .text import RUN_START, any_of, normalize, phrases
+
+BYLINE_LEADS: Final = phrases("by", "von", "par", "por", "di", "door", "written by", "words by", "reporting by",
+                      "story by", "posted by", "author", "authors", "autor", "auteur")
+# Words that name a newsroom's desk ('Staff', 'Editorial', 'Redaktion'): a credit of one is the outlet's.
+DESK_WORDS: Final = frozenset(phrases(
+    "staff", "editorial", "editors", "desk", "newsroom", "redaktion", "rédaction", "redacción", "redazione",
+    "wire", "reporters",
+))
+# Words that make a byline name an organisation or a desk rather than a person.
+ORGANISATION_WORDS: Final = DESK_WORDS | frozenset(phrases(
+    "news", "team", "agency", "press", "media", "inc", "ltd", "llc", "group", "network", "online", "magazine",
+    "business", "international", "times", "post", "daily", "digital", "service",
+))
+AUTHOR_TITLE_WORDS: Final = phrases(
+    r"writer", r"correspondent", r"reporter", r"editor", r"columnist", r"contributor", r"staff",
+    r"journalist", r"bureau chief", r"analyst", r"producer",
 )
+BYLINE_PREFIXES: Final = tuple(p + " " for p in BYLINE_LEADS)
+BYLINE: Final = re.compile(r"^\s*" + any_of(BYLINE_LEADS) + r"\s*:?\s+(?P<names>\S.{1,150})$", re.I)
+ROLE_TOKENS: Final = frozenset(w for word in AUTHOR_TITLE_WORDS for w in (word, word + "s") if " " not in word)
+# Names, then a comma and a role: 'Tom Krisher, AP Auto Writer', 'Jane Doe and John Roe, Staff Writers'.
+_NAME: Final = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}"
+ROLE_BYLINE: Final = re.compile(
+    rf"^\s*{_NAME}(?:\s*(?:,|&|\band\b)\s*{_NAME})*\s*,\s+(?:[\w.&'-]+\s+){{0,3}}"
+    r"(?i:" + any_of(AUTHOR_TITLE_WORDS) + r")s?\b[\w\s.,'-]{0,40}$"
+)
+AUTHOR_TITLE: Final = re.compile(r",\s*(?:[\w.]+\s+){0,3}" + any_of(AUTHOR_TITLE_WORDS) + r"s?\b.*$", re.I)
+# What follows the names in a byline: a separator, then a role, an outlet or a date.
+BYLINE_TAIL: Final = re.compile(RUN_START + r"(?:\s++[|•·–—]\s+|\s*+,\s*(?=[A-Z]{2}|\d))")
+NAME_SPLIT: Final = re.compile(RUN_START + r"(?:\s*+[,;&]\s*|\s++(?:and|und|et|y|e|og|en|i|AND)\s+)")
+
+
+def is_byline(text: str, f: Features) -> bool:
+    """'By Jane Doe', 'Von Max Muster und Erika M.': a lead word, then mostly capitalised names;
+    or names followed by a role: 'Tom Krisher, AP Auto Writer'."""
+    if f.words > 12:
+        return False
+    if not (f.key + " ").startswith(BYLINE_PREFIXES):
+        return ROLE_BYLINE.match(text) is not None
+    match = BYLINE.match(text)
+    if not match:
+        return False
+    names = BYLINE_TAIL.split(match.group("names"), maxsplit=1)[0]
+    tokens = [t for t in " ".join(w for w in NAME_SPLIT.split(names) if w).split() if t[:1].isalpha()][:6]
+    if not tokens:
+        return False
+    caps = sum(1 for w in tokens if w[:1].isupper())
+    return caps / len(tokens) >= 0.6 and not re.search(r"\b[a-z]{3,}\.$", text)
+
 
 _NOT_A_NAME: Final = re.compile(
     r"^(?:staff|the|by|and|updated|published|posted|news|associated press|reuters|afp|ap|editor|editors"

@@ -10,8 +10,9 @@ from collections.abc import Iterable
 from typing import Final
 
 from .blocks import OVER_LIMIT_RULE
+from .chrome import CHROME_RULES
 from .context import CONTEXT_WHY
-from .rules import CHROME_RULES, RULES
+from .rules import RULES
 
 # The rule of the input stage (blocks.py): the part of a runaway page past Settings.max_blocks or
 # max_tags, left unread so that time and memory stay bounded.

@@ -7,7 +7,84 @@ import datetime as dt
 import re
 from typing import Final
 
-from .rules import DATE, LOCAL_MONTHS, MONTH, TIME
+from .text import WORD, any_of, phrases
+
+MONTHS: Final = phrases(
+    r"jan(?:uary|\.)?", r"feb(?:ruary|\.)?", r"mar(?:ch|\.)?", r"apr(?:il|\.)?", r"may", r"june?",
+    r"july?", r"aug(?:ust|\.)?", r"sep(?:t(?:ember)?|\.)?", r"oct(?:ober|\.)?", r"nov(?:ember|\.)?",
+    r"dec(?:ember|\.)?",
+)
+# Month names of other languages, as a date prints them after its day ('3 de diciembre de 2025',
+# '3. Dezember 2025', 'le 3 décembre 2025', '3 марта 2025'): name -> month number.
+LOCAL_MONTHS: Final[dict[str, int]] = {name: number for number, names in enumerate((
+    ("enero", "janvier", "januar", "jänner", "gennaio", "janeiro", "januari", "января", "styczeń", "stycznia"),
+    ("febrero", "février", "fevrier", "februar", "febbraio", "fevereiro", "februari", "февраля", "lutego"),
+    ("marzo", "mars", "märz", "marz", "março", "marco", "maart", "марта", "marca"),
+    ("abril", "avril", "aprile", "april", "апреля", "kwietnia"),
+    ("mayo", "mai", "maggio", "maio", "mei", "мая", "maja"),
+    ("junio", "juin", "juni", "giugno", "junho", "июня", "czerwca"),
+    ("julio", "juillet", "juli", "luglio", "julho", "июля", "lipca"),
+    ("agosto", "août", "aout", "augustus", "августа", "sierpnia"),
+    ("septiembre", "setiembre", "septembre", "settembre", "setembro", "сентября", "września"),
+    ("octubre", "octobre", "oktober", "ottobre", "outubro", "октября", "października"),
+    ("noviembre", "novembre", "november", "novembro", "ноября", "listopada"),
+    ("diciembre", "décembre", "decembre", "dezember", "dicembre", "dezembro", "december", "декабря", "grudnia"),
+), 1) for name in names}
+LOCAL_MONTH: Final = "(?:" + "|".join(sorted(LOCAL_MONTHS, key=len, reverse=True)) + ")"
+WEEKDAYS: Final = phrases(r"mon(?:day)?", r"tue(?:s|sday)?", r"wed(?:nesday)?", r"thu(?:rs|rsday)?", r"fri(?:day)?",
+                  r"sat(?:urday)?", r"sun(?:day)?")
+MONTH: Final = any_of(MONTHS)
+WEEKDAY: Final = any_of(WEEKDAYS)
+# "December 2, 2025", "Dec. 2 2025", "2 December 2025", "2025-12-02", "12/02/2025".
+DATE: Final = re.compile(  # (the lookahead skips, cheaply, every place no month name or figure starts)
+    r"\b(?=[adfjmnos\d])(?:(?P<mdy_m>" + MONTH + r")\s+(?P<mdy_d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<mdy_y>(?:19|20)\d\d)"
+    r"|(?P<dmy_d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<dmy_m>" + MONTH + r")\.?,?\s+(?P<dmy_y>(?:19|20)\d\d)"
+    r"|(?P<iso_y>(?:19|20)\d\d)[-/.](?P<iso_m>\d{1,2})[-/.](?P<iso_d>\d{1,2})"
+    r"|(?P<num_a>\d{1,2})(?P<num_sep>[/.])(?P<num_b>\d{1,2})[/.](?P<num_y>(?:19|20)\d\d)"
+    r"|(?P<loc_d>\d{1,2})\.?\s+(?:de\s+)?(?P<loc_m>" + LOCAL_MONTH + r")\s+(?:de\s+|del\s+)?(?P<loc_y>(?:19|20)\d\d)"
+    r"|(?P<cjk_y>(?:19|20)\d\d)\s*年\s*(?P<cjk_m>\d{1,2})\s*月\s*(?P<cjk_d>\d{1,2})\s*日)(?:\b|(?<=日))",
+    re.I,
+)
+YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
+# A year or a span of years: '2019', '2019-2025', '2019–25'.
+YEARS: Final = re.compile(YEAR.pattern + r"(?:\s*[-–]\s*(?:19|20)?\d\d)?")
+YEAR_OR_CLOCK: Final = re.compile(r"(?:19|20)\d\d|\d:\d\d")
+RELATIVE_DATE: Final = re.compile(
+    r"^\W*(?:updated:?\s+|published:?\s+)?(?:\d+|an?|one)\s+(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|year)s?"
+    r"\s+ago\W*$|^\W*(?:yesterday|today|just now)\W*$",
+    re.I,
+)
+TIME: Final = re.compile(r"\b(?P<h>[012]?\d)[:.h](?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\.?)?", re.I)
+DATE_NOISE: Final = re.compile(
+    r"\b(?:" + WEEKDAY + r"|updated|published|posted|last|modified|on|at|am|pm|a\.m\.|p\.m\.|[a-z]{1,4}t|utc|gmt"
+    r"|edt|est|pdt|pst|cet|cest|bst|ist|et|pt|ct|mt|and|by|date|time|\d+|st|nd|rd|th|of)\b",
+    re.I,
+)
+# A line whose printed date is an event's, not the page's: 'Termin: 21.02.2020', 'Veranstaltung am ...'.
+EVENT_CUE: Final = re.compile(
+    r"\b(?:termine?|veranstaltung(?:en)?|event date|date of (?:the )?event|date de l'événement|fecha del evento"
+    r"|data dell'evento)\b", re.I)
+# What joins the first day of a date range to the date that ends it: '28.01.2022 – 29.01.2022',
+# '14. - 20. Januar 2022', '3 to 5 May 2021' (the text before the second date ends with it).
+RANGE_JOIN: Final = re.compile(
+    r"(?:(?:^|[^\d:.])[0-3]?\d\.?|\b(?:19|20)\d\d)\s*(?:[–—-]|\bbis|\bto|\bau|\bal)\s*$", re.I)
+# What names the day a title's subject is of, not the page's: 'Protokoll der Sitzung vom 10. Oktober
+# 2019', 'Minutes of 3 May 2021' (the title's text before the date ends with it).
+DAY_OF: Final = re.compile(r"\b(?:vom|of|from|du|del|dal|van)\s*$", re.I)
+# Regions whose English writes an all-numeric date day first (03/10/2023 is 3 October): a page that
+# declares 'en-GB', 'en_AU' (its <html lang>, og:locale) reads 03/10/2023 so.
+DAY_FIRST_REGIONS: Final = frozenset({"gb", "uk", "au", "nz", "ie", "in", "za", "sg", "my", "pk", "ng", "ke", "hk"})
+
+
+def is_date_line(text: str) -> bool:
+    """A line of dates (with weekday, time, 'Updated'), and next to nothing else."""
+    if RELATIVE_DATE.match(text):
+        return True
+    if not YEAR_OR_CLOCK.search(text) or not DATE.search(text):
+        return False
+    rest = DATE_NOISE.sub(" ", DATE.sub(" ", text))
+    return len(WORD.findall(rest)) <= 1
+
 
 _MONTH_NUMBER: Final = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,

@@ -12,9 +12,12 @@ import re
 from typing import Final
 
 from .model import Block, Features, Label, Verdict, window_title
-from .rules import TITLE_SEPARATORS, normalize
+from .rules import SYNDICATION
+from .text import RUN_START, normalize
 
-_SYNDICATED_TITLE: Final = re.compile(r"^\s*the post (.+?) appeared first on", re.I)
+TITLE_SEPARATORS: Final = re.compile(RUN_START + r"\s++[|\-–—:·•»]\s+")
+
+
 # A block is a copy of the title when most of its words are the title's and it covers much of it.
 _OWN_SHARE, _COVER_SHARE = 0.8, 0.5
 # A window title split into more parts than this is no 'Headline - Site' pair (nor worth the runs
@@ -72,8 +75,8 @@ def syndicated_title(blocks: tuple[Block, ...], classified: tuple[Verdict, ...])
     `syndication` rule already picked out)."""
     for block, verdict in zip(reversed(blocks), reversed(classified), strict=True):
         if verdict.rule == "syndication":
-            match = _SYNDICATED_TITLE.match(block.text)
-            return match.group(1).strip() if match else None
+            match = SYNDICATION.match(block.text)
+            return match.group("title").strip() if match and match.group("title") else None
     return None
 
 

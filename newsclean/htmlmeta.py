@@ -129,7 +129,7 @@ def _within(node: LexborNode, box: Callable[[LexborNode], bool]) -> bool:
 
 def _listing(node: LexborNode) -> bool:
     """A menu, or readers' comments."""
-    from .html import chrome_of
+    from .chrome import chrome_of
 
     if node.tag in _LISTING_TAGS:
         return True

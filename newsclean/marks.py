@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Final
 
+from .dates import YEAR
 from .model import Block, Context, Features, Label, Relabels, Verdict
 from .rules import (
     BOX_LABELS,
@@ -21,9 +22,8 @@ from .rules import (
     PAREN_TAIL,
     SOURCE_LINES,
     TERMINATORS,
-    YEAR,
-    normalize,
 )
+from .text import normalize
 
 PROSE: Final = (Label.GOOD, Label.NEARGOOD)
 

@@ -11,36 +11,31 @@ from functools import cache
 from typing import Final
 from urllib.parse import urljoin, urlsplit
 
-from .bylines import DAY_NAMES, LABEL_LEAD, inner_byline, is_credit, is_person, names_in_byline, parse_authors
-from .dates import find_date, local_form, parse_stamp, unglue_years, url_date
-from .headline import printed_lines, split_title, syndicated_title
-from .model import TITLE_TAG, Block, Features, Found, Label, Metadata, Page, Removal, window_title
-from .rules import (
-    BYLINE,
-    CJK,
+from .bylines import BYLINE, DAY_NAMES, LABEL_LEAD, inner_byline, is_credit, is_person, names_in_byline, parse_authors
+from .dates import (
     DATE,
     DATE_NOISE,
     DAY_FIRST_REGIONS,
     DAY_OF,
     EVENT_CUE,
-    HANGUL,
-    LANGUAGES,
     RANGE_JOIN,
-    RUN_START,
-    SECTION_LINE,
-    SYNDICATION,
-    TITLE_SEPARATORS,
-    URL,
-    WORD,
-    lower_words,
-    normalize,
-    stopwords,
-    title_case_ratio,
+    YEARS,
+    find_date,
+    local_form,
+    parse_stamp,
+    unglue_years,
+    url_date,
 )
+from .headline import TITLE_SEPARATORS, printed_lines, split_title, syndicated_title
+from .model import TITLE_TAG, Block, Features, Found, Label, Metadata, Page, Removal, window_title
+from .rules import FOOTER_RIGHTS, SYNDICATION, URL
 from .settings import Settings
+from .text import CJK, HANGUL, LANGUAGES, RUN_START, WORD, lower_words, normalize, stopwords, title_case_ratio
 
-_YEARS: Final = re.compile(r"\b(?:19|20)\d\d\b(?:\s*[-–]\s*(?:19|20)?\d\d)?")
-_RIGHTS: Final = re.compile(r"all rights? reserved\.?|copyright|\(c\)|©|\binc\.?$|\bltd\.?$", re.I)
+SECTION_LINE: Final = re.compile(
+    r"^\s*(?:in|posted in|filed (?:in|under)|category:?)\s+(?P<section>[A-Z][\w&' -]{1,40})\s*$")
+
+
 def page_urls(candidates: list[Found | None]) -> list[Found | None]:
     """The page's stated addresses, trimmed, a relative one resolved against the first absolute one
     (a canonical '/news/x' beside og:url 'https://example.com/...'); what is no web address
@@ -364,7 +359,7 @@ def copyright_owner(page: Page) -> Found | None:
     for block, verdict in zip(reversed(page.blocks), reversed(page.classified), strict=True):
         if verdict.rule != "copyright-footer" or len(block.text) > 120:
             continue
-        name = _RIGHTS.sub(" ", _YEARS.sub(" ", block.text))
+        name = FOOTER_RIGHTS.sub(" ", YEARS.sub(" ", block.text))
         name = re.split(r"[|.•]", name)[0].strip(" ,.-–:")
         name = re.sub(r"\s+", " ", name)
         if 1 <= len(name.split()) <= 5 and name[:1].isalnum():

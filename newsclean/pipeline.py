@@ -14,9 +14,9 @@ from .headline import headline_indices
 from .metadata import page_metadata
 from .model import Article, Block, Document, Found, Label, Page, Prepared, Removal, Verdict
 from .revise import revise
-from .rules import squeeze, word_count
 from .settings import DEFAULTS, Settings, with_overrides
 from .templates import SiteModel, mark_template
+from .text import squeeze, word_count
 
 KINDS: Final = ("auto", "html", "text")
 # A JSON-LD articleBody shorter than this is a summary, not the article.

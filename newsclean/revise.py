@@ -18,11 +18,11 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from .context import MENU_RUN, OUTSIDE_BODY, apply
+from .dates import DATE, TIME
 from .keeps import links_address
 from .model import Block, Context, Features, Label, Stage, Verdict
 from .rules import (
     COMMENT_NOTICE_PREFIXES,
-    DATE,
     DIGIT_CUE,
     HARD_TERMINATORS,
     NEUTRAL_RULES,
@@ -30,7 +30,6 @@ from .rules import (
     SUMMARY_LINES,
     TERMINATORS,
     THREAD_MARK,
-    TIME,
 )
 from .settings import Settings
 

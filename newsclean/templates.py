@@ -97,7 +97,7 @@ def digest(data: bytes) -> int:
 def line_id(text: str) -> int:
     """A line's identity across pages and runs: a stable 64-bit digest of its normalized words
     (figures replaced, so dates and counters match). Digests keep 10,000 pages' lines small."""
-    from .rules import normalize
+    from .text import normalize
 
     key = _DIGITS.sub("0", normalize(text))
     return digest(key.encode()) if key else 0

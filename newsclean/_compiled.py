@@ -15,8 +15,9 @@ import sys
 from importlib.machinery import EXTENSION_SUFFIXES, ModuleSpec
 from types import ModuleType
 
-COMPILED = ("blocks", "bylines", "classify", "context", "dates", "decode", "headline", "html", "htmlmeta", "keeps",
-            "marks", "metadata", "model", "pipeline", "revise", "rules", "settings")
+COMPILED = ("authors", "blocks", "boxes", "bylines", "chrome", "classify", "context", "dates", "decode", "html",
+            "htmlmeta", "keeps", "marks", "metadata", "model", "pagedate", "pipeline", "revise", "rules", "settings",
+            "text", "titles")
 # (os.path and no pathlib, no importlib.abc: this runs on every start, `--version` included)
 PACKAGE = os.path.dirname(os.path.abspath(__file__))
 

@@ -4,6 +4,7 @@ paragraphs it is widened from), and which boxes are page chrome, removed before 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Final
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -273,3 +274,31 @@ def prose_box(node: LexborNode) -> bool:
     """A box whose text is mostly paragraphs (PROSE_SHARE) with few links (LINK_SHARE)."""
     chars = len(node.text(deep=True))
     return paragraph_chars(node) >= PROSE_SHARE * chars and link_chars(node) < LINK_SHARE * chars
+
+
+# The boxes that list other pages or readers' comments (listing): what lies in them is not the page's.
+_LISTING_TAGS: Final = frozenset({"nav"})
+_LISTING_KINDS: Final = frozenset({"comments"})
+
+
+def inside(node: LexborNode, box: Callable[[LexborNode], bool]) -> bool:
+    """Whether an ancestor of the node, below <body>, is a `box`."""
+    parent = node.parent
+    while parent is not None and parent.tag not in ("body", "html"):
+        if box(parent):
+            return True
+        parent = parent.parent
+    return False
+
+
+def listing(node: LexborNode) -> bool:
+    """A menu, or readers' comments."""
+    if node.tag in _LISTING_TAGS:
+        return True
+    names = (node.attrs.get("class") or "") + " " + (node.attrs.get("id") or "")
+    return bool(names.strip()) and chrome_of(names) in _LISTING_KINDS
+
+
+def in_listing(node: LexborNode) -> bool:
+    """Whether the node lies in a menu or in readers' comments."""
+    return inside(node, listing)

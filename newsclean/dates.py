@@ -240,3 +240,5 @@ def _time_near(text: str, match: re.Match[str]) -> dt.time | None:
         second = int(t.group("s") or 0)
         return dt.time(hour, minute, second)
     return None
+
+

@@ -7,12 +7,13 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any, Final
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborHTMLParser
 
-from .bylines import is_person, names_in_byline, parse_authors
+from .boxes import in_listing
+from .htmlbylines import author_links, marked_bylines, printed_bylines
 from .model import Found
 
 # schema.org types that describe an article (a page may also carry Organization, BreadcrumbList...).
@@ -49,8 +50,6 @@ META_FIELDS: Final[tuple[tuple[str, str], ...]] = (
 _META_RANK: Final = {name: i for i, (name, _) in enumerate(META_FIELDS)}
 _META_FIELD: Final = dict(META_FIELDS)
 _URL_META: Final = "og:url"
-_LISTING_TAGS: Final = frozenset({"nav"})
-_LISTING_KINDS: Final = frozenset({"comments"})
 # A class or id word that names a date: 'date', 'post-date', 'publishedTime', 'pubdate', 'datum'.
 _DATE_CLASS: Final = re.compile(
     r"(?i:date|datum|fecha|publish|publicat|posted|(?:^|[\s_-])time(?:$|[\s_-]))|[a-z]Time(?![a-z])")
@@ -59,12 +58,10 @@ _DATE_CLASS_SELECTOR: Final = ", ".join(f'[{attr}*="{word}" i]' for attr in ("cl
                                        for word in ("date", "datum", "fecha", "publish", "publicat", "posted", "time"))
 _DATE_CLASS_CHARS: Final = 40
 _DATE_CLASS_KEPT: Final = 5
-_LANG: Final = re.compile(r"^([a-zA-Z]{2})(?:[-_][a-zA-Z]{2,4})?$")
 # The label of a twitter:dataN that holds the author ('Written by', as Yoast SEO writes it).
 _WRITTEN_BY: Final = re.compile(
     r"^(?:written by|author|authors|by|verfasst von|geschrieben von|von|autor|autorin|autoren|auteur|écrit par|"
     r"par|escrito por|por|autore|scritto da|di|door|geschreven door|skrevet af|skrivet av)$", re.I)
-_URLISH: Final = re.compile(r"^(?:https?:)?//|^www\.|\.(?:com|org|net)\b", re.I)
 
 
 def _walk_jsonld(value: Any) -> Iterator[dict]:
@@ -115,31 +112,6 @@ def _text(value: Any) -> str | None:
     if isinstance(value, list) and value:
         return _text(value[0])
     return None
-
-
-def _within(node: LexborNode, box: Callable[[LexborNode], bool]) -> bool:
-    """Whether an ancestor of the node, below <body>, is a `box`."""
-    parent = node.parent
-    while parent is not None and parent.tag not in ("body", "html"):
-        if box(parent):
-            return True
-        parent = parent.parent
-    return False
-
-
-def _listing(node: LexborNode) -> bool:
-    """A menu, or readers' comments."""
-    from .chrome import chrome_of
-
-    if node.tag in _LISTING_TAGS:
-        return True
-    names = (node.attrs.get("class") or "") + " " + (node.attrs.get("id") or "")
-    return bool(names.strip()) and chrome_of(names) in _LISTING_KINDS
-
-
-def _in_listing(node: LexborNode) -> bool:
-    """Whether the node lies in a menu or in readers' comments."""
-    return _within(node, _listing)
 
 
 def jsonld_objects(tree: LexborHTMLParser) -> list[dict]:
@@ -262,7 +234,7 @@ def html_candidates(tree: LexborHTMLParser) -> dict[str, list[Found]]:
         add("date", node.attrs.get("datetime") or node.attrs.get("content") or node.text(), "itemprop")
     # The first <time> of the page's own, not one in a menu or in the comments;
     # one that only prints its date (<time>Mar 24, 2025</time>) when none has a datetime.
-    times = [node for node in tree.css("time") if not _in_listing(node)]
+    times = [node for node in tree.css("time") if not in_listing(node)]
     stamped = [node for node in times if node.attrs.get("datetime")]
     if stamped:
         add("date", stamped[0].attrs.get("datetime"), "time-element")
@@ -275,7 +247,7 @@ def html_candidates(tree: LexborHTMLParser) -> dict[str, list[Found]]:
                 (node.attrs.get("class") or "") + " " + (node.attrs.get("id") or "")):
             continue
         text = " ".join(node.text(deep=True).split())
-        if 6 <= len(text) <= _DATE_CLASS_CHARS and any(c.isdigit() for c in text) and not _in_listing(node):
+        if 6 <= len(text) <= _DATE_CLASS_CHARS and any(c.isdigit() for c in text) and not in_listing(node):
             add("marked_date", text, "date-class")
             if len(found["marked_date"]) >= _DATE_CLASS_KEPT:
                 break
@@ -316,176 +288,9 @@ def late_dates(tree: LexborHTMLParser, objects: list[dict], article: dict | None
         if not title[:4].isdigit() or (node.tag != "abbr" and _TITLED_DATE_CLASSES.isdisjoint(
                 (node.attrs.get("class") or "").split())):
             continue
-        if not _in_listing(node):
+        if not in_listing(node):
             out.append(Found(title, "title-attribute"))
         break
     return out
 
 
-# Class and id words of the element that prints the byline ('post-author', 'byline__name', 'autor'),
-# and of what holds other people's names (a comment's author, a box of related stories) or more
-# than the name (the author's biography, picture, links).
-_AUTHOR_PARTS: Final = frozenset({"author", "authors", "byline", "autor", "autorin", "autoren", "auteur", "writer",
-                                  "postedby", "verfasser"})
-_NOT_BYLINE_PARTS: Final = frozenset({"bio", "biography", "description", "desc", "avatar", "image", "img", "photo",
-                                      "picture", "social", "about", "comment", "comments", "reply", "related",
-                                      "sidebar", "widget", "footer", "recommended", "popular", "trending", "teaser",
-                                      "archive", "list", "follow", "more", "share"})
-_NOT_BYLINE_TAGS: Final = frozenset({"aside", "nav", "footer", "script", "style", "noscript", "template"})
-_BYLINE_TEXT_MAX: Final = 80
-
-
-def _class_parts(node: Any) -> set[str]:
-    attrs = node.attributes
-    words = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-    return {part for part in re.split(r"[\s_-]+", words) if part}
-
-
-def _not_byline_box(node: LexborNode) -> bool:
-    """Page furniture, or a box of other people's names or of more than the byline."""
-    return node.tag in _NOT_BYLINE_TAGS or not _class_parts(node).isdisjoint(_NOT_BYLINE_PARTS)
-
-
-def marked_bylines(tree: LexborHTMLParser) -> list[Found]:
-    """The text of the elements a page names as its byline by their class or id ('author-name',
-    'byline'), outside comments, boxes of other stories and page furniture, in page order."""
-    out: list[Found] = []
-    for node in tree.css('[class*="author" i], [class*="byline" i], [class*="autor" i], [class*="writer" i], '
-                         '[id*="author" i], [id*="byline" i]'):
-        parts = _class_parts(node)
-        if parts.isdisjoint(_AUTHOR_PARTS) or not parts.isdisjoint(_NOT_BYLINE_PARTS):
-            continue
-        text = " ".join(node.text(deep=True, separator=" ").split())
-        if not text or len(text) > _BYLINE_TEXT_MAX:
-            continue
-        if not _within(node, _not_byline_box) and node.tag not in _NOT_BYLINE_TAGS:
-            out.append(Found(text, "html-byline"))
-        if len(out) >= 4:
-            break
-    return out
-
-
-# Links to an author's page ('/author/jane-doe/', '/autoren/jane-doe'): the path words, as selectors,
-# and the path with a name after the word (not the index of all authors, '/autoren/').
-_AUTHOR_PATHS: Final = ("author", "authors", "autor", "autoren", "auteur", "auteurs", "autore", "autori")
-_AUTHOR_LINK_SELECTOR: Final = 'a[href*="/aut" i]'  # every path word starts so: one cheap test per link
-_AUTHOR_PAGE: Final = re.compile(r"/(?:" + "|".join(_AUTHOR_PATHS) + r")/[^/?#\s]+", re.I)
-_AUTHOR_LINK_MAX: Final = 4
-# Boxes whose author links are other stories' or readers' (the page's own byline may sit in an
-# <aside> or a <footer> of the article, and a layout container may be named 'has-sidebar').
-_OTHER_STORIES_PARTS: Final = frozenset({"comment", "comments", "reply", "related", "recommended", "popular",
-                                         "trending", "teaser", "teasers"})
-
-
-def _other_stories(node: LexborNode) -> bool:
-    return node.tag == "nav" or not _class_parts(node).isdisjoint(_OTHER_STORIES_PARTS)
-
-
-def author_links(tree: LexborHTMLParser) -> list[Found]:
-    """The text of the first link to an author's page outside menus, comments and boxes of other
-    stories, with the links beside it (under the same parent: 'A, B and C')."""
-    out: list[Found] = []
-    parent: LexborNode | None = None
-    for node in tree.css(_AUTHOR_LINK_SELECTOR):
-        if parent is not None and (node.parent is None or node.parent.mem_id != parent.mem_id):
-            continue
-        if not _AUTHOR_PAGE.search(node.attrs.get("href") or ""):
-            continue
-        text = " ".join(node.text(deep=True, separator=" ").split())
-        if not text or len(text) > _BYLINE_TEXT_MAX or (parent is None and _within(node, _other_stories)):
-            continue
-        parent = parent or node.parent
-        out.append(Found(text, "author-link"))
-        if len(out) >= _AUTHOR_LINK_MAX or parent is None:
-            break
-    return out
-
-
-# A word that may open a byline ('By', 'Von', 'Written by', 'Autor:'): the cheap test of a short text
-# node before its element's text is read as a byline (bylines.names_in_byline).
-_BYLINE_WORD: Final = re.compile(r"\b(?:by|von|par|por|di|door|da|autor|autorin|author|auteur|text|redaktion)\b", re.I)
-# A byline word with no name after it yet ('Written by', 'Autor:'): the name is in the next element.
-_LEAD_ALONE: Final = re.compile(_BYLINE_WORD.pattern + r"\s*:?\s*$", re.I)
-# A heading that opens with a bare 'By' or 'Von' is a title ('Von Sturm bis Flut'); 'Written by' is no title.
-_HEADING_TAGS: Final = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_BARE_LEAD: Final = re.compile(r"^(?:by|von|par|por|di|door|da)\s", re.I)
-# The text of a byline element: a name or a few, a date, a role; a longer text is prose or a box.
-_PRINTED_BYLINE_CHARS: Final = 120
-_PRINTED_BYLINE_LEVELS: Final = 3  # elements climbed from the lead word's text to the whole byline
-_PRINTED_BYLINE_MAX: Final = 4
-
-
-def printed_bylines(tree: LexborHTMLParser) -> list[Found]:
-    """The text of the first short elements that print a byline word ('By', 'Von', 'Autor:'), in
-    page order, wherever they stand: outside menus, comments and boxes of other stories, a byline
-    the page chrome holds (a header strip taken for a banner) is still the article's; only those
-    that bylines.names_in_byline reads names in."""
-    body = tree.body
-    if body is None:
-        return []
-    out: list[Found] = []
-    seen: set[int] = set()
-    for node in body.traverse(include_text=True):
-        if node.tag != "-text":
-            continue
-        own = node.text_content or ""
-        if len(own) > _PRINTED_BYLINE_CHARS or not _BYLINE_WORD.search(own):
-            continue
-        element, text = node.parent, ""
-        for _ in range(_PRINTED_BYLINE_LEVELS):  # up from 'By ' to 'By <a>Jane Doe</a>'
-            if element is None or element.tag in ("body", "html", "script", "style", "template"):
-                element = None
-                break
-            text = " ".join(element.text(deep=True, separator=" ").split())
-            if len(text) > _PRINTED_BYLINE_CHARS or not _LEAD_ALONE.search(text):
-                break
-            element = element.parent
-        if element is None or element.mem_id in seen or len(text) > _PRINTED_BYLINE_CHARS:
-            continue
-        seen.add(element.mem_id)
-        if ((element.tag in _HEADING_TAGS and _BARE_LEAD.match(text)) or not names_in_byline(text)
-                or _within(element, _other_stories) or _in_listing(element) or _within(element, _page_footer)):
-            continue
-        out.append(Found(text, "printed-byline"))
-        if len(out) >= _PRINTED_BYLINE_MAX:
-            break
-    return out
-
-
-def _page_footer(node: LexborNode) -> bool:
-    """The page's footer (its credits: 'Theme by', 'Powered by'), not an article's <footer>."""
-    return node.tag == "footer" and not _within(node, lambda n: n.tag == "article")
-
-
-def language_code(value: str) -> str | None:
-    """'en-US', 'en_GB', 'EN' -> 'en'; anything else -> None."""
-    match = _LANG.match(value.strip())
-    return match.group(1).lower() if match else None
-
-
-# Sources of the bylines a page prints in elements it marks as such (a class, a link to the author's
-# page): there a user name in small letters is the author's ('jdoe'), not a stray word.
-_PRINTED_BYLINES: Final = frozenset({"html-byline", "author-link"})
-
-
-def person_names(values: list[Found], outlets: frozenset[str] = frozenset(),
-                 accept: Callable[[str, frozenset[str]], bool] | None = None) -> tuple[tuple[str, ...], str]:
-    """The people named by the first source (JSON-LD, a meta tag, marked-up bylines) that names any,
-    and that source: no URLs, no outlets or desks (what `accept`, bylines.is_person by default,
-    accepts), several names split apart."""
-    accept = accept or is_person
-
-    by_source: dict[str, list[str]] = {}
-    for found in values:
-        if not _URLISH.search(found.value):
-            declared = found.source == "json-ld" or found.source.startswith("meta:")
-            printed = found.source in _PRINTED_BYLINES
-            by_source.setdefault(found.source, []).extend(parse_authors(found.value, declared, printed))
-    for source, names in by_source.items():
-        people = [n for n in dict.fromkeys(names) if accept(n, outlets)]
-        # A one-word item among full names ('Jane Doe, Outlet') is an outlet or a role.
-        if any(" " in n for n in people):
-            people = [n for n in people if " " in n or not n.isascii()]
-        if people:
-            return tuple(people), source
-    return (), ""

@@ -44,6 +44,19 @@ class Found:
 
 
 @dataclass(frozen=True, slots=True)
+class Credit:
+    """The names a page credits as its authors, and where they were found (`source`; `index`, the
+    block of a printed line): what Found is for one value."""
+
+    names: tuple[str, ...]
+    source: str
+    index: int | None = None
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return _fields_of(self)
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """Decoded input: the text of the page and what kind of page it is."""
 

@@ -10,13 +10,13 @@ from .blocks import to_blocks
 from .classify import measure
 from .context import HEADLINE
 from .decode import decode
-from .headline import headline_indices
 from .metadata import page_metadata
 from .model import Article, Block, Document, Found, Label, Page, Prepared, Removal, Verdict
 from .revise import revise
 from .settings import DEFAULTS, Settings, with_overrides
 from .templates import SiteModel, mark_template
 from .text import squeeze, word_count
+from .titles import headline_indices
 
 KINDS: Final = ("auto", "html", "text")
 # A JSON-LD articleBody shorter than this is a summary, not the article.

@@ -12,6 +12,15 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Final
 
+_LANG: Final = re.compile(r"^([a-zA-Z]{2})(?:[-_][a-zA-Z]{2,4})?$")
+
+
+def language_code(value: str) -> str | None:
+    """'en-US', 'en_GB', 'EN' -> 'en'; anything else -> None."""
+    match = _LANG.match(value.strip())
+    return match.group(1).lower() if match else None
+
+
 WORD: Final = re.compile(r"\w+")
 # Scripts written without spaces: each character counts as half a word.
 CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")

@@ -55,9 +55,9 @@ def fired(raw: bytes, path: str, settings: Settings) -> list[str]:
     """The rules that decide something on the page: the chrome rules that removed a box, the
     context-free rule of each block, and the final verdicts with the rule each replaced ('was X')."""
     from newsclean.classify import measure
-    from newsclean.headline import headline_indices
     from newsclean.pipeline import prepare
     from newsclean.revise import revise
+    from newsclean.titles import headline_indices
 
     prepared = prepare(raw, path, settings=settings)
     names = {removal.rule for removal in prepared.chrome}

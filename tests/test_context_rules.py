@@ -11,10 +11,10 @@ import newsclean
 from newsclean.blocks import text_blocks
 from newsclean.classify import measure
 from newsclean.context import CONTEXT_WHY
-from newsclean.headline import headline_indices
 from newsclean.pipeline import prepare
 from newsclean.revise import revise, thread_heads
 from newsclean.settings import DEFAULTS, Settings, with_overrides
+from newsclean.titles import headline_indices
 
 PARAGRAPHS = [
     "The city council voted on Tuesday to extend the tram line to the airport by the end of 2027.",

@@ -112,7 +112,7 @@ def test_a_dotted_date_is_day_first_and_a_heading_with_a_break_stays_whole() -> 
 ])
 def test_the_window_title_part_the_page_prints_is_the_headline(window: str, printed: dict[str, int],
                                                                 headline: str, site: str) -> None:
-    from newsclean.headline import split_title
+    from newsclean.titles import split_title
 
     assert split_title(window, printed) == (headline, site)
 
@@ -297,7 +297,7 @@ def test_a_header_line_printing_the_declared_day_too_keeps_it() -> None:
     ("Tags: Travel | March 4, 2024", ()), ("Politics | March 4, 2024", ()),
 ])
 def test_a_header_line_of_a_date_and_a_name(line: str, names: tuple[str, ...]) -> None:
-    from newsclean.metadata import dated_name
+    from newsclean.authors import dated_name
 
     assert dated_name(line) == names
     if names:

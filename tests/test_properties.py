@@ -126,7 +126,7 @@ def test_blocks_are_whitespace_normalized(text: str, kind: str) -> None:
 @given(st.text(max_size=200) | st.text(alphabet=st.characters(max_codepoint=127), max_size=200))
 def test_lower_words_is_the_word_pattern(text: str) -> None:
     """The ASCII fast path of rules.lower_words gives exactly what the word pattern finds."""
-    from newsclean.rules import WORD, lower_words
+    from newsclean.text import WORD, lower_words
 
     assert lower_words(text) == WORD.findall(text.lower())
 
@@ -139,6 +139,6 @@ def test_every_whitespace_but_the_space_is_unprintable() -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=120))
 def test_squeeze_is_split_and_join(text: str) -> None:
-    from newsclean.rules import squeeze
+    from newsclean.text import squeeze
 
     assert squeeze(text) == " ".join(text.split())

@@ -182,7 +182,7 @@ def test_link_density_boundary(chars: int, rule: str) -> None:
 
 
 def test_scripts_without_spaces_or_full_stops_count_as_prose() -> None:
-    from newsclean.rules import ends_sentence, word_count
+    from newsclean.text import ends_sentence, word_count
 
     # Thai: words run together, spaces part phrases, and no full stop ends a sentence.
     thai = ("สภาเมืองลงมติเมื่อวันอังคารเพื่ออนุมัติงบประมาณใหม่ สำหรับปีหน้า "

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from .model import Block, Features, Label, Verdict, window_title
+from .model import Block, Features, Found, Label, Page, Verdict, window_title
 from .rules import SYNDICATION
-from .text import RUN_START, normalize
+from .settings import Settings
+from .text import RUN_START, normalize, title_case_ratio
 
 TITLE_SEPARATORS: Final = re.compile(RUN_START + r"\s++[|\-–—:·•»]\s+")
 
@@ -116,3 +117,77 @@ def headline_indices(blocks: tuple[Block, ...], feats: tuple[Features, ...], cla
         if f.key and f.words <= longest and not title.isdisjoint(f.tokens)
         and _is_copy(f.key.split(), title, len(title))
     )
+
+
+# Context-free rules whose blocks may be the headline (everything else is furniture or prose).
+_TITLE_RULES: Final = frozenset({"short", "headline-like", "sentence", "run-on"})
+
+
+def title_score(block: Block, feat: Features, distance: int, before_header: bool) -> float:
+    """How much a block before the body looks like the headline: a heading, in Title Case, of a
+    headline's length, right above the byline or dateline, near the body."""
+    score = 3.0 if before_header else 0.0
+    if feat.words >= 6:
+        score += 1
+    if block.tag == "h1":
+        score += 10
+    elif block.tag in ("h2", "h3"):
+        score += 4
+    if title_case_ratio(block.text) >= 0.7:
+        score += 2
+    if feat.sentence_end and not block.text.endswith(("?", "!", "\u201d", '"')):
+        score -= 3
+    return score - distance / 10
+
+
+def find_title(page: Page, start: int, settings: Settings, window: str) -> Found | None:
+    """The headline: the copy nearest before the body, the syndicated or window title (`window`,
+    its headline part), else the most headline-like block shortly before the body."""
+    blocks, feats = page.blocks, page.feats
+    before = [i for i in page.anchors if i < start]
+    if before:
+        return Found(blocks[before[-1]].text, "headline-line", before[-1])
+    quoted = syndicated_title(blocks, page.classified)
+    if quoted:
+        return Found(quoted, "syndication-line")
+    if window and feats[0].words >= 3 and TITLE_SEPARATORS.search(window_title(blocks)):
+        return Found(window, "window-title", 0)
+    header = [i for i in range(len(blocks)) if page.classified[i].rule in ("byline", "date-line")]
+    candidates = [
+        (title_score(blocks[i], feats[i], start - i, any(0 < h - i <= 3 for h in header)), i)
+        for i in range(max(0, start - settings.header_window), start)
+        if page.classified[i].rule in _TITLE_RULES and 3 <= feats[i].words <= 30
+    ]
+    if candidates:
+        _, index = max(candidates, key=lambda c: (c[0], c[1]))
+        return Found(blocks[index].text, "headline-line", index)
+    return None
+
+
+def declared_title(values: list[Found], outlets: frozenset[str]) -> Found | None:
+    """A declared headline without a ' | Site' suffix (only a part that names the site goes)."""
+    for found in values:
+        parts = [p for p in TITLE_SEPARATORS.split(found.value) if p.strip()]
+        kept = [p for p in parts if normalize(p).replace(" ", "") not in outlets]
+        if kept and len(kept) < len(parts):
+            return Found(" - ".join(kept).strip(), found.source)
+        return found
+    return None
+
+
+def page_heading(page: Page, start: int, outlets: frozenset[str], titles: list[str],
+                 settings: Settings) -> Found | None:
+    """The headline as the page shows it: the first <h1> above the body that is not the site's
+    name or a one-word label, and shares a word with the declared or window title if there is one."""
+    known = {w for t in titles for w in normalize(t).split() if len(w) > 2 or not w.isascii()}
+    for i in range(max(0, start - settings.header_window), min(start + 1, len(page.blocks))):
+        block = page.blocks[i]
+        if block.tag != "h1":
+            continue
+        if normalize(block.text).replace(" ", "") in outlets:
+            continue
+        if known and known.isdisjoint(normalize(block.text).split()):
+            continue
+        if page.feats[i].words >= 3 or (not block.text.isascii() and len(block.text) >= 4):
+            return Found(block.text, "h1", i)
+    return None

@@ -1,0 +1,200 @@
+"""The page's authors: the precedence over the names it declares (JSON-LD, meta tags, author markup),
+its printed bylines (in the header, a date-and-name line, later in the page, in its chrome) and,
+where it names no person, the team or brand it credits. Reading names out of a line is bylines.py's."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Final
+
+from .bylines import BYLINE, DAY_NAMES, LABEL_LEAD, inner_byline, is_credit, is_person, names_in_byline, parse_authors
+from .dates import DATE, DATE_NOISE, unglue_years
+from .model import Credit, Found, Page
+from .text import RUN_START
+
+# Rules of a header line that may hold a byline after its date or a label (not prose or a caption).
+_HEADER_RULES: Final = frozenset({"date-line", "short", "headline-like", "unpunctuated", "no-full-stop", "inline-list"})
+# A header line of a date and a name, and nothing else ('12.03.2024 – Jane Doe', 'Jane Doe | March
+# 4, 2024', 'JaneDoe 18.10.2019, 15:07 Uhr'): a byline without its 'By'. The date and the clock
+# time give way to a mark; what is left must be one name, not a place before a comma ('Berlin,
+# 12.03.2024', 'NEW YORK, March 3').
+_DATED_NAME_CHARS: Final = 80
+_CLOCK: Final = re.compile(r"\b[012]?\d[:.h][0-5]\d(?::[0-5]\d)?\s*(?:uhr|h|[ap]\.?m\.?)?(?!\w)", re.I)
+_DAY_WORDS: Final = re.compile(r"\b(?:" + DAY_NAMES + r")\b,?", re.I)
+_MARK: Final = "\x00"
+# (From the start of a run of such characters, taken whole: tried from each letter of a long run, it
+# took quadratic time. Only whether it is found counts.)
+_PLACE_BEFORE_DATE: Final = re.compile(r"(?<![\w.'’ -])[\d_.'’ -]*+[^\W\d_][\w.'’ -]*+,\s*\x00")
+_NAME_PARTS: Final = re.compile(RUN_START + r"(?:\s*+(?:[|–—·•,]|(?<=\s)-(?=\s)|^-|-$)\s*|\x00)")
+_CAMEL: Final = re.compile(r"[a-z][A-Z]")
+
+
+def dated_name(text: str) -> tuple[str, ...]:
+    """The name of a header line that holds only a date (a time, a weekday) and a name."""
+    if len(text) > _DATED_NAME_CHARS:
+        return ()
+    marked = DATE.sub(_MARK, _DAY_WORDS.sub(" ", unglue_years(text)))
+    if _MARK not in marked or _PLACE_BEFORE_DATE.search(marked):
+        return ()
+    rest = _CLOCK.sub(_MARK, marked)
+    parts = [p for p in (p.strip() for p in _NAME_PARTS.split(rest)) if p and not DATE_NOISE.fullmatch(p)]
+    if len(parts) != 1 or any(c.isdigit() or c == ":" for c in parts[0]):  # 'Tags: Travel', no name
+        return ()
+    words = parts[0].split()
+    if len(words) > 4 or (len(words) == 1 and not _CAMEL.search(words[0])):
+        return ()
+    if not all(w[:1].isupper() for w in words):  # 'Updated on', 'Actualizado el': a label
+        return ()
+    names = parse_authors(parts[0])
+    return names if len(names) == 1 and names[0] == parts[0] else ()
+_HEADINGS: Final = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def later_byline(page: Page, lo: int) -> Credit | None:
+    """The names of the first byline line below the header ('Text: Jane Doe', 'Written by Jane Doe'
+    at the end of the article, in an author box after it)."""
+    for i in range(lo, len(page.blocks)):
+        text = page.blocks[i].text
+        if (page.classified[i].rule == "byline" and page.blocks[i].tag not in _HEADINGS
+                and (BYLINE.match(text) or LABEL_LEAD.match(text))):
+            names = parse_authors(text)
+            if names:
+                return Credit(tuple(names), "later-byline", i)
+    return None
+
+
+def find_dated_name(page: Page, lo: int, hi: int) -> Credit | None:
+    """The name in the first header line of a date and a name (`dated_name`)."""
+    for i in range(lo, min(hi, len(page.blocks))):
+        if page.classified[i].rule in _HEADER_RULES:
+            names = dated_name(page.blocks[i].text)
+            if names:
+                return Credit(tuple(names), "dated-name", i)
+    return None
+
+
+def find_byline(page: Page, lo: int, hi: int) -> Credit | None:
+    for i in range(lo, min(hi, len(page.blocks))):
+        rule = page.classified[i].rule
+        if rule == "byline":
+            names = parse_authors(page.blocks[i].text)
+        elif rule in _HEADER_RULES and len(page.blocks[i].text) <= 200:
+            names = inner_byline(page.blocks[i].text)
+        else:
+            continue
+        if names:
+            return Credit(tuple(names), "byline", i)
+    return None
+
+
+def declared_people(values: list[Found], outlets: frozenset[str],
+                    accept: Callable[[str, frozenset[str]], bool] | None = None) -> tuple[tuple[str, ...], str]:
+    """The people an HTML page declares as its authors (a text dump declares none); `accept` tells a
+    name kept (a person's, by default)."""
+    if not values:
+        return (), ""
+    return person_names(values, outlets, accept or is_person)
+
+
+def page_authors(declared: dict[str, list[Found]], byline: Credit | None, outlets: frozenset[str],
+                 *later: Credit | None) -> Credit | None:
+    """The authors, by precedence: the names the page declares (JSON-LD, meta tags, author markup),
+    its printed byline, the names it links to their author pages ('/author/jane-doe'), the names in
+    an element it calls its byline, a header line of a date and a name, a later byline, a byline
+    printed anywhere else (in the page chrome too); none of them an outlet of the page. Failing all, the name the
+    page credits that is its own site's name when it reads as a person's full name (a personal
+    site: 'Jane Doe', at janedoe.example); a brand of one word ('Examplepedia') is no author.
+    Failing that too, whoever the page credits, by the same precedence: a desk, a team, the outlet."""
+    found = _page_authors(declared, byline, outlets, *later)
+    if found is None and outlets:
+        found = _page_authors(declared, byline, frozenset(), *later)
+        if found is not None and not all(len(name.split()) >= 2 for name in found.names):
+            found = None
+    if found is None:
+        found = _page_authors(declared, byline, outlets, *later, accept=is_credit)
+    return found
+
+
+def first_printed_byline(elements: list[Found]) -> Credit | None:
+    """The names of the first byline printed anywhere (an element of its own: 'Posted by Jane Doe')."""
+    for element in elements:
+        names = names_in_byline(element.value)
+        if names:
+            return Credit(tuple(names), element.source)
+    return None
+
+
+def brand_over_byline(names: tuple[str, ...], byline: Credit | None, outlets: frozenset[str],
+                      accept: Callable[[str, frozenset[str]], bool]) -> bool:
+    """Whether the declared credit is a brand of one word ('Google', 'L-Mag') over a byline (the
+    header's, else one printed anywhere) that names people by their full names: the byline is the
+    article's."""
+    if byline is None or any(" " in name for name in names):
+        return False
+    printed = [n for n in byline.names if accept(n, outlets)]
+    return bool(printed) and all(len(n.split()) >= 2 for n in printed)
+
+
+def _page_authors(declared: dict[str, list[Found]], byline: Credit | None, outlets: frozenset[str],
+                  *later: Credit | None, accept: Callable[[str, frozenset[str]], bool] = is_person) -> Credit | None:
+    """The first of page_authors' sources that names a person (whom `accept` accepts), none of
+    them one of `outlets`."""
+    names, names_source = declared_people(declared.get("authors", []), outlets, accept)
+    printed_line = byline or first_printed_byline(declared.get("printed_bylines", []))
+    if names and printed_line is not None and brand_over_byline(names, printed_line, outlets, accept):
+        return Credit(tuple(n for n in printed_line.names if accept(n, outlets)),
+                     printed_line.source, printed_line.index)
+    if names:
+        return Credit(tuple(names), names_source)
+    if byline is not None:
+        byline_names = tuple(n for n in byline.names if accept(n, outlets))
+        if byline_names:
+            return Credit(tuple(byline_names), byline.source, byline.index)
+    linked, linked_source = declared_people(declared.get("author_links", []), outlets, accept)
+    if linked:
+        return Credit(tuple(linked), linked_source)
+    for element in declared.get("byline_markup", []):  # the first that names a person
+        marked, marked_source = declared_people([element], outlets, accept)
+        if marked:
+            return Credit(tuple(marked), marked_source)
+    for found in later:  # the lines found last: a header line of a date and a name, a later byline
+        if found is not None:
+            later_names = tuple(n for n in found.names if accept(n, outlets))
+            if later_names:
+                return Credit(tuple(later_names), found.source, found.index)
+    for element in declared.get("printed_bylines", []):  # a byline anywhere, the page chrome's too
+        printed = tuple(n for n in names_in_byline(element.value) if accept(n, outlets))
+        if printed:
+            return Credit(tuple(printed), element.source)
+    return None
+
+
+# A value that is a web address, not a name.
+_URLISH: Final = re.compile(r"^(?:https?:)?//|^www\.|\.(?:com|org|net)\b", re.I)
+# Sources of the bylines a page prints in elements it marks as such (a class, a link to the author's
+# page): there a user name in small letters is the author's ('jdoe'), not a stray word.
+_PRINTED_BYLINES: Final = frozenset({"html-byline", "author-link"})
+
+
+def person_names(values: list[Found], outlets: frozenset[str] = frozenset(),
+                 accept: Callable[[str, frozenset[str]], bool] | None = None) -> tuple[tuple[str, ...], str]:
+    """The people named by the first source (JSON-LD, a meta tag, marked-up bylines) that names any,
+    and that source: no URLs, no outlets or desks (what `accept`, bylines.is_person by default,
+    accepts), several names split apart."""
+    accept = accept or is_person
+
+    by_source: dict[str, list[str]] = {}
+    for found in values:
+        if not _URLISH.search(found.value):
+            declared = found.source == "json-ld" or found.source.startswith("meta:")
+            printed = found.source in _PRINTED_BYLINES
+            by_source.setdefault(found.source, []).extend(parse_authors(found.value, declared, printed))
+    for source, names in by_source.items():
+        people = [n for n in dict.fromkeys(names) if accept(n, outlets)]
+        # A one-word item among full names ('Jane Doe, Outlet') is an outlet or a role.
+        if any(" " in n for n in people):
+            people = [n for n in people if " " in n or not n.isascii()]
+        if people:
+            return tuple(people), source
+    return (), ""

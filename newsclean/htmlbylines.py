@@ -1,0 +1,144 @@
+"""The elements an HTML page marks or prints as its bylines: elements classed as the author's, links to
+author pages, and "By"-lines printed anywhere (not in lists of other stories, comments or the page
+footer). The names in them are read by bylines.py; authors.py weighs them against the other sources."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Final
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from .boxes import in_listing, inside
+from .bylines import names_in_byline
+from .model import Found
+
+# Class and id words of the element that prints the byline ('post-author', 'byline__name', 'autor'),
+# and of what holds other people's names (a comment's author, a box of related stories) or more
+# than the name (the author's biography, picture, links).
+_AUTHOR_PARTS: Final = frozenset({"author", "authors", "byline", "autor", "autorin", "autoren", "auteur", "writer",
+                                  "postedby", "verfasser"})
+_NOT_BYLINE_PARTS: Final = frozenset({"bio", "biography", "description", "desc", "avatar", "image", "img", "photo",
+                                      "picture", "social", "about", "comment", "comments", "reply", "related",
+                                      "sidebar", "widget", "footer", "recommended", "popular", "trending", "teaser",
+                                      "archive", "list", "follow", "more", "share"})
+_NOT_BYLINE_TAGS: Final = frozenset({"aside", "nav", "footer", "script", "style", "noscript", "template"})
+_BYLINE_TEXT_MAX: Final = 80
+
+
+def _class_parts(node: Any) -> set[str]:
+    attrs = node.attributes
+    words = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    return {part for part in re.split(r"[\s_-]+", words) if part}
+
+
+def _not_byline_box(node: LexborNode) -> bool:
+    """Page furniture, or a box of other people's names or of more than the byline."""
+    return node.tag in _NOT_BYLINE_TAGS or not _class_parts(node).isdisjoint(_NOT_BYLINE_PARTS)
+
+
+def marked_bylines(tree: LexborHTMLParser) -> list[Found]:
+    """The text of the elements a page names as its byline by their class or id ('author-name',
+    'byline'), outside comments, boxes of other stories and page furniture, in page order."""
+    out: list[Found] = []
+    for node in tree.css('[class*="author" i], [class*="byline" i], [class*="autor" i], [class*="writer" i], '
+                         '[id*="author" i], [id*="byline" i]'):
+        parts = _class_parts(node)
+        if parts.isdisjoint(_AUTHOR_PARTS) or not parts.isdisjoint(_NOT_BYLINE_PARTS):
+            continue
+        text = " ".join(node.text(deep=True, separator=" ").split())
+        if not text or len(text) > _BYLINE_TEXT_MAX:
+            continue
+        if not inside(node, _not_byline_box) and node.tag not in _NOT_BYLINE_TAGS:
+            out.append(Found(text, "html-byline"))
+        if len(out) >= 4:
+            break
+    return out
+# Links to an author's page ('/author/jane-doe/', '/autoren/jane-doe'): the path words, as selectors,
+# and the path with a name after the word (not the index of all authors, '/autoren/').
+_AUTHOR_PATHS: Final = ("author", "authors", "autor", "autoren", "auteur", "auteurs", "autore", "autori")
+_AUTHOR_LINK_SELECTOR: Final = 'a[href*="/aut" i]'  # every path word starts so: one cheap test per link
+_AUTHOR_PAGE: Final = re.compile(r"/(?:" + "|".join(_AUTHOR_PATHS) + r")/[^/?#\s]+", re.I)
+_AUTHOR_LINK_MAX: Final = 4
+# Boxes whose author links are other stories' or readers' (the page's own byline may sit in an
+# <aside> or a <footer> of the article, and a layout container may be named 'has-sidebar').
+_OTHER_STORIES_PARTS: Final = frozenset({"comment", "comments", "reply", "related", "recommended", "popular",
+                                         "trending", "teaser", "teasers"})
+
+
+def _other_stories(node: LexborNode) -> bool:
+    return node.tag == "nav" or not _class_parts(node).isdisjoint(_OTHER_STORIES_PARTS)
+
+
+def author_links(tree: LexborHTMLParser) -> list[Found]:
+    """The text of the first link to an author's page outside menus, comments and boxes of other
+    stories, with the links beside it (under the same parent: 'A, B and C')."""
+    out: list[Found] = []
+    parent: LexborNode | None = None
+    for node in tree.css(_AUTHOR_LINK_SELECTOR):
+        if parent is not None and (node.parent is None or node.parent.mem_id != parent.mem_id):
+            continue
+        if not _AUTHOR_PAGE.search(node.attrs.get("href") or ""):
+            continue
+        text = " ".join(node.text(deep=True, separator=" ").split())
+        if not text or len(text) > _BYLINE_TEXT_MAX or (parent is None and inside(node, _other_stories)):
+            continue
+        parent = parent or node.parent
+        out.append(Found(text, "author-link"))
+        if len(out) >= _AUTHOR_LINK_MAX or parent is None:
+            break
+    return out
+# A word that may open a byline ('By', 'Von', 'Written by', 'Autor:'): the cheap test of a short text
+# node before its element's text is read as a byline (bylines.names_in_byline).
+_BYLINE_WORD: Final = re.compile(r"\b(?:by|von|par|por|di|door|da|autor|autorin|author|auteur|text|redaktion)\b", re.I)
+# A byline word with no name after it yet ('Written by', 'Autor:'): the name is in the next element.
+_LEAD_ALONE: Final = re.compile(_BYLINE_WORD.pattern + r"\s*:?\s*$", re.I)
+# A heading that opens with a bare 'By' or 'Von' is a title ('Von Sturm bis Flut'); 'Written by' is no title.
+_HEADING_TAGS: Final = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_BARE_LEAD: Final = re.compile(r"^(?:by|von|par|por|di|door|da)\s", re.I)
+# The text of a byline element: a name or a few, a date, a role; a longer text is prose or a box.
+_PRINTED_BYLINE_CHARS: Final = 120
+_PRINTED_BYLINE_LEVELS: Final = 3  # elements climbed from the lead word's text to the whole byline
+_PRINTED_BYLINE_MAX: Final = 4
+
+
+def printed_bylines(tree: LexborHTMLParser) -> list[Found]:
+    """The text of the first short elements that print a byline word ('By', 'Von', 'Autor:'), in
+    page order, wherever they stand: outside menus, comments and boxes of other stories, a byline
+    the page chrome holds (a header strip taken for a banner) is still the article's; only those
+    that bylines.names_in_byline reads names in."""
+    body = tree.body
+    if body is None:
+        return []
+    out: list[Found] = []
+    seen: set[int] = set()
+    for node in body.traverse(include_text=True):
+        if node.tag != "-text":
+            continue
+        own = node.text_content or ""
+        if len(own) > _PRINTED_BYLINE_CHARS or not _BYLINE_WORD.search(own):
+            continue
+        element, text = node.parent, ""
+        for _ in range(_PRINTED_BYLINE_LEVELS):  # up from 'By ' to 'By <a>Jane Doe</a>'
+            if element is None or element.tag in ("body", "html", "script", "style", "template"):
+                element = None
+                break
+            text = " ".join(element.text(deep=True, separator=" ").split())
+            if len(text) > _PRINTED_BYLINE_CHARS or not _LEAD_ALONE.search(text):
+                break
+            element = element.parent
+        if element is None or element.mem_id in seen or len(text) > _PRINTED_BYLINE_CHARS:
+            continue
+        seen.add(element.mem_id)
+        if ((element.tag in _HEADING_TAGS and _BARE_LEAD.match(text)) or not names_in_byline(text)
+                or inside(element, _other_stories) or in_listing(element) or inside(element, _page_footer)):
+            continue
+        out.append(Found(text, "printed-byline"))
+        if len(out) >= _PRINTED_BYLINE_MAX:
+            break
+    return out
+
+
+def _page_footer(node: LexborNode) -> bool:
+    """The page's footer (its credits: 'Theme by', 'Powered by'), not an article's <footer>."""
+    return node.tag == "footer" and not inside(node, lambda n: n.tag == "article")

@@ -1,0 +1,247 @@
+"""The page's publication date: its printed datelines (in the header, above the headline, cued
+anywhere: 'Published on', 'Stand:'), the dates it declares, and which of them wins when they
+disagree (the printed day over a UTC stamp a day away, the declared day the address carries too).
+Reading a date out of text is dates.py's."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Final
+
+from .bylines import BYLINE, LABEL_LEAD
+from .dates import (
+    DATE,
+    DATE_NOISE,
+    DAY_FIRST_REGIONS,
+    DAY_OF,
+    EVENT_CUE,
+    RANGE_JOIN,
+    find_date,
+    local_form,
+    parse_stamp,
+    unglue_years,
+)
+from .model import TITLE_TAG, Block, Found, Page, Removal
+from .text import WORD
+
+# Chrome kinds that list other pages or readers' comments, whose dates are not the page's.
+LISTING_CHROME: Final = ("related", "comments", "navigation", "<nav>")
+
+
+# A long paragraph's opening dateline: a few words at most, the date, a clock time perhaps, then a
+# dash, bar, colon, bracket or opening quote.
+DATELINE_LEAD: Final = re.compile(
+    r"^\W{0,3}(?:[^\W\d][\w.'’-]*\W{1,3}){0,3}?(?P<date>" + DATE.pattern + r")"
+    r"(?:,?\s*(?:um\s+|at\s+)?\d{1,2}[:.h]\d\d(?:\s*(?:uhr|h|[ap]\.?m\.?))?)?\s*[–—\-|:)(„“\"«•]", re.I)
+# Words besides the date, time and cue words that a printed dateline may hold ('By Jane Doe').
+PRINTED_LINE_WORDS: Final = 4
+# Words that say a printed date is the piece's own (published, posted, updated).
+DATE_CUE: Final = re.compile(
+    r"\b(?:published|posted|updated|last (?:updated|edited|modified)|ver(?:ö|oe)ffentlicht|erschienen|aktualisiert"
+    r"|datum|stand|publi(?:é|e|cado|cato|ziert)|mis en ligne|mise en ligne|mis à jour|actualizado|atualizado"
+    r"|gepostet|eingestellt|pubblicato)\b", re.I)
+# A publication cue and the date after it, anywhere in a text of any length ('... wurde am 19. Mai 2010
+# um 23:03 Uhr gepostet' aside, 'Mise en ligne 23 mai 2019', 'published on March 3, 2021 by'): a few
+# characters between them at most.
+PUBLISHED_CUE: Final = re.compile(
+    r"\b(?:published|posted|ver(?:ö|oe)ffentlicht|erschienen|publi(?:é|e|cado|cato|ziert)|mis en ligne"
+    r"|mise en ligne|pubblicato|eingestellt)\b(?:\s+(?:on|am|le|el|il|em|den|in))?[\s:,]*(?=\S)", re.I)
+PUBLISHED_CUE_REACH: Final = 30
+# Words that say a printed date is the last change, not the publication.
+UPDATE_CUE: Final = re.compile(
+    r"\b(?:updated|last (?:edited|modified)|aktualisiert|stand|mis à jour|actualizado|atualizado|aggiornato)\b", re.I)
+# Blocks above the first headline copy searched for a date line (after the blocks below it).
+DATE_ABOVE_HEADLINE: Final = 3
+
+
+def not_dateline(text: str, title: bool) -> bool:
+    """Whether a short line that prints a date is something other than the page's dateline: an
+    event's date ('Termin: 21.02.2020'), a date range ('28.01.2022 – 29.01.2022', '14. - 20. Januar
+    2022'), or, in the window title or the headline, the day the piece is about ('Protokoll der
+    Vorstandssitzung vom 10. Oktober 2019')."""
+    if EVENT_CUE.search(text):
+        return True
+    joins = (RANGE_JOIN, DAY_OF) if title else (RANGE_JOIN,)
+    return any(join.search(text, 0, match.start()) for match in DATE.finditer(text) for join in joins)
+
+
+def find_dateline(blocks: tuple[Block, ...], lo: int, hi: int, today: dt.date,
+                  day_first: bool = False, headline: int | None = None) -> Found | None:
+    """The first line of blocks[lo:hi] that prints a date as the page's own (not_dateline rules
+    some out; headline is the index of the headline block)."""
+    for i in range(lo, min(hi, len(blocks))):
+        text = blocks[i].text
+        if len(text) <= 120 and not_dateline(text, i == headline or blocks[i].tag == TITLE_TAG):
+            continue
+        if len(text) > 120:
+            # A paragraph that opens with its dateline ('01.02.2022 – The council...', 'BERLIN
+            # (January 24, 2017) —'): a date in its first words, set off by a dash, bar or bracket.
+            lead = DATELINE_LEAD.match(text)
+            if not lead:
+                continue
+            text = lead.group("date")
+        value = find_date(text, today, day_first)
+        if value:
+            return Found(value, "dateline", i)
+    return None
+
+
+def cued_date(blocks: tuple[Block, ...], today: dt.date, day_first: bool = False) -> Found | None:
+    """A date the page prints away from its header, in a line that says what it is: 'Posted on
+    April 13, 2023', 'Veröffentlicht am: 6. August 2009', 'Last updated: November 13, 2025'."""
+    for i, block in enumerate(blocks):
+        text = block.text
+        if len(text) > 120 or not DATE_CUE.search(text):
+            continue
+        if len(WORD.findall(DATE_NOISE.sub(" ", DATE.sub(" ", DATE_CUE.sub(" ", text))))) > PRINTED_LINE_WORDS:
+            continue
+        value = find_date(text, today, day_first)
+        if value:
+            return Found(value, "cued-line", i)
+    return None
+
+
+def chrome_date(chrome: tuple[Removal, ...], today: dt.date, day_first: bool = False) -> Found | None:
+    """A date line the page chrome held (a byline box, a meta strip taken for a sidebar): the
+    first short one outside lists of other pages and comments."""
+    for removal in chrome:
+        if len(removal.text) > 60 or removal.detail.startswith(LISTING_CHROME):
+            continue
+        if len(WORD.findall(DATE_NOISE.sub(" ", DATE.sub(" ", removal.text)))) > PRINTED_LINE_WORDS:
+            continue
+        value = find_date(removal.text, today, day_first)
+        if value:
+            return Found(value, "chrome-line")
+    return None
+
+
+def marked_date(values: list[Found], today: dt.date, day_first: bool = False) -> Found | None:
+    """The first date line among the elements the markup names as dates (a timestamp too)."""
+    for found in values:
+        stamp = parse_stamp(found.value)
+        if stamp is not None and stamp.year >= 1990 and stamp.date() <= today:
+            return Found(stamp.isoformat(), found.source)
+        if len(WORD.findall(DATE_NOISE.sub(" ", DATE.sub(" ", DATE_CUE.sub(" ", found.value))))) > PRINTED_LINE_WORDS:
+            continue
+        value = find_date(found.value, today, day_first)
+        if value:
+            return Found(value, found.source)
+    return None
+
+
+def late_date_line(page: Page, today: dt.date, day_first: bool = False) -> Found | None:
+    """The first line of the page that is a date alone, wherever it is (below the body, in a box
+    the body left out): the last resort of a page that prints its date nowhere near its header."""
+    for i, verdict in enumerate(page.classified):
+        if verdict.rule == "date-line" and (value := find_date(page.blocks[i].text, today, day_first)):
+            return Found(value, "late-date-line", i)
+    return None
+
+
+def published_cue_date(texts: list[str], today: dt.date, day_first: bool = False) -> Found | None:
+    """The first date right after a publication cue ('Published on', 'Mise en ligne', 'veröffentlicht
+    am'), in text of any length: a paragraph, a box the page chrome held."""
+    for text in texts:
+        for cue in PUBLISHED_CUE.finditer(text):
+            value = find_date(text[cue.end():cue.end() + PUBLISHED_CUE_REACH], today, day_first)
+            if value:
+                return Found(value, "published-cue")
+    return None
+
+
+def printed_days(line: str) -> set[str]:
+    """Every day a line prints (ISO), of the forms DATE reads."""
+    far = dt.date(9999, 12, 31)
+    return {day[:10] for match in DATE.finditer(unglue_years(line))
+            if (day := find_date(match.group(), far))}
+
+
+def prefer_printed(printed: Found, line: str, stated: Found) -> bool:
+    """Whether the date the header prints beats the one the page declares: it does when its line
+    is a dateline (the date, a time, a cue word, a name or two: what a reader takes for the date
+    of the piece), unless it is a numeric date that, read the other way round (04/12 for 12/04),
+    is the declared day. Against a generic declared date (GENERIC_DATE_SOURCES, often the last
+    change) a date line of the header wins that says 'Stand' or goes on with a byline too."""
+    generic = stated.source in GENERIC_DATE_SOURCES
+    if UPDATE_CUE.search(line) and not generic:
+        return False
+    if len(WORD.findall(DATE_NOISE.sub(" ", DATE.sub(" ", line)))) > PRINTED_LINE_WORDS:
+        rest = DATE.sub(" ", line).strip(" -–—|,")
+        if not (generic and (BYLINE.match(rest) or LABEL_LEAD.match(rest))):
+            return False
+    day, other = printed.value[:10], stated.value[:10]
+    if other in printed_days(line):
+        return False  # the line prints the declared day too ('May 2, 2024 April 3, 2024': changed, then first)
+    swapped = f"{day[:4]}-{day[8:10]}-{day[5:7]}"
+    return day != other and swapped != other
+
+
+def declared_date(values: list[Found], today: dt.date) -> Found | None:
+    """The first declared date that parses and is not in the future, as ISO 8601; a UTC timestamp
+    is given in the page's own time zone when another declared stamp reveals it."""
+    stamps = [parse_stamp(f.value) for f in values]
+    for found, stamp in zip(values, stamps, strict=True):
+        if stamp is None:
+            iso = find_date(found.value, today)
+            if iso:
+                return Found(iso, found.source)
+            continue
+        if stamp.date() > today or stamp.year < 1990:
+            continue
+        has_time = "T" in found.value or " " in found.value.strip()
+        if not has_time:
+            return Found(stamp.date().isoformat(), found.source)
+        local = local_form(stamp, [s for s in stamps if s is not None and s is not stamp])
+        return Found(local.isoformat(), found.source)
+    return None
+_REGION: Final = re.compile(r"^[a-z]{2}[-_]([a-z]{2})$", re.I)
+
+
+def reads_day_first(language: Found | None, declared: list[Found]) -> bool:
+    """Whether the page writes an all-numeric date day first (03/10/2023 for 3 October): a page
+    not in English does, and so does one that declares a day-first English region ('en-GB',
+    'en_AU' in its <html lang> or og:locale)."""
+    if language is not None and language.value != "en":
+        return True
+    return any((m := _REGION.match(f.value.strip())) is not None and m.group(1).lower() in DAY_FIRST_REGIONS
+               for f in declared)
+# Declared dates of a generic name (<meta name="date">), which many systems fill with the day of
+# the last change: any date line of the header beats them (prefer_printed).
+GENERIC_DATE_SOURCES: Final = frozenset({"meta:date"})
+
+
+def printed_declared(stated: Found | None, printed: Found | None, line: str, values: list[Found],
+                     today: dt.date) -> Found | None:
+    """When the declared dates disagree, the one whose day the header's dateline prints (JSON-LD
+    saying the 3rd, a meta tag and the dateline the 6th: the 6th); else `stated`. A line that
+    says it is the last change ('Updated on'), or prints the first declared day too, settles nothing."""
+    if stated is None or printed is None or printed.value[:10] == stated.value[:10]:
+        return stated
+    if UPDATE_CUE.search(line) or stated.value[:10] in printed_days(line):
+        return stated
+    for value in values:
+        found = declared_date([value], today)
+        if found is not None and found.value[:10] == printed.value[:10]:
+            return found
+    return stated
+
+
+def declared_days(values: list[Found], today: dt.date) -> set[str]:
+    """Every day the page's declared dates state, each read alone (a UTC stamp as it stands)."""
+    return {found.value[:10] for value in values if (found := declared_date([value], today)) is not None}
+
+
+def printed_date(chosen: Found | None, candidates: list[Found]) -> Found | None:
+    """A UTC timestamp a day away from the date the page prints (its dateline, its URL) is that
+    date in another time zone: the printed date is what a reader of the page sees."""
+    if chosen is None or not chosen.value.endswith("+00:00"):
+        return chosen
+    stamp = parse_stamp(chosen.value)
+    if stamp is None:
+        return chosen
+    printed = [c for c in candidates if c.source == "dateline"] or [c for c in candidates if c.source == "url"]
+    day = parse_stamp(printed[0].value) if printed else None
+    if day is not None and abs((day.date() - stamp.date()).days) == 1:
+        return Found(day.date().isoformat(), printed[0].source)
+    return chosen

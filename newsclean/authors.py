@@ -20,6 +20,10 @@ _HEADER_RULES: Final = frozenset({"date-line", "short", "headline-like", "unpunc
 # time give way to a mark; what is left must be one name, not a place before a comma ('Berlin,
 # 12.03.2024', 'NEW YORK, March 3').
 _DATED_NAME_CHARS: Final = 80
+# A name has this many words at most ('Jane M. van Doe').
+NAME_MAX_WORDS: Final = 4
+# A header line this long or shorter may hold a byline after its date or label.
+HEADER_LINE_CHARS: Final = 200
 _CLOCK: Final = re.compile(r"\b[012]?\d[:.h][0-5]\d(?::[0-5]\d)?\s*(?:uhr|h|[ap]\.?m\.?)?(?!\w)", re.I)
 _DAY_WORDS: Final = re.compile(r"\b(?:" + DAY_NAMES + r")\b,?", re.I)
 _MARK: Final = "\x00"
@@ -42,7 +46,7 @@ def dated_name(text: str) -> tuple[str, ...]:
     if len(parts) != 1 or any(c.isdigit() or c == ":" for c in parts[0]):  # 'Tags: Travel', no name
         return ()
     words = parts[0].split()
-    if len(words) > 4 or (len(words) == 1 and not _CAMEL.search(words[0])):
+    if len(words) > NAME_MAX_WORDS or (len(words) == 1 and not _CAMEL.search(words[0])):
         return ()
     if not all(w[:1].isupper() for w in words):  # 'Updated on', 'Actualizado el': a label
         return ()
@@ -79,7 +83,7 @@ def find_byline(page: Page, lo: int, hi: int) -> Credit | None:
         rule = page.classified[i].rule
         if rule == "byline":
             names = parse_authors(page.blocks[i].text)
-        elif rule in _HEADER_RULES and len(page.blocks[i].text) <= 200:
+        elif rule in _HEADER_RULES and len(page.blocks[i].text) <= HEADER_LINE_CHARS:
             names = inner_byline(page.blocks[i].text)
         else:
             continue

@@ -34,6 +34,10 @@ LOCAL_MONTH: Final = "(?:" + "|".join(sorted(LOCAL_MONTHS, key=len, reverse=True
 WEEKDAYS: Final = phrases(r"mon(?:day)?", r"tue(?:s|sday)?", r"wed(?:nesday)?", r"thu(?:rs|rsday)?", r"fri(?:day)?",
                   r"sat(?:urday)?", r"sun(?:day)?")
 MONTH: Final = any_of(MONTHS)
+# The day of an ISO date or timestamp: its first characters, 'YYYY-MM-DD'.
+ISO_DAY: Final = 10
+# No date a page states is older (a '1970-01-01' is an empty field's).
+EARLIEST_YEAR: Final = 1990
 WEEKDAY: Final = any_of(WEEKDAYS)
 # "December 2, 2025", "Dec. 2 2025", "2 December 2025", "2025-12-02", "12/02/2025".
 DATE: Final = re.compile(  # (the lookahead skips, cheaply, every place no month name or figure starts)
@@ -160,7 +164,7 @@ def _find_full_date(text: str, today: dt.date, day_first: bool) -> str | None:
             day = dt.date(*parts)
         except ValueError:
             continue
-        if day > today or day.year < 1990:
+        if day > today or day.year < EARLIEST_YEAR:
             continue
         clock = _time_near(text, match)
         if clock is None:

@@ -26,6 +26,14 @@ from .rules import (
 from .text import normalize
 
 PROSE: Final = (Label.GOOD, Label.NEARGOOD)
+# A label that heads a box or a list of other articles names none itself: this many words at most
+# ('Related', 'More from Sport'), or a colon at its end.
+LABEL_MAX_WORDS: Final = 3
+# A headline in a box of related links has this many words at least (a shorter line ends the box).
+BOX_LINE_MIN_WORDS: Final = 3
+# A row of a table of figures: this many words at least, and a figure among every this many words.
+ROW_MIN_WORDS: Final = 3
+ROW_WORDS_PER_FIGURE: Final = 4
 
 
 # ---------------------------------------------------------------------------------------------
@@ -136,10 +144,10 @@ def data_rows(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
     the article's, not a menu: menus are words, tables are numbers (a figure may be glued to a
     word: '1st', '5a', '10km')."""
     def row(f: Features, v: Verdict) -> bool:
-        if v.label is not Label.SHORT or f.words < 3 or DIGIT_CUE not in f.tokens:
+        if v.label is not Label.SHORT or f.words < ROW_MIN_WORDS or DIGIT_CUE not in f.tokens:
             return False
         tokens = f.key.split()
-        return sum(1 for t in tokens if not t.isalpha()) >= max(1, len(tokens) // 4)
+        return sum(1 for t in tokens if not t.isalpha()) >= max(1, len(tokens) // ROW_WORDS_PER_FIGURE)
 
     least = c.settings.table_min_rows
     rows = [row(f, v) for f, v in zip(c.feats, verdicts, strict=True)]
@@ -164,7 +172,7 @@ def related_boxes(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
     blocks, feats = c.blocks, c.feats
 
     def label(i: int) -> bool:
-        heading = feats[i].words <= 3 or blocks[i].text.endswith(":")
+        heading = feats[i].words <= LABEL_MAX_WORDS or blocks[i].text.endswith(":")
         return heading and (verdicts[i].rule in BOX_LABELS
                             or (verdicts[i].rule == "navigation" and blocks[i].text.endswith(":")))
 
@@ -173,7 +181,7 @@ def related_boxes(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
         if (v.rule not in BOX_LABELS and v.rule != "navigation") or not label(i):
             continue
         for j in range(i + 1, min(i + 1 + c.settings.box_max_blocks, len(verdicts))):
-            if verdicts[j].label is not Label.SHORT or feats[j].words < 3:
+            if verdicts[j].label is not Label.SHORT or feats[j].words < BOX_LINE_MIN_WORDS:
                 break
             found[j] = f"after {v.rule} {i}"
     return found
@@ -253,7 +261,7 @@ def list_label(block: Block, feat: Features, verdict: Verdict) -> bool:
     'More from X'), or a teaser line that is a label alone ('See also:', 'Read more'). 'Related: X',
     'More on X' or 'Read more news like this on X' is one teaser, set among the article's paragraphs."""
     return verdict.rule == "related-list" or (verdict.rule in BOX_LABELS and (
-        feat.words <= 3 or block.text.endswith(":")))
+        feat.words <= LABEL_MAX_WORDS or block.text.endswith(":")))
 
 
 def teaser_list_end(c: Context, verdicts: tuple[Verdict, ...], i: int) -> int:

@@ -12,6 +12,7 @@ from urllib.parse import urljoin, urlsplit
 
 from .authors import find_byline, find_dated_name, later_byline, page_authors
 from .dates import (
+    ISO_DAY,
     YEARS,
     url_date,
 )
@@ -36,6 +37,7 @@ from .rules import FOOTER_RIGHTS, SYNDICATION, URL
 from .settings import Settings
 from .text import CJK, HANGUL, LANGUAGES, language_code, lower_words, normalize, stopwords
 from .titles import (
+    SITE_MAX_WORDS,
     declared_title,
     find_title,
     page_heading,
@@ -91,17 +93,31 @@ def outlet(page: Page) -> str | None:
 
 
 WEB_SCHEMES: Final = ("http", "https")
+# A footer's copyright line this long or shorter may name the site's owner.
+FOOTER_LINE_CHARS: Final = 120
+# The site's name printed as a logo: a line of this many words at most, among the page's first blocks.
+MASTHEAD_REACH, MASTHEAD_MAX_WORDS = 5, 4
+# Language: read from the text's first characters; a script of its own (CJK, Hangul) from this many
+# of its characters (Japanese when this share of them is kana); stopwords from this many words, the
+# language whose stopwords are this share of them at least.
+LANGUAGE_SAMPLE_CHARS: Final = 2000
+SCRIPT_MIN_CHARS: Final = 50
+KANA_SHARE: Final = 0.1
+LANGUAGE_MIN_WORDS: Final = 15
+STOPWORD_SHARE: Final = 0.08
+# The header (dateline, byline) reaches this many blocks into the body.
+HEADER_BELOW_BODY: Final = 3
 
 
 def copyright_owner(page: Page) -> Found | None:
     """The name in a '© 2025 Name' / 'Name © 2025' footer line."""
     for block, verdict in zip(reversed(page.blocks), reversed(page.classified), strict=True):
-        if verdict.rule != "copyright-footer" or len(block.text) > 120:
+        if verdict.rule != "copyright-footer" or len(block.text) > FOOTER_LINE_CHARS:
             continue
         name = FOOTER_RIGHTS.sub(" ", YEARS.sub(" ", block.text))
         name = re.split(r"[|.•]", name)[0].strip(" ,.-–:")
         name = re.sub(r"\s+", " ", name)
-        if 1 <= len(name.split()) <= 5 and name[:1].isalnum():
+        if 1 <= len(name.split()) <= SITE_MAX_WORDS and name[:1].isalnum():
             return Found(name, "copyright-line")
     return None
 
@@ -109,8 +125,8 @@ def copyright_owner(page: Page) -> Found | None:
 def masthead(blocks: tuple[Block, ...], start: int) -> Found | None:
     """A short line that opens the page and comes back: the site's name printed as a logo."""
     counts = Counter(b.text for b in blocks[:start])
-    for block in blocks[: min(start, 5)]:
-        if counts[block.text] >= 2 and len(block.text.split()) <= 4 and block.text[:1].isupper():
+    for block in blocks[: min(start, MASTHEAD_REACH)]:
+        if counts[block.text] >= 2 and len(block.text.split()) <= MASTHEAD_MAX_WORDS and block.text[:1].isupper():
             return Found(block.text, "masthead")
     return None
 
@@ -146,16 +162,16 @@ def _stopword_languages() -> dict[str, tuple[str, ...]]:
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code from script and stopword counts; None when too little text to tell."""
-    sample = text[:2000]
+    sample = text[:LANGUAGE_SAMPLE_CHARS]
     if not sample.isascii():  # ASCII text holds no CJK or Hangul characters
         cjk = CJK.findall(sample)
-        if len(cjk) > 50:
+        if len(cjk) > SCRIPT_MIN_CHARS:
             kana = sum(1 for c in cjk if "\u3040" <= c <= "\u30ff")
-            return "ja" if kana > len(cjk) * 0.1 else "zh"
-        if len(HANGUL.findall(sample)) > 50:
+            return "ja" if kana > len(cjk) * KANA_SHARE else "zh"
+        if len(HANGUL.findall(sample)) > SCRIPT_MIN_CHARS:
             return "ko"
     words = lower_words(sample)
-    if len(words) < 15:
+    if len(words) < LANGUAGE_MIN_WORDS:
         return None
     table = _stopword_languages()
     scores = dict.fromkeys(LANGUAGES, 0)
@@ -165,7 +181,7 @@ def detect_language(text: str) -> str | None:
             for lang in langs:
                 scores[lang] += 1
     lang, hits = max(scores.items(), key=lambda kv: (kv[1], kv[0] == "en"))
-    return lang if hits >= len(words) * 0.08 else None
+    return lang if hits >= len(words) * STOPWORD_SHARE else None
 
 
 def assemble_metadata(fields: dict[str, Found | None], authors: Credit | None, language: Found | None,
@@ -245,7 +261,7 @@ def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
     # The header (dateline, byline, section) lies between the first headline copy and the body.
     window_lo = max(0, start - settings.header_window)
     header_lo = next((i for i in page.anchors if window_lo <= i < start), window_lo)
-    header_hi = start + 3
+    header_hi = start + HEADER_BELOW_BODY
     # A kicker line above the headline often carries the date ('Dec 12, 2025', then the <h1>).
     above_lo = max(window_lo, header_lo - DATE_ABOVE_HEADLINE)
     byline = find_byline(page, header_lo, header_hi)
@@ -270,7 +286,7 @@ def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
     headline = title.index if title else None
     above = find_dateline(blocks, above_lo, header_lo, today, day_first=day_first, headline=headline)
     printed = find_dateline(blocks, header_lo, header_hi, today, day_first=day_first, headline=headline)
-    if printed is None and above is not None and above.value[:10] in declared_days(declared_dates, today):
+    if printed is None and above is not None and above.value[:ISO_DAY] in declared_days(declared_dates, today):
         printed = above
     if printed is not None and printed.index is not None:
         stated = printed_declared(stated, printed, blocks[printed.index].text, declared_dates, today)
@@ -278,7 +294,7 @@ def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
     # The printed header date beats the declared one (prefer_printed), unless the address carries
     # the declared day: two sources agree on it.
     if (printed is not None and printed.index is not None and stated is not None
-            and stated.value[:10] not in url_days
+            and stated.value[:ISO_DAY] not in url_days
             and prefer_printed(printed, blocks[printed.index].text, stated)):
         dates = [printed, stated]
     considered: dict[str, list[Found | None]] = {

@@ -15,7 +15,9 @@ from .dates import (
     DATE_NOISE,
     DAY_FIRST_REGIONS,
     DAY_OF,
+    EARLIEST_YEAR,
     EVENT_CUE,
+    ISO_DAY,
     RANGE_JOIN,
     find_date,
     local_form,
@@ -27,6 +29,10 @@ from .text import WORD
 
 # Chrome kinds that list other pages or readers' comments, whose dates are not the page's.
 LISTING_CHROME: Final = ("related", "comments", "navigation", "<nav>")
+# A line this long or shorter may be a dateline; a longer one is a paragraph that may open with one.
+DATELINE_MAX_CHARS: Final = 120
+# A date line of the page chrome is this short (a meta strip, a byline box).
+CHROME_DATE_MAX_CHARS: Final = 60
 
 
 # A long paragraph's opening dateline: a few words at most, the date, a clock time perhaps, then a
@@ -72,9 +78,9 @@ def find_dateline(blocks: tuple[Block, ...], lo: int, hi: int, today: dt.date,
     some out; headline is the index of the headline block)."""
     for i in range(lo, min(hi, len(blocks))):
         text = blocks[i].text
-        if len(text) <= 120 and not_dateline(text, i == headline or blocks[i].tag == TITLE_TAG):
+        if len(text) <= DATELINE_MAX_CHARS and not_dateline(text, i == headline or blocks[i].tag == TITLE_TAG):
             continue
-        if len(text) > 120:
+        if len(text) > DATELINE_MAX_CHARS:
             # A paragraph that opens with its dateline ('01.02.2022 – The council...', 'BERLIN
             # (January 24, 2017) —'): a date in its first words, set off by a dash, bar or bracket.
             lead = DATELINE_LEAD.match(text)
@@ -92,7 +98,7 @@ def cued_date(blocks: tuple[Block, ...], today: dt.date, day_first: bool = False
     April 13, 2023', 'Veröffentlicht am: 6. August 2009', 'Last updated: November 13, 2025'."""
     for i, block in enumerate(blocks):
         text = block.text
-        if len(text) > 120 or not DATE_CUE.search(text):
+        if len(text) > DATELINE_MAX_CHARS or not DATE_CUE.search(text):
             continue
         if len(WORD.findall(DATE_NOISE.sub(" ", DATE.sub(" ", DATE_CUE.sub(" ", text))))) > PRINTED_LINE_WORDS:
             continue
@@ -106,7 +112,7 @@ def chrome_date(chrome: tuple[Removal, ...], today: dt.date, day_first: bool = F
     """A date line the page chrome held (a byline box, a meta strip taken for a sidebar): the
     first short one outside lists of other pages and comments."""
     for removal in chrome:
-        if len(removal.text) > 60 or removal.detail.startswith(LISTING_CHROME):
+        if len(removal.text) > CHROME_DATE_MAX_CHARS or removal.detail.startswith(LISTING_CHROME):
             continue
         if len(WORD.findall(DATE_NOISE.sub(" ", DATE.sub(" ", removal.text)))) > PRINTED_LINE_WORDS:
             continue
@@ -120,7 +126,7 @@ def marked_date(values: list[Found], today: dt.date, day_first: bool = False) ->
     """The first date line among the elements the markup names as dates (a timestamp too)."""
     for found in values:
         stamp = parse_stamp(found.value)
-        if stamp is not None and stamp.year >= 1990 and stamp.date() <= today:
+        if stamp is not None and stamp.year >= EARLIEST_YEAR and stamp.date() <= today:
             return Found(stamp.isoformat(), found.source)
         if len(WORD.findall(DATE_NOISE.sub(" ", DATE.sub(" ", DATE_CUE.sub(" ", found.value))))) > PRINTED_LINE_WORDS:
             continue
@@ -152,8 +158,8 @@ def published_cue_date(texts: list[str], today: dt.date, day_first: bool = False
 
 def printed_days(line: str) -> set[str]:
     """Every day a line prints (ISO), of the forms DATE reads."""
-    far = dt.date(9999, 12, 31)
-    return {day[:10] for match in DATE.finditer(unglue_years(line))
+    far = dt.date.max
+    return {day[:ISO_DAY] for match in DATE.finditer(unglue_years(line))
             if (day := find_date(match.group(), far))}
 
 
@@ -170,7 +176,7 @@ def prefer_printed(printed: Found, line: str, stated: Found) -> bool:
         rest = DATE.sub(" ", line).strip(" -–—|,")
         if not (generic and (BYLINE.match(rest) or LABEL_LEAD.match(rest))):
             return False
-    day, other = printed.value[:10], stated.value[:10]
+    day, other = printed.value[:ISO_DAY], stated.value[:ISO_DAY]
     if other in printed_days(line):
         return False  # the line prints the declared day too ('May 2, 2024 April 3, 2024': changed, then first)
     swapped = f"{day[:4]}-{day[8:10]}-{day[5:7]}"
@@ -187,7 +193,7 @@ def declared_date(values: list[Found], today: dt.date) -> Found | None:
             if iso:
                 return Found(iso, found.source)
             continue
-        if stamp.date() > today or stamp.year < 1990:
+        if stamp.date() > today or stamp.year < EARLIEST_YEAR:
             continue
         has_time = "T" in found.value or " " in found.value.strip()
         if not has_time:
@@ -216,20 +222,20 @@ def printed_declared(stated: Found | None, printed: Found | None, line: str, val
     """When the declared dates disagree, the one whose day the header's dateline prints (JSON-LD
     saying the 3rd, a meta tag and the dateline the 6th: the 6th); else `stated`. A line that
     says it is the last change ('Updated on'), or prints the first declared day too, settles nothing."""
-    if stated is None or printed is None or printed.value[:10] == stated.value[:10]:
+    if stated is None or printed is None or printed.value[:ISO_DAY] == stated.value[:ISO_DAY]:
         return stated
-    if UPDATE_CUE.search(line) or stated.value[:10] in printed_days(line):
+    if UPDATE_CUE.search(line) or stated.value[:ISO_DAY] in printed_days(line):
         return stated
     for value in values:
         found = declared_date([value], today)
-        if found is not None and found.value[:10] == printed.value[:10]:
+        if found is not None and found.value[:ISO_DAY] == printed.value[:ISO_DAY]:
             return found
     return stated
 
 
 def declared_days(values: list[Found], today: dt.date) -> set[str]:
     """Every day the page's declared dates state, each read alone (a UTC stamp as it stands)."""
-    return {found.value[:10] for value in values if (found := declared_date([value], today)) is not None}
+    return {found.value[:ISO_DAY] for value in values if (found := declared_date([value], today)) is not None}
 
 
 def printed_date(chosen: Found | None, candidates: list[Found]) -> Found | None:

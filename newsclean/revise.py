@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Final
 
 from .context import MENU_RUN, OUTSIDE_BODY, apply
 from .dates import DATE, TIME
@@ -34,6 +35,14 @@ from .rules import (
 from .settings import Settings
 
 Span = tuple[int, int]  # inclusive block indices
+# A short line of this many words or fewer costs short_penalty (a label, a menu item), a longer one
+# other_penalty.
+SHORT_LINE_WORDS: Final = 4
+# A comment's header names its writer and when: at least this many words ('Jane March 3, 2024 9:12').
+COMMENT_HEADER_MIN_WORDS: Final = 3
+# A block outside the body with this many short or boilerplate blocks among its four nearest
+# neighbours is in a menu run.
+MENU_RUN_NEIGHBOURS: Final = 3
 
 
 def block_score(verdict: Verdict, feat: Features, settings: Settings) -> float:
@@ -47,7 +56,7 @@ def block_score(verdict: Verdict, feat: Features, settings: Settings) -> float:
     if label is Label.SHORT:
         if verdict.rule == "headline-like":
             return -settings.bad_penalty
-        return -(settings.short_penalty if feat.words <= 4 else settings.other_penalty)
+        return -(settings.short_penalty if feat.words <= SHORT_LINE_WORDS else settings.other_penalty)
     return -(settings.terminator_penalty if verdict.rule in TERMINATORS else settings.bad_penalty)
 
 
@@ -142,7 +151,7 @@ def thread_heads(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdict
 def comment_header(block: Block, feat: Features, verdict: Verdict, settings: Settings) -> bool:
     """A short line naming when a reader wrote, with date and time: 'Just a Thought February 10th,
     2010 3:41 pm ET', 'posted by: jd at 08/15/2010 @ 12:10am'."""
-    return (verdict.label is not Label.GOOD and 3 <= feat.words <= settings.thread_mark_words
+    return (verdict.label is not Label.GOOD and COMMENT_HEADER_MIN_WORDS <= feat.words <= settings.thread_mark_words
             and DIGIT_CUE in feat.tokens and TIME.search(block.text) is not None
             and DATE.search(block.text) is not None)
 
@@ -343,7 +352,7 @@ def edge_rules(verdicts: tuple[Verdict, ...]) -> list[str]:
     boilerplate blocks among its four nearest neighbours is in a menu run."""
     weak = [v.label is Label.SHORT or v.label is Label.BAD for v in verdicts]
     padded = [False, False, *weak, False, False]
-    return [MENU_RUN if a + b + d + e >= 3 else OUTSIDE_BODY
+    return [MENU_RUN if a + b + d + e >= MENU_RUN_NEIGHBOURS else OUTSIDE_BODY
             for a, b, d, e in zip(padded[:-4], padded[1:-3], padded[3:-1], padded[4:], strict=True)]
 
 

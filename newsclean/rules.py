@@ -242,6 +242,24 @@ def features(block: Block) -> Features:
 
 RuleTest = Callable[[Block, Features, Settings], bool]
 
+# The bounds of the rules below, each named for what it bounds: a block past it is not what the rule
+# describes (a line that long is a sentence, not a label).
+ARTEFACT_MAX_WORDS: Final = 12  # dump-artefact: '[logo.png] [IMG]', '(BUTTON) Close'
+REFERENCE_MAX_WORDS: Final = 3  # lynx-references: '12. https://...'
+CREDIT_MAX_WORDS: Final = 8  # photo-credit: an agency's name in a short line ('Photo: AFP')
+COUNTER_MAX_WORDS: Final = 20  # photo-credit: a gallery counter's line ('Image 3 of 12')
+SLASH_PAIR_MAX_WORDS: Final = 8  # slash-pair: 'Jane Doe / Reuters'
+FOOTER_MAX_WORDS: Final = 25  # copyright-footer
+RELATED_MAX_WORDS: Final = 5  # related-list: 'More from Sport'
+SHARE_BAR_MAX_WORDS: Final = 12  # share-bar
+NAV_MAX_WORDS: Final = 6  # navigation
+NEWSLETTER_MAX_WORDS: Final = 25  # newsletter-box
+TAG_LABEL_CHARS: Final = 20  # tag-list: the colon of 'Tags:' within the line's first characters
+DATE_LINE_MAX_WORDS: Final = 20  # date-line
+TEASER_MIN_WORDS, TEASER_MAX_WORDS = 4, 80  # truncated-teaser: a headline and its summary, cut
+HEADLINE_MIN_WORDS: Final = 6  # headline-like: this many words...
+HEADLINE_CAPITALS: Final = 0.7  # ... this share of them capitalised
+
 
 @dataclass(frozen=True, slots=True)
 class Rule:
@@ -278,26 +296,27 @@ def _credit_tail(text: str) -> bool:
 
 def _caption(b: Block, f: Features) -> bool:
     # An agency's name in a short line credits a picture, unless the line names a writer's role.
-    if f.words <= 8 and not CREDIT_TOKENS.isdisjoint(f.tokens) and ROLE_TOKENS.isdisjoint(f.tokens):
+    if f.words <= CREDIT_MAX_WORDS and not CREDIT_TOKENS.isdisjoint(f.tokens) and ROLE_TOKENS.isdisjoint(f.tokens):
         return True
     if _starts(f.key, CAPTION_PHRASE_PREFIXES):
         return True
     if _starts(f.key, CAPTION_PREFIXES) and CAPTION.match(b.text):
         return True
     # A counter holds figures ('3 of 12'): without a digit among its tokens, the pattern cannot match.
-    return f.words <= 20 and DIGIT_CUE in f.tokens and not IMAGE_COUNTER_CUES.isdisjoint(f.tokens) \
+    return f.words <= COUNTER_MAX_WORDS and DIGIT_CUE in f.tokens and not IMAGE_COUNTER_CUES.isdisjoint(f.tokens) \
         and bool(IMAGE_COUNTER.search(b.text))
 
 
 _RULES: Final[tuple[Rule, ...]] = (
     Rule("dump-artefact", "What a text browser prints for images, buttons, frames and form fields.", Label.BAD,
-         lambda b, f, s: b.text[:1] in DUMP_ARTEFACT_STARTS and f.words <= 12 and bool(DUMP_ARTEFACT.match(b.text))),
+         lambda b, f, s: b.text[:1] in DUMP_ARTEFACT_STARTS and f.words <= ARTEFACT_MAX_WORDS
+         and bool(DUMP_ARTEFACT.match(b.text))),
     Rule("empty", "A block with no letters carries no text.", Label.BAD,
          lambda b, f, s: not f.letters),
     Rule("markup", "HTML or script source printed as text (an ad's fallback code, a broken embed).", Label.BAD,
          lambda b, f, s: b.text[:1] in MARKUP_STARTS and bool(MARKUP_LINE.match(b.text))),
     Rule("lynx-references", "A dumper's trailing list of numbered link targets.", Label.BAD,
-         lambda b, f, s: (f.words <= 3 and "://" in b.text and bool(REFERENCE_ITEM.match(b.text)))
+         lambda b, f, s: (f.words <= REFERENCE_MAX_WORDS and "://" in b.text and bool(REFERENCE_ITEM.match(b.text)))
          or (f.words <= 2 and bool(REFERENCES_HEAD.match(b.text)))),
     Rule("url-line", "A bare URL is an address, not article text.", Label.BAD,
          lambda b, f, s: f.words <= 2 and bool(URL_LINE.match(b.text))),
@@ -312,15 +331,15 @@ _RULES: Final[tuple[Rule, ...]] = (
          or (f.words <= PHRASE_WINDOW and _credit_tail(b.text))),
     Rule("slash-pair", "A few capitalised words each side of a slash: a photo credit ('Jane Doe / Reuters') or "
          "a menu pair ('Sign In / Sign Up').", Label.BAD,
-         lambda b, f, s: f.words <= 8 and bool(SLASH_PAIR.match(b.text))),
+         lambda b, f, s: f.words <= SLASH_PAIR_MAX_WORDS and bool(SLASH_PAIR.match(b.text))),
     Rule("copyright-footer", "Copyright and rights-reserved lines belong to the page footer.", Label.BAD,
-         lambda b, f, s: f.words <= 25 and ("©" in b.text or not COPYRIGHT_CUES.isdisjoint(f.tokens))
+         lambda b, f, s: f.words <= FOOTER_MAX_WORDS and ("©" in b.text or not COPYRIGHT_CUES.isdisjoint(f.tokens))
          and bool(COPYRIGHT.search(b.text))),
     Rule("advertisement", "Ad labels and 'story continues below' markers.", Label.BAD,
          lambda b, f, s: f.key in AD_LINES),
     Rule("related-list", "A 'Related', 'Most read', 'More from' heading opens a list of other articles.",
          Label.BAD,
-         lambda b, f, s: f.key in RELATED_LINES or (f.words <= 5 and _starts(f.key, RELATED_PREFIXES)
+         lambda b, f, s: f.key in RELATED_LINES or (f.words <= RELATED_MAX_WORDS and _starts(f.key, RELATED_PREFIXES)
          and not f.sentence_end and not f.key.startswith("more on "))),
     Rule("read-more-teaser", "'Read more', 'See also', 'Related: ...' and similar teaser lines.", Label.BAD,
          lambda b, f, s: f.key in TEASER_LINES
@@ -331,14 +350,14 @@ _RULES: Final[tuple[Rule, ...]] = (
          or ((f.key[:1].isdigit() or f.key.startswith(("one ", "no ")))
              and bool(COMMENT_THREAD_HEAD.match(f.key)))),
     Rule("share-bar", "Lines made only of share/social button labels.", Label.BAD,
-         lambda b, f, s: f.words <= 12 and _share_bar(f)),
+         lambda b, f, s: f.words <= SHARE_BAR_MAX_WORDS and _share_bar(f)),
     Rule("navigation", "Menu words alone: Home, Search, Skip to content, Next, Previous...", Label.BAD,
-         lambda b, f, s: 0 < f.words <= 6 and NAV_TOKENS.issuperset(f.tokens)),
+         lambda b, f, s: 0 < f.words <= NAV_MAX_WORDS and NAV_TOKENS.issuperset(f.tokens)),
     Rule("legal-links", "Privacy, terms and contact links are site furniture.", Label.BAD,
          lambda b, f, s: _short(f, s) and not f.sentence_end and not LEGAL_CUES.isdisjoint(f.tokens)
          and bool(LEGAL.search(f.key))),
     Rule("newsletter-box", "Newsletter, subscription, sign-in and app prompts.", Label.BAD,
-         lambda b, f, s: f.words <= 25 and not NEWSLETTER_CUES.isdisjoint(f.tokens)
+         lambda b, f, s: f.words <= NEWSLETTER_MAX_WORDS and not NEWSLETTER_CUES.isdisjoint(f.tokens)
          and (f.words <= s.phrase_max_words or "newsletter" in f.tokens or "subscribe" in f.tokens)
          and bool(NEWSLETTER.search(f.key))),
     Rule("script-notice", "'This slideshow requires JavaScript', 'Your browser does not support video'.",
@@ -348,15 +367,15 @@ _RULES: Final[tuple[Rule, ...]] = (
          lambda b, f, s: 0 < f.words <= PHRASE_WINDOW and not COOKIE_WORDS.isdisjoint(f.tokens)
          and not COOKIE_CONTEXT.isdisjoint(f.tokens)),
     Rule("tag-list", "'Tags:' / 'Filed under:' keyword lists.", Label.BAD,
-         lambda b, f, s: _short(f, s) and _starts(f.key, TAG_PREFIXES) and ":" in b.text[:20]),
+         lambda b, f, s: _short(f, s) and _starts(f.key, TAG_PREFIXES) and ":" in b.text[:TAG_LABEL_CHARS]),
     Rule("date-line", "A dateline alone; the date goes to the metadata.", Label.BAD,
-         lambda b, f, s: f.words <= 20 and is_date_line(b.text)),
+         lambda b, f, s: f.words <= DATE_LINE_MAX_WORDS and is_date_line(b.text)),
     Rule("byline", "A 'By ...' line; the authors go to the metadata.", Label.BAD,
          lambda b, f, s: is_byline(b.text, f)),
     Rule("link-dense", "Mostly link text: navigation, not prose.", Label.BAD,
          lambda b, f, s: f.link_density > s.max_link_density and f.words < PHRASE_WINDOW),
     Rule("truncated-teaser", "A block cut off with '...' is a teaser for another page.", Label.BAD,
-         lambda b, f, s: 4 <= f.words <= 80 and bool(ELLIPSIS_END.search(b.text))),
+         lambda b, f, s: TEASER_MIN_WORDS <= f.words <= TEASER_MAX_WORDS and bool(ELLIPSIS_END.search(b.text))),
     Rule("inline-list", "Items joined by ' | ' or ' · ' are a link bar, not a sentence.", Label.BAD,
          lambda b, f, s: f.words <= PHRASE_WINDOW and bool(INLINE_SEPARATOR.search(b.text))
          and not _sentence_between_separators(b.text, f)),
@@ -372,7 +391,7 @@ _RULES: Final[tuple[Rule, ...]] = (
          lambda b, f, s: f.words >= s.neargood_words and f.sentence_end),
     Rule("headline-like", "Title Case words without a full stop: a headline, here or of another page.",
          Label.SHORT,
-         lambda b, f, s: f.words >= 6 and title_case_ratio(b.text) >= 0.7),
+         lambda b, f, s: f.words >= HEADLINE_MIN_WORDS and title_case_ratio(b.text) >= HEADLINE_CAPITALS),
     Rule("run-on", "Long but unpunctuated: prose cut short, or a list run together; half weight.",
          Label.NEARGOOD,
          lambda b, f, s: f.words >= 2 * s.good_words),

@@ -12,7 +12,7 @@ import re
 from typing import Final
 
 from .model import Block, Features, Found, Label, Page, Verdict, window_title
-from .rules import SYNDICATION
+from .rules import HEADLINE_CAPITALS, HEADLINE_MIN_WORDS, SYNDICATION
 from .settings import Settings
 from .text import RUN_START, normalize, title_case_ratio
 
@@ -21,6 +21,8 @@ TITLE_SEPARATORS: Final = re.compile(RUN_START + r"\s++[|\-–—:·•»]\s+")
 
 # A block is a copy of the title when most of its words are the title's and it covers much of it.
 _OWN_SHARE, _COVER_SHARE = 0.8, 0.5
+# A site's name in a window title ('Headline - Site') has this many words at most.
+SITE_MAX_WORDS: Final = 5
 # A window title split into more parts than this is no 'Headline - Site' pair (nor worth the runs
 # of parts, which grow with the square of their number).
 _MAX_TITLE_PARTS: Final = 12
@@ -56,7 +58,7 @@ def split_title(line: str, printed: dict[str, int] | None = None) -> tuple[str, 
         i = j = max((k for k in range(len(parts)) if parts[k]), key=lambda k: (len(parts[k]), -k))
     rest = [p for k, p in enumerate(parts) if p and not i <= k <= j]
     site = (rest[-1] if j < len(parts) - 1 else rest[0]) if rest else ""
-    return text[(i, j)] if (i, j) in text else parts[i], site if site and len(site.split()) <= 5 else None
+    return text[(i, j)] if (i, j) in text else parts[i], site if site and len(site.split()) <= SITE_MAX_WORDS else None
 
 
 def printed_lines(feats: tuple[Features, ...]) -> dict[str, int]:
@@ -121,23 +123,32 @@ def headline_indices(blocks: tuple[Block, ...], feats: tuple[Features, ...], cla
 
 # Context-free rules whose blocks may be the headline (everything else is furniture or prose).
 _TITLE_RULES: Final = frozenset({"short", "headline-like", "sentence", "run-on"})
+# A headline's length in words (in characters for a script without spaces, which counts few words).
+TITLE_MIN_WORDS, TITLE_MAX_WORDS, TITLE_MIN_CJK_CHARS = 3, 30, 4
+# What each sign of a headline weighs in title_score: right above a byline or dateline (within
+# TITLE_HEADER_REACH blocks), of a headline's length, an <h1> or <h2>/<h3>, in Title Case, ending
+# as a sentence does; and every TITLE_BLOCKS_PER_POINT blocks between it and the body cost a point.
+TITLE_SIGNS: Final[dict[str, float]] = {"before_header": 3.0, "long": 1.0, "h1": 10.0, "h2": 4.0, "capitals": 2.0,
+                                        "sentence": -3.0}
+TITLE_HEADER_REACH: Final = 3
+TITLE_BLOCKS_PER_POINT: Final = 10
 
 
 def title_score(block: Block, feat: Features, distance: int, before_header: bool) -> float:
     """How much a block before the body looks like the headline: a heading, in Title Case, of a
     headline's length, right above the byline or dateline, near the body."""
-    score = 3.0 if before_header else 0.0
-    if feat.words >= 6:
-        score += 1
+    score = TITLE_SIGNS["before_header"] if before_header else 0.0
+    if feat.words >= HEADLINE_MIN_WORDS:
+        score += TITLE_SIGNS["long"]
     if block.tag == "h1":
-        score += 10
+        score += TITLE_SIGNS["h1"]
     elif block.tag in ("h2", "h3"):
-        score += 4
-    if title_case_ratio(block.text) >= 0.7:
-        score += 2
+        score += TITLE_SIGNS["h2"]
+    if title_case_ratio(block.text) >= HEADLINE_CAPITALS:
+        score += TITLE_SIGNS["capitals"]
     if feat.sentence_end and not block.text.endswith(("?", "!", "\u201d", '"')):
-        score -= 3
-    return score - distance / 10
+        score += TITLE_SIGNS["sentence"]
+    return score - distance / TITLE_BLOCKS_PER_POINT
 
 
 def find_title(page: Page, start: int, settings: Settings, window: str) -> Found | None:
@@ -150,13 +161,13 @@ def find_title(page: Page, start: int, settings: Settings, window: str) -> Found
     quoted = syndicated_title(blocks, page.classified)
     if quoted:
         return Found(quoted, "syndication-line")
-    if window and feats[0].words >= 3 and TITLE_SEPARATORS.search(window_title(blocks)):
+    if window and feats[0].words >= TITLE_MIN_WORDS and TITLE_SEPARATORS.search(window_title(blocks)):
         return Found(window, "window-title", 0)
     header = [i for i in range(len(blocks)) if page.classified[i].rule in ("byline", "date-line")]
     candidates = [
-        (title_score(blocks[i], feats[i], start - i, any(0 < h - i <= 3 for h in header)), i)
+        (title_score(blocks[i], feats[i], start - i, any(0 < h - i <= TITLE_HEADER_REACH for h in header)), i)
         for i in range(max(0, start - settings.header_window), start)
-        if page.classified[i].rule in _TITLE_RULES and 3 <= feats[i].words <= 30
+        if page.classified[i].rule in _TITLE_RULES and TITLE_MIN_WORDS <= feats[i].words <= TITLE_MAX_WORDS
     ]
     if candidates:
         _, index = max(candidates, key=lambda c: (c[0], c[1]))
@@ -188,6 +199,7 @@ def page_heading(page: Page, start: int, outlets: frozenset[str], titles: list[s
             continue
         if known and known.isdisjoint(normalize(block.text).split()):
             continue
-        if page.feats[i].words >= 3 or (not block.text.isascii() and len(block.text) >= 4):
+        if page.feats[i].words >= TITLE_MIN_WORDS or (
+                not block.text.isascii() and len(block.text) >= TITLE_MIN_CJK_CHARS):
             return Found(block.text, "h1", i)
     return None

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 import pytest
 
+import newsclean
 from newsclean.catalog import RULE_NAMES, check_rule_names
 from newsclean.classify import classify_block
 from newsclean.context import CONTEXT_WHY
@@ -212,3 +216,49 @@ def test_disabled_rule_names_are_checked() -> None:
     assert check_rule_names(["repeated-line", "chrome-tag"]) == {"repeated-line", "chrome-tag"}
     with pytest.raises(ValueError, match="repeated-lines"):
         check_rule_names(["repeated-lines"])
+
+
+def _strings(node: ast.AST, sets: dict[str, ast.AST]) -> set[str]:
+    """The string constants in an expression, or in the module-level value a name stands for."""
+    if isinstance(node, ast.Name) and node.id in sets:
+        node = sets[node.id]
+    return {n.value for n in ast.walk(node) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+
+
+def _rule_names_in_code() -> dict[str, set[str]]:
+    """Every rule name the package's code refers to as a string: compared with a verdict's or a
+    removal's `.rule` (alone, or in a set or tuple, or in a module-level set of names), tested
+    against Settings.disabled_rules, or given to a Verdict or a Removal."""
+    package = Path(newsclean.__file__).parent
+    found: dict[str, set[str]] = {}
+    for path in sorted(package.glob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        sets = {target.id: node.value for node in tree.body if isinstance(node, ast.AnnAssign | ast.Assign)
+                for target in ([node.target] if isinstance(node, ast.AnnAssign) else node.targets)
+                if isinstance(target, ast.Name) and node.value is not None}
+
+        names: set[str] = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Compare):
+                sides = [node.left, *node.comparators]
+                if any(isinstance(s, ast.Attribute) and s.attr == "rule" for s in sides):
+                    for side in sides:
+                        if not isinstance(side, ast.Attribute):
+                            names |= _strings(side, sets)
+                if any(isinstance(s, ast.Attribute) and s.attr == "disabled_rules" for s in sides):
+                    names |= _strings(node.left, sets)
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                place = {"Verdict": 2, "Removal": 1}.get(node.func.id)
+                if place is not None and len(node.args) > place:
+                    names |= _strings(node.args[place], sets)
+        if names:
+            found[path.name] = names
+    return found
+
+
+def test_every_rule_name_the_code_uses_is_a_rule() -> None:
+    # A name misspelt where the code compares it ('repeated-lines') would silently switch a pass off.
+    used = _rule_names_in_code()
+    assert sum(len(names) for names in used.values()) >= 20  # the scan does find the names
+    unknown = {module: sorted(names - set(RULE_NAMES)) for module, names in used.items() if names - set(RULE_NAMES)}
+    assert unknown == {}

@@ -60,6 +60,9 @@ def tag_ids(*names: str) -> frozenset[int]:
 
 
 (_P,) = tag_ids("p")
+# Blocks of code: a syntax highlighter gives each token a class ('hljs-comment', 'token comment') that
+# names the token, not a box of the page.
+_CODE_IDS: Final = tag_ids("pre", "code")
 # A paragraph named as chrome by a weak word alone that is this long and ends like a sentence,
 # inside the article container, is the article's lead (weak_only, lead_paragraph).
 LEAD_MIN_WORDS: Final = 8
@@ -237,7 +240,7 @@ def chrome_reason(node: LexborNode, page_prose: int, container: LexborNode | Non
         return None
     names = (attrs.get("class") or "") + " " + (attrs.get("id") or "")
     kind = chrome_of(names)
-    if kind is None or (kind not in PROSE_CHROME and holds_article(node, page_prose)):
+    if kind is None or (kind not in PROSE_CHROME and holds_article(node, page_prose)) or inside(node, code_block):
         return None
     if container is not None and kind in CONTAINED_CHROME and within(node, container) and prose_box(node):
         return None
@@ -297,6 +300,11 @@ def listing(node: LexborNode) -> bool:
         return True
     names = (node.attrs.get("class") or "") + " " + (node.attrs.get("id") or "")
     return bool(names.strip()) and chrome_of(names) in _LISTING_KINDS
+
+
+def code_block(node: LexborNode) -> bool:
+    """A <pre> or <code> element."""
+    return node.tag_id in _CODE_IDS
 
 
 def in_listing(node: LexborNode) -> bool:

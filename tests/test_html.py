@@ -102,6 +102,19 @@ def test_a_box_of_prose_named_as_chrome_inside_the_article_is_kept() -> None:
         assert "stadium" not in article.text, name
 
 
+def test_code_keeps_its_highlighted_comments() -> None:
+    # A syntax highlighter names a code comment's span 'hljs-comment' or 'token comment': a token of
+    # the code, not a comment thread; a real comment box outside the code still goes.
+    code = ("<pre><code><span class='hljs-comment'># stage only the files named here</span>\n"
+            "git add README.md\n<span class='token comment'>// then commit them</span>\n</code></pre>")
+    thread = "<div class='comments'><p>Great article, thanks for sharing this with us all today!</p></div>"
+    article = newsclean.clean(page(f"<article>{paragraphs(PROSE[:3])}{code}{paragraphs(PROSE[3:])}</article>",
+                                   thread))
+    assert "stage only the files named here" in article.text
+    assert "then commit them" in article.text
+    assert "Great article" not in article.text
+
+
 def test_a_listicle_is_kept_whole() -> None:
     # Each item in a box of its own: a heading, a paragraph, a short list of facts. The article is
     # all the items, not the one with the longest paragraph.

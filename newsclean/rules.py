@@ -77,44 +77,30 @@ def _sentence_between_separators(text: str, feat: Features) -> bool:
 
 AD_PHRASES: Final = vocabulary("ad_phrases")
 TEASER_PHRASES: Final = vocabulary("teaser_phrases")
-# Headings under which a page runs its next article in full: no article continues past them.
-NEXT_ARTICLE_PHRASES: Final = frozenset(phrases(
-    "up next", "read next", "next article", "next story", "what to read next", "coming up next",
-    "article suivant", "nächster artikel", "siguiente artículo", "articolo successivo", "próximo artigo",
-))
+NEXT_ARTICLE_PHRASES: Final = frozenset(vocabulary("next_article_phrases"))
 RELATED_PHRASES: Final = vocabulary("related_phrases")
 SUMMARY_PHRASES: Final = vocabulary("summary_phrases")
 SHARE_CORE: Final = vocabulary("share_core")
 SHARE_FILLER: Final = vocabulary("share_filler")
 NAV_PHRASES: Final = vocabulary("nav_phrases")
 COMMENT_PHRASES: Final = vocabulary("comment_phrases")
-# The title of a comment form with its buttons ('Leave a Reply Cancel reply'); not 'Add a comment',
-# which also heads comment widgets set inside an article.
-COMMENT_FORM_LEADS: Final = phrases("leave a reply", "leave a reply to", "deja una respuesta", "laisser un commentaire",
-                            "schreibe einen kommentar", "lascia un commento", "deixe uma resposta")
+COMMENT_FORM_LEADS: Final = vocabulary("comment_form_leads")
 COMMENT_FORM_NOTICES: Final = vocabulary("comment_form_notices")
-# Notices a page shows when scripts or plug-ins do not run: no article text.
-SCRIPT_NOTICE_PATTERN: Final = phrases(
-    r"(?:requires?|needs?|enable|activate|turn on|uses?) (?:javascript|js)",
-    r"javascript (?:is )?(?:disabled|required)",
-    r"(?:browser|navigateur|navegador) (?:does not|doesn t|is not able to|cannot|can t) (?:support|play|display)",
-    r"(?:upgrade|update) your browser", r"javascript aktivieren", r"activez javascript", r"habilita javascript",
-)
+SCRIPT_NOTICE_PATTERN: Final = vocabulary("script_notice_pattern")
 CAPTION_LEADS: Final = vocabulary("caption_leads")
 PICTURE_LEADS: Final = vocabulary("picture_leads")
 CAPTION_PHRASES: Final = vocabulary("caption_phrases")
 CREDIT_TOKENS: Final = words_of(vocabulary("credit_tokens"))
 TAG_LEADS: Final = vocabulary("tag_leads")
 COPYRIGHT_PATTERN: Final = vocabulary("copyright_pattern")
-COPYRIGHT_CUES: Final = words_of(phrases("copyright", "reserved", "c", "rechte", "droits", "derechos", "diritti",
-                                 "direitos", "rechten", "права"))
+COPYRIGHT_CUES: Final = words_of(vocabulary("copyright_cues"))
 LEGAL_PATTERN: Final = vocabulary("legal_pattern")
 LEGAL_CUES: Final = words_of(vocabulary("legal_cues"))
 NEWSLETTER_PATTERN: Final = vocabulary("newsletter_pattern")
 NEWSLETTER_CUES: Final = words_of(vocabulary("newsletter_cues"))
 COOKIE_WORDS: Final = words_of(phrases("cookie", "cookies"))
 COOKIE_CONTEXT: Final = words_of(vocabulary("cookie_context"))
-IMAGE_COUNTER_CUES: Final = words_of(phrases("image", "photo", "picture", "slide", "bild", "foto", "of", "von"))
+IMAGE_COUNTER_CUES: Final = words_of(vocabulary("image_counter_cues"))
 
 
 # ---------------------------------------------------------------------------------------------

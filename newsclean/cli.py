@@ -9,7 +9,6 @@ import os
 import signal
 import sys
 import time
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import nullcontext
 from dataclasses import replace
@@ -25,10 +24,8 @@ from .inputs import CRAWL_SUFFIXES, STDIN, SUFFIXES, Input, expand, is_crawl, is
 from .settings import DEFAULTS, with_overrides
 
 if TYPE_CHECKING:
-    from rich.console import Console
 
-    from .batch import Tally
-    from .console import PlainConsole
+    pass
 
 # What a run needs (rich, the state store, the workers, the cleaning stages, site templates) is
 # imported inside the command, once it knows it will run: `--version`, `--help` and a usage
@@ -173,7 +170,7 @@ def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, f
 
     from . import console as consoles
     from .batch import Run, StdoutError, Stop, Tally
-    from .console import line
+    from .console import line, skipped_text, summary_table
     from .decode import text_codec
     from .output import empty_scratch
     from .plan import run_batch
@@ -280,40 +277,16 @@ def main(ctx: click.Context, inputs: tuple[str, ...], output_dir: Path | None, f
         for sig, handler in previous.items():
             signal.signal(sig, handler)
 
+    counts = [("cleaned", tally.cleaned), ("unchanged", tally.unchanged), ("failed", tally.failed),
+              ("without article", tally.empty + tally.records_empty)] + ([("pruned", tally.pruned)] if prune else [])
+    seconds = time.perf_counter() - tally.started
     if not quiet and console.is_terminal:
-        summary_table(console, tally, prune)
+        summary_table(console, counts, seconds)
     elif not quiet and verbose:
-        seconds = time.perf_counter() - tally.started
-        line(console, f"newsclean: {tally.cleaned} cleaned, {tally.unchanged} unchanged, {tally.failed} failed, "
-                      f"{tally.empty + tally.records_empty} without article"
-                      + (f", {tally.pruned} pruned" if prune else "") + f" in {seconds:.2f} s")
+        line(console, "newsclean: " + ", ".join(f"{n} {name}" for name, n in counts) + f" in {seconds:.2f} s")
     if not quiet and (verbose or console.is_terminal) and tally.skipped:
         line(console, f"newsclean: crawl records that are no page, skipped: {skipped_text(tally.skipped)}")
     if stop.requested:
         line(console, "newsclean: interrupted; finished files are written and recorded")
         ctx.exit(Exit.INTERRUPTED)
     ctx.exit(exit_status(tally.failed, tally.empty))
-
-
-def skipped_text(skipped: Counter[str]) -> str:
-    """'3 request records, 1 responses other than 200 OK…', most first, then by name."""
-    return ", ".join(f"{n} {reason}" for reason, n in sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0])))
-
-
-def summary_table(console: Console | PlainConsole, tally: Tally, prune: bool) -> None:
-    """The run's outcome as one small table (on a terminal only)."""
-    from rich.table import Table
-
-    from .console import PlainConsole
-
-    assert not isinstance(console, PlainConsole), "a table goes on a terminal"
-
-    table = Table(title="newsclean", title_justify="left", show_header=True, header_style="bold")
-    counts = [("cleaned", tally.cleaned), ("unchanged", tally.unchanged), ("failed", tally.failed),
-              ("without article", tally.empty + tally.records_empty)] + ([("pruned", tally.pruned)] if prune else [])
-    for name, _ in counts:
-        table.add_column(name, justify="right")
-    table.add_column("seconds", justify="right")
-    table.add_row(*(str(n) for _, n in counts), f"{time.perf_counter() - tally.started:.2f}")
-    console.print(table)
-

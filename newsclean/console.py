@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
@@ -64,3 +65,20 @@ def progress_bar(console: Console | PlainConsole) -> Progress:
     # console, stderr, while the bar shows.
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                     console=console, transient=True, redirect_stdout=False, redirect_stderr=False)
+
+
+def skipped_text(skipped: Counter[str]) -> str:
+    """'3 request records, 1 responses other than 200 OK…', most first, then by name."""
+    return ", ".join(f"{n} {reason}" for reason, n in sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def summary_table(console: Console | PlainConsole, counts: list[tuple[str, int]], seconds: float) -> None:
+    """A run's outcome as one small table (on a terminal only): each count, then the seconds."""
+    from rich.table import Table
+
+    table = Table(title="newsclean", title_justify="left", show_header=True, header_style="bold")
+    for name, _ in counts:
+        table.add_column(name, justify="right")
+    table.add_column("seconds", justify="right")
+    table.add_row(*(str(n) for _, n in counts), f"{seconds:.2f}")
+    console.print(table)

@@ -18,14 +18,14 @@ from typing import Final
 
 from . import keeps, marks
 from .model import Context, ContextRule, Label, Relabels, Stage, Verdict
+from .templates import SITE_TEMPLATE
 
-# Context rules decided outside this table, named here so that every context rule has one home:
+# Context rules decided outside this table, listed here so that every context rule has one home:
 # the body's edges (revise.py), the headline (pipeline.py) and the lines of a site's template
-# (templates.py).
+# (templates.py, which names its own: a run with nothing new loads no rule module).
 MENU_RUN: Final = "menu-run"
 OUTSIDE_BODY: Final = "outside-body"
 HEADLINE: Final = "headline"
-SITE_TEMPLATE: Final = "site-template"
 DECIDED_ELSEWHERE: Final[dict[str, str]] = {
     MENU_RUN: "A run of short lines outside the article body: menus, link lists.",
     OUTSIDE_BODY: "Outside the main run of prose: header, sidebar or footer text.",

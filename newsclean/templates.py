@@ -15,12 +15,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from hashlib import blake2b
 from pathlib import PurePath
+from typing import Final
 from urllib.parse import urlsplit
 
-from .context import SITE_TEMPLATE
 from .inputs import shown
 from .model import Block, Features, Found, InputError, Label, Verdict
 from .settings import Settings
+
+# The rule that removes a line of a site's template (catalog.py lists it with the other context rules).
+SITE_TEMPLATE: Final = "site-template"
 
 # The text rules and the reading stages are imported where a page is read or its lines counted:
 # a run with nothing new to clean (cron, most hours) loads none of them.

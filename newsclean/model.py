@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple
+from typing import Any, Final, Literal, NamedTuple
 
-if TYPE_CHECKING:
-    from .settings import Settings
+# (imported at run time, not only for type checking: a compiled class holding a Settings needs its type)
+from .settings import Settings
 
 Kind = Literal["html", "text"]
 

@@ -8,7 +8,17 @@ import re
 from collections.abc import Callable
 from typing import Final
 
-from .bylines import BYLINE, DAY_NAMES, LABEL_LEAD, inner_byline, is_credit, is_person, names_in_byline, parse_authors
+from .bylines import (
+    BYLINE,
+    DAY_NAMES,
+    LABEL_LEAD,
+    inner_byline,
+    is_credit,
+    is_person,
+    names_in_byline,
+    names_part,
+    parse_authors,
+)
 from .dates import DATE, DATE_NOISE, unglue_years
 from .model import Credit, Found, Page
 from .text import RUN_START
@@ -45,13 +55,14 @@ def dated_name(text: str) -> tuple[str, ...]:
     parts = [p for p in (p.strip() for p in _NAME_PARTS.split(rest)) if p and not DATE_NOISE.fullmatch(p)]
     if len(parts) != 1 or any(c.isdigit() or c == ":" for c in parts[0]):  # 'Tags: Travel', no name
         return ()
-    words = parts[0].split()
+    name = names_part(parts[0]).strip()  # 'Jane Doe in Politics', 'Jane Doe on behalf of the team'
+    words = name.split()
     if len(words) > NAME_MAX_WORDS or (len(words) == 1 and not _CAMEL.search(words[0])):
         return ()
     if not all(w[:1].isupper() for w in words):  # 'Updated on', 'Actualizado el': a label
         return ()
-    names = parse_authors(parts[0])
-    return names if len(names) == 1 and names[0] == parts[0] else ()
+    names = parse_authors(name)
+    return names if len(names) == 1 and names[0] == name else ()
 _HEADINGS: Final = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 

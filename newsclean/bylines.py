@@ -19,6 +19,13 @@ DESK_WORDS: Final = frozenset(phrases(
     "staff", "editorial", "editors", "desk", "newsroom", "redaktion", "rédaction", "redacción", "redazione",
     "wire", "reporters",
 ))
+# News agencies, and the word for them, as a byline credits them beside or instead of a writer ('Von
+# Jane Doe, dpa', 'By Agencies'): no author.
+NEWS_AGENCIES: Final = frozenset(phrases(
+    "dpa", "apa", "sda", "ats", "kna", "epd", "afp", "ap", "upi", "reuters", "efe", "ansa", "aap", "ddp", "dapd",
+    "sid", "sp-x", "kyodo", "jiji", "xinhua", "anp", "belga", "ntb", "pap", "ctk", "tass",
+    "agencies", "agency", "agenturen", "agentur", "agences", "agencias", "agenzie",
+))
 # Words that make a byline name an organisation or a desk rather than a person.
 ORGANISATION_WORDS: Final = DESK_WORDS | frozenset(phrases(
     "news", "team", "agency", "press", "media", "inc", "ltd", "llc", "group", "network", "online", "magazine",
@@ -65,6 +72,7 @@ _NOT_A_NAME: Final = re.compile(
     r"^(?:staff|the|by|and|updated|published|posted|news|associated press|reuters|afp|ap|editor|editors"
     r"|admin|administrator|webmaster|no author|unknown|anonymous|anonym|anónimo|anonyme|undefined|null|none"
     r"|publisher|guest|gast|invité|invitado|ospite|гость|author|authors|autor|autorin|auteur|written by"
+    r"|stand|datum|date|aktualisiert|erschienen"
     r"|posted by|by|von|par|por|full bio|bio|profile"
     r"|view profile|sponsored|veröffentlicht(?: am| von)?|published(?: by| on| in)?|last updated|updated)$", re.I
 )
@@ -75,11 +83,23 @@ _COMPANY: Final = re.compile(
     re.I)
 
 
+# The small words inside a person's name ('Ludwig van Beethoven', 'María de la Cruz', 'Omar bin Said');
+# another word in small letters after a capital makes a label ('Personal finance', 'Updated by Jane
+# Doe') or a team's name ('Ask the Experts'), not a person's.
+_PARTICLES: Final = frozenset({
+    "van", "von", "vom", "zu", "zum", "zur", "der", "den", "de", "del", "della", "delle", "degli", "dei", "di", "da",
+    "das", "do", "dos", "du", "des", "la", "le", "les", "lo", "los", "las", "ter", "ten", "te", "op", "het", "'t",
+    "bin", "ibn", "bint", "al", "el", "y", "e", "i", "af", "av", "och", "und", "et", "and",
+})
+
+
 def is_person(name: str, outlets: frozenset[str] = frozenset()) -> bool:
     """A name that reads as a person's: not an outlet the page names (its site, its publisher), not
     a desk, an agency or a company ('Example GmbH'), not a handle."""
     words = name.lower().replace(".", " ").split()
     if not words or any(w in ORGANISATION_WORDS for w in words) or _COMPANY.search(name):
+        return False
+    if name[:1].isupper() and any(w[:1].islower() and w not in _PARTICLES for w in name.split()[1:]):
         return False
     if normalize(name).replace(" ", "") in outlets:
         return False
@@ -98,22 +118,25 @@ _GLUED_TAIL: Final = re.compile(
 DAY_NAMES: Final = (r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag"
                      r"|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves"
                      r"|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica")
+_DAY: Final = re.compile(DAY_NAMES, re.I)  # a weekday alone ('Donnerstag, 4. November 2021'): no name
 # (From RUN_START, the white space taken whole: tried from every space of a long run, it took cubic time.)
 _NAMES_END: Final = re.compile(
     RUN_START + r"(?:\s++(?:on|am|um|le|el|il|at)\s+(?=\d|(?:" + DAY_NAMES + r"|" + MONTH + r"|" + LOCAL_MONTH
     + r")\b)"
-    r"|\s++[|–—-]\s+|\s++in\s+"
+    r"|\s++[|–—-]\s+|\s++(?:in|on behalf of)\s+"
     r"|\s++(?:updated|last updated|last modified|published|posted|veröffentlicht|aktualisiert"
-    r"|zuletzt aktualisiert|publiziert|publié|publicado|stand)(?::|\s+|$)"
+    r"|zuletzt aktualisiert|publiziert|publié|publicado|stand|date|datum|sponsored)(?::|\s+|$)"
     r"|\s*+[|•·⋅●■▪]\s*|\s++\w+:\s"
     r"|\s++(?:illustrations?|fotos?|photos?|photography|bilder?|grafik|video|images?|pictures?)\s+(?:by|von|par|por|de)\s+)",
     re.I)
-# 'View all posts by Jane Doe', 'Zeige alle Beiträge von Jane Doe', 'More about Jane Doe',
-# 'Veröffentlicht von Jane Doe', 'Published by Jane Doe'.
+# 'View all posts by Jane Doe', 'Zeige alle Beiträge von Jane Doe', 'More about Jane Doe', 'Alles von
+# Jane Doe', 'Text by Jane Doe', 'Veröffentlicht von Jane Doe', 'Published by Jane Doe'; the lead alone
+# ('Artikel von:', its name in the next element) leaves nothing.
 _POSTS_BY: Final = re.compile(
-    r"^\s*(?:(?:zeige |view |see |show )?(?:alle |all )?(?:beiträge|posts|articles|artikel|stories|texte)"
-    r"\s+(?:von|by|de)|more (?:about|from|by)|(?:veröffentlicht|publiziert|geschrieben|verfasst|eingestellt|erstellt"
-    r"|published|posted|written|écrit|publié|escrito|publicado|scritto|pubblicato)\s+(?:von|by|par|por|da))\s*:?\s+",
+    r"^\s*(?:(?:zeige |view |see |show )?(?:alle |all )?(?:beiträge|posts|articles|artikel|stories|texte?)"
+    r"\s+(?:von|by|de)|more (?:about|from|by)|alles von|(?:veröffentlicht|publiziert|geschrieben|verfasst"
+    r"|eingestellt|erstellt|published|posted|written|authored|écrit|publié|escrito|publicado|scritto|pubblicato)"
+    r"\s+(?:von|by|par|por|da))\s*:?(?:\s+|$)",
     re.I)
 
 
@@ -122,6 +145,7 @@ _PUBLISHED_IN: Final = re.compile(RUN_START + r"\s*+(?:published in|erschienen i
                                   re.I)
 # The words between the names and the date that follows them ('Jane Doe on', 'Jane Doe am').
 _BEFORE_DATE: Final = re.compile(r"(?:\s+(?:on|am|um|le|el|il|at|the))?[\s,]*$", re.I)
+_LEAD_MARKS: Final = re.compile(r"^[\s|•·⋅–—,-]+")  # what parts a date before the names from them
 # 'Jane Doe/John Roe' parts two names; 'example.com/jane' is an address.
 _NAME_SLASH: Final = re.compile(r"(?<=\w)\s*/\s*(?=\w)")
 _PATH: Final = re.compile(r"\.\w+/")
@@ -131,6 +155,9 @@ _YEAR_GLUED: Final = re.compile(r"((?:19|20)\d\d)(?=\d)")  # '2019' run into the
 # A user name as blogs and forums print it in their bylines: one word in small letters, perhaps with
 # figures or dots ('jdoe', 'jane.doe', 'user42'), a letter first.
 _HANDLE: Final = re.compile(r"^[a-z][a-z0-9.-]{1,30}$")
+# A full name written in small letters ('jane doe'), as a page may declare it (JSON-LD, a meta tag):
+# two or three words of letters.
+_SMALL_NAME: Final = re.compile(r"^[^\W\d_]+(?:[ '’-][^\W\d_]+){1,2}$")
 # A social-media handle printed after the name ('Jane Doe @janedoe'): not part of the name.
 _AT_HANDLE: Final = re.compile(r"(?<=\w)\s+@\w+$")
 
@@ -138,6 +165,18 @@ _AT_HANDLE: Final = re.compile(r"(?<=\w)\s+@\w+$")
 LABEL_LEAD: Final = re.compile(
     r"^\s*(?:text|texto|texte|testo|текст|автор|autor|autorin|autoren|author|authors|auteur|interview|redaktion)\s*:\s*",
     re.I)
+# A role printed after a name without a comma ('Jane Doe Writer') is cut where this many words or
+# more stand: of two, the last may be the surname, or both a role ('Staff Writer').
+ROLE_AFTER_NAME_MIN_WORDS: Final = 3
+# A byline lead followed by this many words or more, the first in small letters, opens a sentence
+# ('By clicking Sign Up, you agree to ...'), not a byline.
+SENTENCE_LEAD_WORDS: Final = 2
+
+
+def names_part(text: str) -> str:
+    """The part of a byline's text up to where its names end ('Jane Doe in Politics', 'Jane Doe for
+    Example Post', 'Jane Doe | Updated')."""
+    return _NAMES_END.split(text, maxsplit=1)[0]
 
 
 def parse_authors(text: str, declared: bool = False, handles: bool = False) -> tuple[str, ...]:
@@ -153,25 +192,37 @@ def parse_authors(text: str, declared: bool = False, handles: bool = False) -> t
     names = _POSTS_BY.sub("", match.group("names")) if match else text
     names = AUTHOR_TITLE.sub("", names)
     date = DATE.search(names)
+    if date and date.start() == 0:  # 'March 2, 2026 · Jane Doe': the names after the date
+        names = _LEAD_MARKS.sub("", names[date.end():])
+        date = DATE.search(names)
     if date and date.start() > 0:  # 'Jane Doe March 2, 2026', 'Jane Doe on May 2, 2026'
         names = _BEFORE_DATE.sub("", names[: date.start()])
     # 'Jane Doe. Outlet International': what follows a full stop after the name is not a name.
     names = re.split(r"(?<=[a-z]{2})\.\s+", names, maxsplit=1)[0]
-    names = _NAMES_END.split(names, maxsplit=1)[0]
+    names = names_part(names)
     out = []
     pieces = NAME_SPLIT.split(names)
+    if match and len(lead := pieces[0].split()) >= SENTENCE_LEAD_WORDS and lead[0].islower():
+        return ()  # 'By clicking Sign Up, you agree to our Privacy Policy': a sentence, no byline
     for part in (p for piece in pieces for p in (_NAME_SLASH.split(piece) if not _PATH.search(piece) else [piece])):
         part = _NAME_EDGES.sub("", _AT_HANDLE.sub("", part)).strip(" .,;:")
-        if not part or _NOT_A_NAME.match(part) or len(part.split()) > 4:
+        if (not part or _NOT_A_NAME.match(part) or len(part.split()) > 4 or part.lower() in NEWS_AGENCIES
+                or _DAY.fullmatch(part)):
             continue
         if handles and _HANDLE.match(part):
             out.append(part)
             continue
-        if not (part[:1].isupper() or (declared and part[:1].isalpha() and not part[:1].islower())):
+        if not (part[:1].isupper() or (declared and part[:1].isalpha() and not part[:1].islower())
+                or (declared and part.islower() and " " in part and _SMALL_NAME.match(part))):
             continue
         if any(ch.isdigit() for ch in part):
             continue
         words = part.split()
+        while (len(words) >= ROLE_AFTER_NAME_MIN_WORDS and words[-1].istitle() and words[-1].lower() in ROLE_TOKENS
+               and words[-1].lower() not in DESK_WORDS  # 'Daily Planet Staff' is a desk
+               and all(w[:1].isupper() and not w.isupper() for w in words[:-1])):  # 'Jane Doe Writer': her role
+            words = words[:-1]
+            part = " ".join(words)
         if len(words) % 2 == 0 and words[: len(words) // 2] == words[len(words) // 2:]:
             part = " ".join(words[: len(words) // 2])  # 'Jane Doe Jane Doe': a name printed twice
         out.append(part.title() if part.isupper() and len(part) > 3 else part)

@@ -17,7 +17,7 @@ from .model import Found
 # and of what holds other people's names (a comment's author, a box of related stories) or more
 # than the name (the author's biography, picture, links).
 _AUTHOR_PARTS: Final = frozenset({"author", "authors", "byline", "autor", "autorin", "autoren", "auteur", "writer",
-                                  "postedby", "verfasser"})
+                                  "postedby", "verfasser", "authorname"})
 _NOT_BYLINE_PARTS: Final = frozenset({"bio", "biography", "description", "desc", "avatar", "image", "img", "photo",
                                       "picture", "social", "about", "comment", "comments", "reply", "related",
                                       "sidebar", "widget", "footer", "recommended", "popular", "trending", "teaser",
@@ -26,9 +26,15 @@ _NOT_BYLINE_TAGS: Final = frozenset({"aside", "nav", "footer", "script", "style"
 _BYLINE_TEXT_MAX: Final = 80
 
 
-def _class_parts(node: Any) -> set[str]:
+_CAMEL_JOIN: Final = re.compile(r"(?<=[a-z])(?=[A-Z])")  # 'authorName', 'dateAndAuthor': words run together
+
+
+def _class_parts(node: Any, camel: bool = False) -> set[str]:
+    """The words of an element's class and id; with `camel`, words run together in camelCase apart too
+    (only to find a byline's own element: as box words they part too much, 'imgPosition')."""
     attrs = node.attributes
-    words = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    words = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    words = (_CAMEL_JOIN.sub(" ", words) if camel else words).lower()
     return {part for part in re.split(r"[\s_-]+", words) if part}
 
 
@@ -43,8 +49,8 @@ def marked_bylines(tree: LexborHTMLParser) -> list[Found]:
     out: list[Found] = []
     for node in tree.css('[class*="author" i], [class*="byline" i], [class*="autor" i], [class*="writer" i], '
                          '[id*="author" i], [id*="byline" i]'):
-        parts = _class_parts(node)
-        if parts.isdisjoint(_AUTHOR_PARTS) or not parts.isdisjoint(_NOT_BYLINE_PARTS):
+        if _class_parts(node, camel=True).isdisjoint(_AUTHOR_PARTS) or not _class_parts(node).isdisjoint(
+                _NOT_BYLINE_PARTS):
             continue
         text = " ".join(node.text(deep=True, separator=" ").split())
         if not text or len(text) > _BYLINE_TEXT_MAX:

@@ -449,3 +449,43 @@ def test_a_site_named_by_its_address_is_an_outlet_not_an_author() -> None:
     <meta name="author" content="Daily Example"></head><body><h1>Council puts off the school vote</h1>
     <div class="byline">Jane Doe | Published</div>""" + _PROSE + b"</body></html>")
     assert newsclean.clean(html).metadata.authors == ("Jane Doe",)
+
+
+@pytest.mark.parametrize(("body", "names"), [
+    # A lead of more words than 'By' ('Text by', 'Alles von', 'Authored by:'), a role after the name.
+    ('<p class="credit">Text by Lois Lane</p>', ("Lois Lane",)),
+    ('<a href="/autor/erika-mustermann">Alles von Erika Mustermann</a>', ("Erika Mustermann",)),
+    ('<div class="post-author">Authored by: Lois Lane</div>', ("Lois Lane",)),
+    ('<div class="post-author">Lois MacLane Writer</div>', ("Lois MacLane",)),
+    # An agency beside the writer, a lead whose name stands in another element, is no name.
+    ("<p>Von Erika Mustermann, dpa</p>", ("Erika Mustermann",)),
+    ('<div class="post-author"><span class="post-author">Artikel von:</span> <b>Erika Mustermann</b></div>',
+     ("Erika Mustermann",)),
+])
+def test_a_byline_loses_its_longer_lead_a_role_and_an_agency(body: str, names: tuple[str, ...]) -> None:
+    assert _authors("", body) == names
+
+
+def test_labels_weekdays_and_sentences_in_byline_places_are_no_names() -> None:
+    from newsclean.bylines import is_person
+
+    # A word in small letters other than a name's own ('van', 'de la') makes a label or a team's name.
+    assert not is_person("Personal finance") and not is_person("Updated by Lois Lane")
+    assert is_person("Ludwig van Beethoven") and is_person("María de la Cruz")
+    assert _authors("", '<div class="byline">Donnerstag, 4. November 2021</div>') == ()
+    signup = "<p>By clicking Sign Up, you agree to our Terms of Use and Privacy Policy.</p>"
+    assert _authors("", signup) == ()
+
+
+def test_a_date_and_a_name_above_the_headline_or_before_a_category() -> None:
+    prose = PROSE_P * 3
+    above = f"<html><body><p>Dec 17, 2025 · Lois Lane</p><h1>Storm hits the coast</h1>{prose}</body></html>"
+    assert newsclean.clean(above.encode()).metadata.authors == ("Lois Lane",)
+    for line in ("Dec 17, 2025 • Lois Lane in Weather", "Dec. 17, 2025 · Lois Lane on behalf of the storm team"):
+        html = f"<html><body><h1>Storm hits the coast</h1><p>{line}</p>{prose}</body></html>"
+        assert newsclean.clean(html.encode()).metadata.authors == ("Lois Lane",)
+
+
+def test_a_declared_name_in_small_letters_and_a_camel_case_byline_class() -> None:
+    assert _authors('<meta name="author" content="lois lane">') == ("lois lane",)
+    assert _authors("", '<p class="authorName">Lois Lane</p>') == ("Lois Lane",)

@@ -201,5 +201,42 @@ def page_heading(page: Page, start: int, outlets: frozenset[str], titles: list[s
             continue
         if page.feats[i].words >= TITLE_MIN_WORDS or (
                 not block.text.isascii() and len(block.text) >= TITLE_MIN_CJK_CHARS):
-            return Found(block.text, "h1", i)
+            return Found(without_kicker(block.text.replace(SOFT_HYPHEN, ""), titles), "h1", i)
     return None
+
+
+SOFT_HYPHEN: Final = "\xad"  # a hyphenation point, unseen unless the word breaks there
+# Where a declared or window title parts a kicker from the headline ('Klimaschutz: Bohren, bis es heiß
+# wird', 'Daten gehackt - Interne Unterlagen im Netz').
+_KICKER_SEPARATOR: Final = re.compile(RUN_START + r"(?:\s*+:\s+|\s++[|\-–—·•»]\s+)")
+# A kicker printed before the headline in its element has this many words at most.
+KICKER_WORDS: Final = 6
+# A title, or a part of one, is found at a heading's end when it has this many words at least.
+KICKER_HEADLINE_MIN_WORDS: Final = 2
+_KICKER_END: Final = re.compile(r"[:|\-–—·•»]\s*$")
+
+
+def without_kicker(heading: str, titles: list[str]) -> str:
+    """A heading printed as a kicker line and the headline in one element ('Interne Unterlagen im
+    Netz Daten von Rheinmetall gehackt', 'KlimaschutzBohren, bis es heiß wird'): the headline, where
+    a declared or window title is the heading's end and a few words come before it; or where a part
+    of such a title is, the heading printing its other parts before it without a separator (a
+    heading 'Storm: What we know' that a title repeats is the headline whole)."""
+    heads = {" ".join(t.replace(SOFT_HYPHEN, "").split()) for t in titles}
+    if heading in heads:
+        return heading
+    for title in heads:
+        parts = [p.strip() for p in _KICKER_SEPARATOR.split(title)]
+        for part in (title, *parts):
+            if (len(part.split()) < KICKER_HEADLINE_MIN_WORDS or len(part) >= len(heading)
+                    or not heading.endswith(part)):
+                continue
+            before = heading[: -len(part)]
+            kicker = before.strip(" :|-–—·•»")
+            if not kicker or len(kicker.split()) > KICKER_WORDS or not any(c.isalpha() for c in kicker):
+                continue
+            # Of a part, the title's other parts are the kicker: 'Klimaschutz: Bohren, ...'.
+            others = {w for p in parts if p != part for w in normalize(p).split()}
+            if part == title or (not _KICKER_END.search(before) and others <= set(normalize(kicker).split())):
+                return part
+    return heading

@@ -489,3 +489,24 @@ def test_a_date_and_a_name_above_the_headline_or_before_a_category() -> None:
 def test_a_declared_name_in_small_letters_and_a_camel_case_byline_class() -> None:
     assert _authors('<meta name="author" content="lois lane">') == ("lois lane",)
     assert _authors("", '<p class="authorName">Lois Lane</p>') == ("Lois Lane",)
+
+
+def _title(head: str, h1: str) -> str | None:
+    html = f"<html><head>{head}</head><body><h1>{h1}</h1>{PROSE_P * 3}</body></html>"
+    return newsclean.clean(html.encode()).metadata.title
+
+
+def test_a_kicker_printed_in_the_headline_element_is_left_out() -> None:
+    og = '<meta property="og:title" content="{}">'
+    kicker = '<span class="kicker">Storm season</span><span class="headline">Storm hits the coast</span>'
+    assert _title(og.format("Storm season: Storm hits the coast"), kicker) == "Storm hits the coast"
+    assert _title(og.format("Storm hits the coast"), "<small>Weather</small><br>Storm hits the coast") == (
+        "Storm hits the coast")
+    # A heading that prints the title's parts with their separator is the headline whole, and so is one
+    # whose start is no part of the title,
+    assert _title(og.format("Storm: Storm hits the coast"), "Storm: Storm hits the coast") == (
+        "Storm: Storm hits the coast")
+    assert _title(og.format("Weather guide: Storm hits the coast"), "How the Storm hits the coast") == (
+        "How the Storm hits the coast")
+    # and a soft hyphen is no part of a title.
+    assert _title(og.format("Storm hits the coast"), "Storm hits the co\xadast") == "Storm hits the coast"

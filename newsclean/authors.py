@@ -79,9 +79,17 @@ def later_byline(page: Page, lo: int) -> Credit | None:
     return None
 
 
-def find_dated_name(page: Page, lo: int, hi: int) -> Credit | None:
-    """The name in the first header line of a date and a name (`dated_name`)."""
+# Above the headline a date and words are as often a kicker ('21.01.2022 Aktuelle Meldung'): there a
+# name is set off by a mark, or run into the date ('Dec 17, 2025Jane Doe', '04.02.2022 | Jane Doe').
+_SET_OFF_NAME: Final = re.compile(r"[|·•–—]|\d(?=[^\W\d_])")
+
+
+def find_dated_name(page: Page, lo: int, hi: int, headline: int | None = None) -> Credit | None:
+    """The name in the first header line of a date and a name (`dated_name`); above the `headline`
+    (its index) only one set off from the date."""
     for i in range(lo, min(hi, len(page.blocks))):
+        if headline is not None and i < headline and not _SET_OFF_NAME.search(page.blocks[i].text):
+            continue
         if page.classified[i].rule in _HEADER_RULES:
             names = dated_name(page.blocks[i].text)
             if names:
@@ -207,8 +215,9 @@ def person_names(values: list[Found], outlets: frozenset[str] = frozenset(),
             by_source.setdefault(found.source, []).extend(parse_authors(found.value, declared, printed))
     for source, names in by_source.items():
         people = [n for n in dict.fromkeys(names) if accept(n, outlets)]
-        # A one-word item among full names ('Jane Doe, Outlet') is an outlet or a role.
-        if any(" " in n for n in people):
+        # A one-word item among full names ('Jane Doe, Outlet') is an outlet or a role; and so is one
+        # left of an organisation's name ('Ministry for Economy and Climate': not 'Climate').
+        if any(" " in n for n in names):
             people = [n for n in people if " " in n or not n.isascii()]
         if people:
             return tuple(people), source

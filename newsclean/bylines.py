@@ -72,7 +72,7 @@ _NOT_A_NAME: Final = re.compile(
     r"^(?:staff|the|by|and|updated|published|posted|news|associated press|reuters|afp|ap|editor|editors"
     r"|admin|administrator|webmaster|no author|unknown|anonymous|anonym|anónimo|anonyme|undefined|null|none"
     r"|publisher|guest|gast|invité|invitado|ospite|гость|author|authors|autor|autorin|auteur|written by"
-    r"|stand|datum|date|aktualisiert|erschienen"
+    r"|stand|datum|date|aktualisiert|erschienen|actualizado|atualizado|aggiornato|publicado|publié|pubblicato"
     r"|posted by|by|von|par|por|full bio|bio|profile"
     r"|view profile|sponsored|veröffentlicht(?: am| von)?|published(?: by| on| in)?|last updated|updated)$", re.I
 )

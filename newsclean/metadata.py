@@ -273,7 +273,7 @@ def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
         *declared.get("site_name", ()), site, Found(title_site, "") if title_site else None) if f
         for name in outlet_names(f.value))
     # A line of a date and a name may stand above the headline too ('Dec 17, 2025 · Jane Doe', then the <h1>).
-    authors_found = page_authors(declared, byline, outlets, find_dated_name(page, above_lo, header_hi),
+    authors_found = page_authors(declared, byline, outlets, find_dated_name(page, above_lo, header_hi, header_lo),
                                  later_byline(page, header_hi))
     stated_urls = [*declared.get("url", ()), find_url(page)]
     urls = [u for u in stated_urls if u]

@@ -510,3 +510,13 @@ def test_a_kicker_printed_in_the_headline_element_is_left_out() -> None:
         "How the Storm hits the coast")
     # and a soft hyphen is no part of a title.
     assert _title(og.format("Storm hits the coast"), "Storm hits the co\xadast") == "Storm hits the coast"
+
+
+def test_a_kicker_with_a_date_above_the_headline_and_an_organisations_last_word_are_no_names() -> None:
+    prose = PROSE_P * 3
+    kicker = f"<html><body><p>21.01.2022 Aktuelle Meldung</p><h1>Storm hits the coast</h1>{prose}</body></html>"
+    assert newsclean.clean(kicker.encode()).metadata.authors == ()
+    marked = kicker.replace("21.01.2022 Aktuelle Meldung", "21.01.2022 | Erika Mustermann")
+    assert newsclean.clean(marked.encode()).metadata.authors == ("Erika Mustermann",)
+    assert _authors('<meta name="author" content="Ministerium für Wetter und Klima">') != ("Klima",)
+    assert _authors("", '<div class="post-author">08 May 2022 Actualizado el 08 de Mayo 2022</div>') == ()

@@ -17,8 +17,9 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from .console import line, progress_bar
+from .filenames import shown
 from .formats import EXTENSIONS
-from .inputs import Input, shown
+from .inputs import Input
 from .output import OutputError, sync_files, target_path, write_atomic
 from .runner import BATCH, Result, Task, Workers, forget_kept, learn_task, run_all
 from .settings import Settings

@@ -7,7 +7,7 @@ import re
 from typing import Any, Literal
 from urllib.parse import quote, urljoin
 
-from .inputs import readable
+from .filenames import readable
 from .model import Article, Block
 
 Format = Literal["json", "markdown"]

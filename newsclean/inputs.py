@@ -35,21 +35,6 @@ class Input:
         return self.source if self.is_stdin else os.path.abspath(self.source)
 
 
-_CONTROL = {c: f"\\x{c:02x}" for c in (*range(32), 127)} | {10: "\\n", 13: "\\r", 9: "\\t"}
-
-
-def readable(name: str) -> str:
-    """A file name as text that UTF-8 can hold: bytes that are not UTF-8 (kept by the file system
-    as surrogates) are written '\\xe9'."""
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-
-def shown(name: str) -> str:
-    """A file name as one printable line: readable(), with control characters escaped ('\\n')."""
-    text = readable(name)
-    return text.translate(_CONTROL) if not text.isprintable() else text
-
-
 def is_page(name: str) -> bool:
     """A page file or a crawl file: what a folder is searched for."""
     lower = name.lower().removesuffix(".gz")

@@ -18,7 +18,7 @@ from pathlib import PurePath
 from typing import Final
 from urllib.parse import urlsplit
 
-from .inputs import shown
+from .filenames import shown
 from .model import Block, Features, Found, InputError, Label, Verdict
 from .settings import Settings
 

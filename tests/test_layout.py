@@ -52,6 +52,30 @@ def test_no_import_circle() -> None:
     assert circles() == []
 
 
+# The modules of a command-line run: what files it reads and writes, its workers, its console.
+RUN_MODULES = frozenset({"cli", "console", "inputs", "output", "state", "runner", "plan", "batch", "crawl_batch",
+                         "entry"})
+
+
+def cleaning_imports() -> dict[str, set[str]]:
+    """What the cleaning stages (pipeline.clean and all it reaches) import of the run's modules."""
+    modules = {p.stem for p in PACKAGE.glob("*.py")}
+    graph = {p.stem: imports(p, modules) for p in PACKAGE.glob("*.py")}
+    reached, todo = set(), ["pipeline", "formats"]
+    while todo:
+        module = todo.pop()
+        if module not in reached:
+            reached.add(module)
+            todo.extend(graph[module])
+    return {m: graph[m] & RUN_MODULES for m in sorted(reached) if graph[m] & RUN_MODULES}
+
+
+def test_the_cleaning_stages_import_nothing_of_a_command_line_run() -> None:
+    # clean() and render() are a library (the engines, the API): the CLI's files, state and workers
+    # are not theirs to load.
+    assert cleaning_imports() == {}
+
+
 if __name__ == "__main__":
     for circle in circles():
         print(" -> ".join([*circle, circle[0]]))

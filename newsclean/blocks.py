@@ -89,7 +89,8 @@ def to_blocks(doc: Document, links: bool = False, images: bool = False, settings
             # before the scripts holding JSON-LD are dropped
             declared = ({"url": stated_urls(tree, jsonld_article(jsonld_objects(tree)))} if urls_only
                         else html_candidates(tree))
-            blocks, chrome, rest = blocks_of_tree(tree, links, images, settings.max_blocks, settings.disabled_rules)
+            blocks, chrome, rest = blocks_of_tree(tree, links, images, settings.max_blocks, settings.disabled_rules,
+                                                  settings.spared_boxes)
         except SelectolaxError as exc:  # the parser's refusal of a page it cannot build a tree of
             raise InputError(doc.source, f"the HTML parser gave up: {squeeze(str(exc))}") from None
         return blocks, declared, (chrome + past_limit(rest, f"the first {settings.max_blocks:,} blocks")

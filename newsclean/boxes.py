@@ -60,6 +60,8 @@ def tag_ids(*names: str) -> frozenset[int]:
 
 
 (_P,) = tag_ids("p")
+# --explain shows this much of a chrome box's class/id string (and Settings.spared_boxes names it so).
+SHOWN_NAME_CHARS: Final = 60
 # Blocks of code: a syntax highlighter gives each token a class ('hljs-comment', 'token comment') that
 # names the token, not a box of the page.
 _CODE_IDS: Final = tag_ids("pre", "code")
@@ -184,7 +186,7 @@ def _protected(cores: list[LexborNode]) -> set[int]:
 
 def remove_chrome(tree: LexborHTMLParser, core: LexborNode | None, declared: list[LexborNode],
                   page_prose: int, container: LexborNode | None = None,
-                  disabled: frozenset[str] = frozenset()) -> list[Removal]:
+                  disabled: frozenset[str] = frozenset(), spared: frozenset[str] = frozenset()) -> list[Removal]:
     """Decompose navigation, footers, asides and containers whose class/id names page chrome;
     return what went, each with its rule (for --explain).
 
@@ -205,7 +207,7 @@ def remove_chrome(tree: LexborHTMLParser, core: LexborNode | None, declared: lis
     while i < len(nodes):
         node = nodes[i]
         mem_id = node.mem_id
-        found = chrome_reason(node, page_prose, container, disabled) \
+        found = chrome_reason(node, page_prose, container, disabled, spared) \
             if mem_id != last and mem_id not in protected and node.tag_id not in _PAGE_IDS else None
         if found is not None and not (page_chars and len(node.text(deep=True)) > _MAX_CHROME_SHARE * page_chars):
             # Doomed: what lies inside goes with it, unjudged (a doomed node is not protected, so
@@ -225,7 +227,8 @@ def remove_chrome(tree: LexborHTMLParser, core: LexborNode | None, declared: lis
 
 
 def chrome_reason(node: LexborNode, page_prose: int, container: LexborNode | None = None,
-                  disabled: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+                  disabled: frozenset[str] = frozenset(), spared: frozenset[str] = frozenset(),
+                  ) -> tuple[str, str] | None:
     """Why the node is page chrome, as (rule, detail): a chrome tag, a chrome role, or a class/id
     that names page chrome on a box that does not hold the article all the same, nor is a box of
     prose inside the article container named by a kind in CONTAINED_CHROME; else None. A rule in
@@ -247,7 +250,10 @@ def chrome_reason(node: LexborNode, page_prose: int, container: LexborNode | Non
     if container is not None and node.tag_id == _P and weak_only(names) and within(node, container) \
             and lead_paragraph(node):
         return None  # <p class="teaser">: a lead (standfirst) the page builder names so
-    return CHROME_CLASS_RULE, f"{kind}: {squeeze(names)[:60]}"
+    shown = squeeze(names)[:SHOWN_NAME_CHARS]
+    if shown in spared:
+        return None
+    return CHROME_CLASS_RULE, f"{kind}: {shown}"
 
 
 def weak_only(names: str) -> bool:

@@ -230,7 +230,7 @@ def _line_block(index: int, tags: list[str], line: str, in_container: bool,
 
 def blocks_of_tree(tree: LexborHTMLParser, links: bool = False, images: bool = False,
                    max_blocks: int = DEFAULTS.max_blocks, disabled: frozenset[str] = frozenset(),
-                   ) -> tuple[tuple[Block, ...], tuple[Removal, ...], str]:
+                   spared: frozenset[str] = frozenset()) -> tuple[tuple[Block, ...], tuple[Removal, ...], str]:
     """The page's blocks (at most `max_blocks`), the chrome removed before they were made (by the
     chrome rules not in `disabled`), and the text left unread past the block limit."""
     title = window_title(tree)
@@ -244,7 +244,7 @@ def blocks_of_tree(tree: LexborHTMLParser, links: bool = False, images: bool = F
     container, core = found if found is not None else (None, None)
     if container is None and declared:
         container = declared[0]
-    chrome = remove_chrome(tree, core, declared, page_prose, container, disabled)
+    chrome = remove_chrome(tree, core, declared, page_prose, container, disabled, spared)
     mark_blocks(tree, links, images)
     if container is not None:
         container.insert_before(MAIN_START + BREAK)

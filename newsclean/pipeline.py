@@ -7,6 +7,8 @@ from dataclasses import replace
 from typing import Final
 
 from .blocks import to_blocks
+from .boxes import PROSE_CHROME
+from .chrome import CHROME_CLASS_RULE
 from .classify import measure
 from .context import HEADLINE
 from .decode import decode
@@ -62,7 +64,24 @@ def clean(
     if captured is not None:
         today = min(today, captured.date())
     article = assemble(doc, page, declared, settings, today, url, chrome)
+    box = None if article.blocks or not data else article_box(chrome)
+    if box is not None and box not in settings.spared_boxes:
+        # Class names lie: an article whose box a class named as chrome ('widget Blog' of a blog
+        # platform, a 'tag-newsletter' post) is read again with that box kept.
+        again = clean(data, source=source, url=url, kind=kind, settings=with_overrides(
+            settings, spared_boxes=settings.spared_boxes | {box}), today=today, site_model=site_model, charset=charset)
+        if again.blocks:
+            article = again
     return crawl_metadata(article, fetched_from, captured) if fetched_from or captured else article
+
+
+def article_box(chrome: tuple[Removal, ...]) -> str | None:
+    """The class/id string of the box removed for its class that held the most text, unless it is
+    a box of comments or a consent notice (whose prose is never the article): where a page has no
+    article, the article most likely went with it."""
+    boxes = [(len(r.text), r.detail.partition(": ")) for r in chrome if r.rule == CHROME_CLASS_RULE]
+    chars, (kind, _, names) = max(boxes, default=(0, ("", "", "")))
+    return names if chars and kind not in PROSE_CHROME else None
 
 
 def prepare(data: bytes | bytearray | memoryview | str, source: str | None = None, kind: str = "auto",

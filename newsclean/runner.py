@@ -139,6 +139,10 @@ def run_task(task: Task) -> Result:
             article = clean(data, source=task.source, kind=task.kind or task.settings.kind, settings=task.settings,
                             site_model=task.site_model, charset=task.charset, fetched_from=task.url,
                             captured=task.captured, prepared=prepared)
+            if not article.blocks and prepared is not None:  # read again: clean() has ways to retry a page
+                article = clean(read_bytes(task.source), source=task.source, kind=task.kind or task.settings.kind,
+                                settings=task.settings, site_model=task.site_model, charset=task.charset,
+                                fetched_from=task.url, captured=task.captured)
             removed = (tuple((r.rule, r.text, r.detail) for r in article.removed)
                        + tuple((f"{field} candidate", f"{value} (from {source})", "")
                                for field, value, source in article.metadata.candidates)

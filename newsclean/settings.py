@@ -28,6 +28,9 @@ class Settings:
     # Rules switched off by name (catalog.RULE_NAMES), to measure what each one is worth (tests/rule_audit.py):
     # a block a disabled rule would decide gets the verdict it would have had without that rule.
     disabled_rules: frozenset[str] = frozenset()
+    # Boxes not removed for their class or id (their class/id string as --explain shows it): the
+    # second reading of a page whose article went with such a box (pipeline.clean).
+    spared_boxes: frozenset[str] = frozenset()
 
     # --- block classification (word counts; CJK characters count as half a word) ---
     # A block this long that ends like a sentence reads as prose on its own.

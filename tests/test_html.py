@@ -44,6 +44,18 @@ def test_an_article_named_as_a_newsletter_box_is_found() -> None:
     assert all(s in article.text for s in PROSE)
 
 
+def test_a_page_whose_article_went_with_a_chrome_class_is_read_again_with_that_box() -> None:
+    # A newsletter's post, in a box named for a newsletter; its readers wrote three times as much
+    # below it, so the box holds too little of the page's prose to be kept as the article's: removed
+    # for its class, with the comments, the page would have no article. Read again, that one box is
+    # kept; the comments still go.
+    comments = "".join(f"<p>{s} I agree with this.</p>" for s in PROSE * 3)
+    article = newsclean.clean(page(f"<div class='newsletter-issue'>{paragraphs(PROSE)}</div>",
+                                   f"<div class='comments'>{comments}</div>"))
+    assert all(s in article.text for s in PROSE)
+    assert "I agree" not in article.text
+
+
 def test_a_small_box_named_as_chrome_still_goes() -> None:
     signup = "<div class='newsletter'><p>Sign up for our morning newsletter and get the news in your inbox.</p></div>"
     related = "<div class='related'><p><a href='/a'>Mayor opens new stadium</a></p></div>"

@@ -1,7 +1,7 @@
 """Every rule of every stage by name: what --explain prints beside a removal, what --disable and
 Settings.disabled_rules accept. The rules live with their stage: the input limit in blocks.py, the
-chrome boxes in rules.py (applied by html.py), the context-free rules in rules.py, the context rules
-in context.py.
+chrome boxes in chrome.py (applied by boxes.py), the context-free rules in rules.py, the context
+rules in context.py.
 """
 
 from __future__ import annotations

@@ -58,6 +58,10 @@ CONTEXT_RULES: Final[tuple[ContextRule, ...]] = (
     ContextRule("inline-credit", Label.BAD, Stage.AMEND,
                 "A '©' line without a year, followed by prose: a picture's credit inside the article, not the "
                 "page's footer (removed, but the article goes on past it).", marks.inline_credits),
+    ContextRule("inline-box", Label.BAD, Stage.AMEND,
+                "A line that ends an article (newsletter box, tag list, footer links) inside the article "
+                "container with paragraphs of prose after it there: a box set in the article (removed, but the "
+                "article goes on past it).", marks.inline_boxes),
     ContextRule("cut-paragraph", Label.NEARGOOD, Stage.MARK,
                 "A paragraph ending in '...' right after prose: the article's own text, kept.", marks.cut_paragraphs),
     ContextRule("repeated-line", Label.BAD, Stage.MARK,

@@ -34,6 +34,9 @@ BOX_LINE_MIN_WORDS: Final = 3
 # A row of a table of figures: this many words at least, and a figure among every this many words.
 ROW_MIN_WORDS: Final = 3
 ROW_WORDS_PER_FIGURE: Final = 4
+# Terminators that a box set inside the article prints (inline_boxes); a comments label opens the
+# readers' prose, which is no article's.
+INLINE_BOX_RULES: Final = HARD_TERMINATORS - {"comments-label"}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -54,6 +57,30 @@ def inline_credits(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
         prose = [j for j in after if verdicts[j].label is Label.GOOD]
         if len(prose) >= c.settings.credit_prose_blocks:
             found[i] = f"{len(prose)} paragraphs of prose follow"
+    return found
+
+
+def inline_boxes(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
+    """A line that ends an article (a newsletter box, a tag list, a footer's links) inside an HTML
+    page's article container, with paragraphs of prose below it still inside the container, is a box
+    set in the article ('Sign up for our newsletter' between two sections): the article's end lies
+    past it. Still removed, it no longer ends the article. A comments label is left alone (readers'
+    prose follows it); prose past the next one, or past a copy of the headline (the next article, or
+    the page printed twice), is not counted."""
+    settings = c.settings
+    found: Relabels = {}
+    for i, verdict in enumerate(verdicts):
+        if verdict.rule not in INLINE_BOX_RULES or not c.blocks[i].in_container:
+            continue
+        words = paragraphs = 0
+        for j in range(i + 1, len(verdicts)):
+            if not c.blocks[j].in_container or verdicts[j].rule == "comments-label" or j in c.anchors:
+                break
+            if verdicts[j].label is Label.GOOD:
+                words += c.feats[j].words
+                paragraphs += 1
+        if words >= settings.inline_box_prose_words and paragraphs >= settings.credit_prose_blocks:
+            found[i] = f"{paragraphs} paragraphs of prose follow in the article container"
     return found
 
 

@@ -128,6 +128,9 @@ class Settings:
     # prose follow it within this many blocks.
     credit_prose_blocks: int = 3
     credit_reach: int = 10
+    # A terminator inside the article container is a box set in the article when this many words of
+    # prose (in credit_prose_blocks paragraphs at least) follow it inside the container.
+    inline_box_prose_words: int = 150
 
     # A slideshow: at least this many counters in sequence ('3 of 12'), at most this many blocks apart.
     gallery_min_slides: int = 3

@@ -381,6 +381,49 @@ def test_a_credit_with_prose_after_it_does_not_end_the_article_but_the_footer_do
         assert MORE_PARAGRAPHS[0] not in article.text
 
 
+LATER_PARAGRAPHS = [
+    "Shop owners along the planned route hope the works will not keep their customers away for too long.",
+    "The council has set aside a fund to help businesses that lose trade while the street is closed.",
+    "Cyclists asked for a separate lane on the new bridge, which the engineers said they would consider.",
+    "A second phase could bring the line to the university campus, though no money has been found yet.",
+    "The first trams are to be tested on the new track at night, when the roads above are nearly empty.",
+]
+
+
+def html_story_data(article: str, after: str = "") -> bytes:
+    """An HTML page of the tram story: a menu, then `article` inside <article>, then `after`."""
+    return ("<html><head><title>Tram line to reach the airport - City News</title></head><body>"
+            f"<nav>{' '.join(MENU)}</nav><article><h1>Tram line to reach the airport</h1>"
+            f"{article}</article>{after}</body></html>").encode()
+
+
+def html_story(article: str, after: str = "") -> newsclean.Article:
+    return newsclean.clean(html_story_data(article, after))
+
+
+def test_a_newsletter_box_inside_the_article_does_not_end_it_but_one_below_does() -> None:
+    # A sign-up box between two sections of the article, the second less than three times the first
+    # (more would continue the article past any box): the article goes on past it.
+    box = "Sign up for our newsletter"
+    signup = "".join(f"<p>{line}</p>" for line in (box, "Get the news in your inbox every morning",
+                                                     "Subscribe now", "Already a subscriber? Sign in"))
+    above, below = [*PARAGRAPHS[:3], MORE_PARAGRAPHS[0]], [*PARAGRAPHS[3:], *MORE_PARAGRAPHS[1:], LATER_PARAGRAPHS[0]]
+    first, second = ("".join(f"<p>{p}</p>" for p in ps) for ps in (above, below))
+    article = html_story(f"{first}<div>{signup}</div>{second}")
+    assert rule_of(article, box) == "inline-box"
+    assert all(p in article.text for p in above + below)
+    assert below[0] not in newsclean.clean(  # (without the rule, the box ends the article)
+        html_story_data(f"{first}<div>{signup}</div>{second}"), settings=off("inline-box")).text
+    # Below the article container, the box ends the article: prose after it is another page's.
+    whole = "".join(f"<p>{p}</p>" for p in PARAGRAPHS + LATER_PARAGRAPHS[1:])
+    article = html_story(whole, f"<div>{signup}{second}</div>")
+    assert rule_of(article, box) == "newsletter-box"
+    assert LATER_PARAGRAPHS[0] not in article.text
+    # Nor does a box count the prose past a copy of the headline (the page printed twice).
+    article = html_story(f"{first}<div>{signup}</div><h2>Tram line to reach the airport</h2>{second}")
+    assert rule_of(article, box) == "newsletter-box"
+
+
 def test_a_lead_printed_again_inside_the_body_keeps_one_copy() -> None:
     lead = ("The tram line will reach the airport by 2027, the council decided after a debate that ran "
             "late into the evening.")

@@ -44,12 +44,21 @@ MD_EMPHASIS: Final = re.compile(
 _MIN_WRAP_WIDTH, _MAX_WRAP_WIDTH = 50, 132
 _WRAPPED_SHARE: Final = 0.3
 _WRAP_MIN_WORDS: Final = 6
-# In a wrapped dump most full-width lines stop mid-sentence; fewer than this share end one.
+# Chinese and Japanese put no space between words: a line of this many ideographs or kana counts as
+# prose of that many words.
+_WRAP_MIN_WIDE_CHARS: Final = 12
+# In a wrapped dump most full-width lines stop mid-sentence; fewer than this share end one (with
+# one of _LINE_ENDS, Chinese and Japanese full stops among them).
 _SENTENCE_END_SHARE: Final = 0.5
+_LINE_ENDS: Final = frozenset(".!?\"”。！？")
 # In a wrapped dump almost no prose line is longer than the width.
 _OVER_SHARE: Final = 0.1
 # Wrapped lines end within this many characters of the width (a long next word moves down).
 _WRAP_SLACK: Final = 25
+# The widest line is taken for the width only with this many other prose lines this close below it
+# (a wrapped paragraph's lines fill the width to within a word; a list of headlines is spread out).
+_WIDEST_PEERS: Final = 3
+_WIDEST_PEER_SLACK: Final = 5
 # First characters that can open a heading, quote or list item (anything else is a plain paragraph).
 _MARKUP_START: Final = frozenset("#>*+-•·◦▪□☆○o0123456789 \t")
 # lynx prints headings at the margin and sets paragraphs in: a heading there has this many words, in
@@ -114,12 +123,7 @@ def text_blocks(text: str, max_blocks: int = DEFAULTS.max_blocks) -> tuple[tuple
     lines = text.split("\n", _LINES_PER_BLOCK * max_blocks)
     rest = lines.pop() if len(lines) > _LINES_PER_BLOCK * max_blocks else ""
     lines = [line.rstrip() for line in lines]
-    # lynx wraps CJK text at a count of characters, w3m at a count of columns (two per ideograph).
-    measure: Callable[[str], int] = len
-    width = wrap_width(lines)
-    if width is None and not text.isascii():
-        measure = display_width
-        width = wrap_width(lines, measure)
+    measure, width = find_width(lines, text.isascii())
     blocks: list[Block] = []
     flush: list[bool] = []  # the block's first line starts at the left margin
     titled = states_title(lines, width is not None)
@@ -162,31 +166,67 @@ def states_title(lines: list[str], wrapped: bool) -> bool:
     return not wrapped and bool(lines) and not lines[0][:1].isspace() and any(c.isalpha() for c in lines[0])
 
 
-def wrap_width(lines: list[str], measure: Callable[[str], int] = len) -> int | None:
+def find_width(lines: list[str], ascii_only: bool = True) -> tuple[Callable[[str], int], int | None]:
+    """How a dump's lines are measured, and the width they were wrapped at (None: not wrapped).
+    lynx wraps CJK text at a count of characters, w3m at a count of columns (two per ideograph).
+    A width several lines share is surer than the widest line: it is looked for first."""
+    measures: tuple[Callable[[str], int], ...] = (len,) if ascii_only else (len, display_width)
+    for widest in (False, True):
+        for measure in measures:
+            width = wrap_width(lines, measure, widest)
+            if width is not None:
+                return measure, width
+    return len, None
+
+
+def wrap_width(lines: list[str], measure: Callable[[str], int] = len, widest: bool = False) -> int | None:
     """The width a dump was wrapped at, or None when its lines were not wrapped.
 
     Wrapped prose fills its lines up to nearly the same width: the widest length that several
     sentence-like lines share, with many more just below it, most of them ending mid-sentence.
-    Unwrapped list items and URLs may run longer; they do not count against it.
+    A page with few paragraphs may have no two lines of one length: with `widest`, its widest line
+    is then the width, when the same holds and several lines come close to it. Unwrapped list
+    items and URLs may run longer; they do not count against it, nor does lynx's trailing list of
+    link addresses (a `mailto:` address may hold a whole unwrapped sentence).
     """
-    enough = _WRAP_MIN_WORDS - 1  # spaces, then splits: a line of six words or more
-    prose = [line for line in lines
-             if line.count(" ") >= enough and len(line.split(maxsplit=enough)) > enough and not _starts_item(line)]
+    end = next((k for k, line in enumerate(lines) if REFERENCES_HEAD.match(line)), len(lines))
+    prose = [line for line in lines[:end] if _prose_line(line) and not _starts_item(line)]
     lengths = [measure(line) for line in prose]
     if len(lengths) < 4:
         return None
     counts = Counter(n for n in lengths if _MIN_WRAP_WIDTH <= n <= _MAX_WRAP_WIDTH)
-    candidates = [n for n, c in counts.items() if c >= 2]
-    if not candidates:
+    if not counts:
         return None
-    width = max(candidates)
+    if widest:
+        width = max(counts)
+        if sum(1 for n in lengths if width - _WIDEST_PEER_SLACK <= n < width) < _WIDEST_PEERS:
+            return None
+    else:
+        shared = [n for n, c in counts.items() if c >= 2]
+        if not shared:
+            return None
+        width = max(shared)
+    return width if _wrapped_at(width, prose, lengths) else None
+
+
+def _prose_line(line: str) -> bool:
+    """A line of six words or more (spaces, then splits), or of as many ideographs and kana."""
+    enough = _WRAP_MIN_WORDS - 1
+    if line.count(" ") >= enough and len(line.split(maxsplit=enough)) > enough:
+        return True
+    return not line.isascii() and sum(1 for c in line if _spaceless(c)) >= _WRAP_MIN_WIDE_CHARS
+
+
+def _wrapped_at(width: int, prose: list[str], lengths: list[int]) -> bool:
+    """Whether prose lines of these lengths read as wrapped at `width`: many just below it, few
+    past it, and most of those just below it ending mid-sentence."""
     near = sum(1 for n in lengths if width - _WRAP_SLACK <= n <= width)
     over = sum(1 for n in lengths if n > width + 2)
     if near < max(3, _WRAPPED_SHARE * len(lengths)) or over > _OVER_SHARE * len(lengths):
-        return None
+        return False
     ends = sum(1 for line, n in zip(prose, lengths, strict=True)
-               if width - _WRAP_SLACK <= n <= width and line[-1:] in ".!?\"”")
-    return width if ends < _SENTENCE_END_SHARE * near else None
+               if width - _WRAP_SLACK <= n <= width and line[-1:] in _LINE_ENDS)
+    return ends < _SENTENCE_END_SHARE * near
 
 
 def display_width(line: str) -> int:
@@ -198,6 +238,11 @@ def display_width(line: str) -> int:
 
 def _wide(char: str) -> bool:
     return char >= "\u1100" and unicodedata.east_asian_width(char) in "WF"
+
+
+def _spaceless(char: str) -> bool:
+    """An ideograph or kana: wide, and written without spaces between words (hangul has them)."""
+    return _wide(char) and not HANGUL.match(char)
 
 
 def _indent(line: str) -> int:
@@ -266,12 +311,21 @@ def _join(lines: list[str], by_columns: bool) -> str:
 
 def _wrapped_before(previous: str, line: str, width: int, measure: Callable[[str], int]) -> bool:
     """True when `previous` ended only because the first word of `line` did not fit the width."""
-    first_word = line.split(None, 1)[0]
     ind_prev, ind_line = _indent(previous), _indent(line)
     # Continuations keep the paragraph's indent (a list item's continuation is indented deeper).
     if ind_line < ind_prev and not BULLET.match(previous):
         return False
-    return measure(previous) + 1 + measure(first_word) > width - 2
+    return measure(previous) + 1 + measure(_first_word(line)) > width - 2
+
+
+def _first_word(line: str) -> str:
+    """What a wrapping browser would not split: the first word, which ends before an ideograph or
+    kana (Chinese and Japanese lines may break after any of them)."""
+    word = line.split(None, 1)[0]
+    for k, char in enumerate(word):
+        if _spaceless(char):
+            return word[:max(k, 1)]
+    return word
 
 
 def _tag_of(first_line: str) -> str:

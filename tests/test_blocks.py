@@ -153,3 +153,48 @@ def test_lynx_prints_headings_at_the_margin_and_the_first_over_prose_is_the_head
     assert [b.text for b in blocks if b.tag == "h1"] == ["Tram Line To Reach The Airport By 2027"]
     article = newsclean.clean("\n".join(lines))
     assert article.text == "\n\n".join(STORY)
+
+
+def test_a_short_lynx_page_whose_lines_share_no_length_is_rejoined_at_its_widest_line() -> None:
+    # Three short paragraphs: no two wrapped lines have one length, but all come close to the widest.
+    lines = ["   [1]Home", "   [2]Sport", "",
+             "   The county swimming final ended on Saturday with two records broken at",
+             "   the new pool.", "",
+             "   A junior from the north side won the long medley, and a senior from",
+             "   the same club took second place.", "",
+             "   The diving title went to a first-year student who had trained for six",
+             "   months.", "",
+             "   The relay was called off after a false start, and it will be swum again",
+             "   next week.", "",
+             "[3]Pool reopens for the summer after a month of works", "",
+             "[4]Coach named for the regional team in the autumn", ""]
+    paragraphs = [b.text for b in text_blocks("\n".join(lines))[0]]
+    assert "A junior from the north side won the long medley, and a senior from the same club took " \
+           "second place." in paragraphs
+    assert "Pool reopens for the summer after a month of works" in paragraphs
+
+
+def test_lynxs_list_of_addresses_does_not_set_the_wrap_width() -> None:
+    # A mailto: address prints its body unwrapped: long lines past the width, two of one length.
+    body = "The council voted to extend the tram line to the airport, and the work begins in spring."
+    lines = [line for paragraph in STORY for line in _lynx(paragraph)]
+    lines += ["References", "", "   1. https://example.org/", f"   2. mailto:?body={body}", body,
+              f"   3. mailto:?body={body}", body]
+    paragraphs = [b.text for b in text_blocks("\n".join(lines))[0]]
+    assert paragraphs[:4] == STORY
+
+
+JAPANESE = ("市議会は火曜日、路面電車の路線を空港まで延ばす案を可決した。賛成する議員は通勤の時間が半分になると"
+            "述べ、反対する議員は予算がすでに二度も増えたと警告した。市長は最後の許可が出しだい春に工事を始めると"
+            "話した。車両基地の近くに住む人たちは防音壁を求めている。")
+
+
+def test_a_japanese_dump_wrapped_by_columns_is_rejoined_and_its_short_lines_are_not() -> None:
+    # w3m cuts Japanese at column 79 without spaces; a short line of its own is a paragraph of its own.
+    lines = _wrap(JAPANESE, 79, display_width)
+    assert len(lines) >= 3 and all(display_width(line) <= 79 for line in lines)
+    short = ["関連記事", "市長は春に工事を始めると話した。", "住民は防音壁を求めている。"]
+    text = "\n".join(["メニュー", "", *lines, "", *short, "", *lines, "", *lines])
+    paragraphs = [b.text for b in text_blocks(text)[0]]
+    assert paragraphs.count(JAPANESE) == 3
+    assert all(line in paragraphs for line in short)

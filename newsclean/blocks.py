@@ -59,6 +59,10 @@ _WRAP_SLACK: Final = 25
 # (a wrapped paragraph's lines fill the width to within a word; a list of headlines is spread out).
 _WIDEST_PEERS: Final = 3
 _WIDEST_PEER_SLACK: Final = 5
+# A narrower width for one indent's lines: as many of them share it, within this many columns of
+# the page's width, and none of them run past it.
+_INDENT_WIDTH_PEERS: Final = 2
+_INDENT_SLACK: Final = 6
 # First characters that can open a heading, quote or list item (anything else is a plain paragraph).
 _MARKUP_START: Final = frozenset("#>*+-•·◦▪□☆○o0123456789 \t")
 # lynx prints headings at the margin and sets paragraphs in: a heading there has this many words, in
@@ -265,6 +269,11 @@ def _paragraphs(lines: list[str], width: int | None, measure: Callable[[str], in
     current: list[str] = []
     last = ""
     in_references = False
+    lengths = _indent_lengths(lines, measure)
+    margins = indent_widths(lengths, width)
+    # the indent most prose lines have (the shallower of two as common): where a paragraph set in
+    # deeper on its first line wraps back to
+    body_indent = max(lengths, key=lambda indent: (lengths[indent].total(), -indent), default=None)
 
     def flush() -> None:
         if current:
@@ -284,7 +293,8 @@ def _paragraphs(lines: list[str], width: int | None, measure: Callable[[str], in
             and not in_references
             and bool(current)
             and not _starts_item(line)
-            and _wrapped_before(last, line, width, measure)
+            and _wrapped_before(last, line, margins.get(_indent(last), width), measure,
+                                opening=len(current) == 1 and _indent(line) == body_indent)
         )
         if not joins:
             flush()
@@ -292,6 +302,29 @@ def _paragraphs(lines: list[str], width: int | None, measure: Callable[[str], in
         last = line
     flush()
     return out
+
+
+def _indent_lengths(lines: list[str], measure: Callable[[str], int] = len) -> dict[int, Counter[int]]:
+    """The lengths of the dump's prose lines (not list items, not lynx's list of addresses), by indent."""
+    end = next((k for k, line in enumerate(lines) if REFERENCES_HEAD.match(line)), len(lines))
+    by_indent: dict[int, Counter[int]] = {}
+    for line in lines[:end]:
+        if _prose_line(line) and not _starts_item(line):
+            by_indent.setdefault(_indent(line), Counter())[measure(line)] += 1
+    return by_indent
+
+
+def indent_widths(by_indent: dict[int, Counter[int]], width: int) -> dict[int, int]:
+    """The width each indent's prose lines (their lengths, by indent) were wrapped at, where
+    narrower than the page's: lynx sets a paragraph in from both margins and a heading at
+    neither, so a page whose widest shared lines are headings wraps its paragraphs a few columns
+    short of them."""
+    found: dict[int, int] = {}
+    for indent, counts in by_indent.items():
+        shared = [n for n, c in counts.items() if c >= _INDENT_WIDTH_PEERS and width - _INDENT_SLACK <= n < width]
+        if shared and not any(n > max(shared) for n in counts if n <= width):
+            found[indent] = max(shared)
+    return found
 
 
 def _join(lines: list[str], by_columns: bool) -> str:
@@ -309,11 +342,14 @@ def _join(lines: list[str], by_columns: bool) -> str:
     return text
 
 
-def _wrapped_before(previous: str, line: str, width: int, measure: Callable[[str], int]) -> bool:
-    """True when `previous` ended only because the first word of `line` did not fit the width."""
+def _wrapped_before(previous: str, line: str, width: int, measure: Callable[[str], int],
+                    opening: bool = False) -> bool:
+    """True when `previous` ended only because the first word of `line` did not fit the width.
+    An `opening` line (the paragraph's first) may be set in deeper than the rest: a paragraph
+    that begins with spaces wraps back to the margin."""
     ind_prev, ind_line = _indent(previous), _indent(line)
     # Continuations keep the paragraph's indent (a list item's continuation is indented deeper).
-    if ind_line < ind_prev and not BULLET.match(previous):
+    if ind_line < ind_prev and not BULLET.match(previous) and not opening:
         return False
     return measure(previous) + 1 + measure(_first_word(line)) > width - 2
 

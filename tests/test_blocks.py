@@ -198,3 +198,46 @@ def test_a_japanese_dump_wrapped_by_columns_is_rejoined_and_its_short_lines_are_
     paragraphs = [b.text for b in text_blocks(text)[0]]
     assert paragraphs.count(JAPANESE) == 3
     assert all(line in paragraphs for line in short)
+
+
+def test_lynx_paragraphs_wrap_short_of_the_headings_set_at_the_margin() -> None:
+    # lynx sets paragraphs in from both margins and headings at neither: two headings at the margin
+    # run to 77 columns, the paragraphs' lines to 74. A paragraph line of 68 columns whose next word
+    # would reach 75 still wrapped there.
+    heading = "Harbour Board Approves the Long Delayed Plan for a Second Ferry Terminal Quay"
+    paragraph = ["   The harbour board approved the plan for a second ferry terminal on",
+                 "   Monday, ending a dispute over the old fish markets that had gone on for",
+                 "   almost ten years and had twice reached the regional court of appeals.",
+                 "   Work is due to start in the autumn once the last of the contracts for",
+                 "   the dredging of the inner basins have been signed by the harbour board."]
+    fishermen = ["   Fishermen who still land their catch at the old market asked the board",
+                 "   for a new place to sell it before the demolition begins, and the board",
+                 "   promised that a temporary hall would be ready on the east side of the",
+                 "   basin by the end of the summer, with cold storage paid for by the city",
+                 "   and the fishermen's cooperative together."]
+    lines = [heading, "", *paragraph, "", *fishermen, "", "   The first ferries should call at the new quay two years later, the",
+             "   board said.", "", heading.replace("Second", "Fourth"), "",
+             "   A board member said the cost of the terminal would be met by the port",
+             "   authority and the two ferry companies that are to use it every day.", ""]
+    assert len(heading) == 77 and max(len(line) for line in paragraph) == 74
+    texts = [b.text for b in text_blocks("\n".join(lines))[0]]
+    assert texts[1] == " ".join(line.strip() for line in paragraph)
+    assert "The first ferries should call at the new quay two years later, the board said." in texts
+
+
+def test_a_paragraph_set_in_on_its_first_line_wraps_back_to_the_margin() -> None:
+    # An old page indents each paragraph's first line with spaces and puts no blank line between
+    # paragraphs: the first line stands deeper than the lines it wraps to. Lines centred in a box
+    # stand at other indents: they are not joined to one another.
+    story = []
+    for text in STORY:
+        wrapped = _lynx("xxxxx " + text)[:-1]  # the first line's five spaces take a word's room
+        story += ["        " + wrapped[0].strip().removeprefix("xxxxx "), *wrapped[1:]]
+    lines = ["   Council backs tram line", "", *story, "",
+             "                          MORE FROM THE CITY DESK",
+             "      Tram extension opens debate on the future of the city's bus routes",
+             "     Depot"]
+    texts = [b.text for b in text_blocks("\n".join(lines))[0]]
+    assert texts[1] == STORY[0] and texts[2:5] == STORY[1:]
+    assert texts[-3:] == ["MORE FROM THE CITY DESK",
+                          "Tram extension opens debate on the future of the city's bus routes", "Depot"]

@@ -215,8 +215,9 @@ def test_lynx_paragraphs_wrap_short_of_the_headings_set_at_the_margin() -> None:
                  "   promised that a temporary hall would be ready on the east side of the",
                  "   basin by the end of the summer, with cold storage paid for by the city",
                  "   and the fishermen's cooperative together."]
-    lines = [heading, "", *paragraph, "", *fishermen, "", "   The first ferries should call at the new quay two years later, the",
-             "   board said.", "", heading.replace("Second", "Fourth"), "",
+    lines = [heading, "", *paragraph, "", *fishermen, "",
+             "   The first ferries should call at the new quay two years later, the", "   board said.", "",
+             heading.replace("Second", "Fourth"), "",
              "   A board member said the cost of the terminal would be met by the port",
              "   authority and the two ferry companies that are to use it every day.", ""]
     assert len(heading) == 77 and max(len(line) for line in paragraph) == 74

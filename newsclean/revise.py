@@ -8,7 +8,9 @@ headline must not merge with the article below it. The body is the best run that
 after a copy of the headline, when the page has one (so a long comment thread or a feed of other
 articles' leads does not win over a short article), else the best run overall. Further runs of prose join it when
 the gap between costs little next to what they bring and holds no terminator (an article split by
-an ad or a photo). Blocks outside are removed with a context rule; inside, boilerplate rules
+an ad or a photo). On an HTML page, prose past a dip that leaves the running total above zero (a
+table of scores in a review) is a run of its own too, joined across the article container's own
+lines only. Blocks outside are removed with a context rule; inside, boilerplate rules
 still apply.
 """
 
@@ -23,6 +25,7 @@ from .dates import DATE, TIME
 from .keeps import links_address
 from .model import Block, Context, Features, Label, Stage, Verdict
 from .rules import (
+    BOX_LABELS,
     COMMENT_NOTICE_PREFIXES,
     DIGIT_CUE,
     HARD_TERMINATORS,
@@ -43,6 +46,9 @@ COMMENT_HEADER_MIN_WORDS: Final = 3
 # A block outside the body with this many short or boilerplate blocks among its four nearest
 # neighbours is in a menu run.
 MENU_RUN_NEIGHBOURS: Final = 3
+# A run of prose found past a dip joins the body across a gap of which at most this share of the
+# blocks hold links: a box mostly of links (other stories, tags, sponsors) ends the article.
+DIP_GAP_LINKED_SHARE: Final = 0.5
 
 
 def block_score(verdict: Verdict, feat: Features, settings: Settings) -> float:
@@ -71,22 +77,44 @@ def container_score(score: float, inside: bool, linked: bool, settings: Settings
     return score * settings.outside_main_weight if score > 0 else score
 
 
-def runs(scores: list[float], breaks: frozenset[int] = frozenset()) -> list[tuple[float, Span]]:
-    """The maximal positive runs (Kadane, reset whenever the running total drops to zero, and at
-    every index in `breaks`: a copy of the headline starts an article, so no run crosses it)."""
-    found: list[tuple[float, Span]] = []
+def _stretches(scores: list[float], lo: int, hi: int,
+               breaks: frozenset[int]) -> list[tuple[tuple[float, Span], int]]:
+    """Kadane over scores[lo:hi]: each stretch's best run, with the index where the stretch ends
+    (the running total dropped to zero, or a break)."""
+    found: list[tuple[tuple[float, Span], int]] = []
     best: tuple[float, Span] | None = None
-    start, total = 0, 0.0
-    for i, score in enumerate(scores):
+    start, total = lo, 0.0
+    for i in range(lo, hi):
+        score = scores[i]
         if total <= 0 or i in breaks:
             if best is not None:
-                found.append(best)
+                found.append((best, i))
             start, total, best = i, 0.0, None
         total += score
         if score > 0 and (best is None or total > best[0]):
             best = (total, (start, i))
     if best is not None:
-        found.append(best)
+        found.append((best, hi))
+    return found
+
+
+def runs(scores: list[float], breaks: frozenset[int] = frozenset()) -> list[tuple[float, Span]]:
+    """The maximal positive runs (Kadane, reset whenever the running total drops to zero, and at
+    every index in `breaks`: a copy of the headline starts an article, so no run crosses it)."""
+    return [best for best, _ in _stretches(scores, 0, len(scores), breaks)]
+
+
+def dip_runs(scores: list[float], breaks: frozenset[int] = frozenset()) -> list[tuple[float, Span]]:
+    """The runs of prose past a stretch's best run and before the stretch ends: a dip (a table of
+    scores, a box of pros and cons) that does not bring the running total to zero hides them from
+    `runs`. Found again in what follows each best run, down to the last."""
+    found: list[tuple[float, Span]] = []
+    pending = [(best[1][1] + 1, end) for best, end in _stretches(scores, 0, len(scores), breaks)]
+    while pending:
+        lo, hi = pending.pop()
+        for best, end in _stretches(scores, lo, hi, breaks):
+            found.append(best)
+            pending.append((best[1][1] + 1, end))
     return found
 
 
@@ -209,11 +237,12 @@ def continues(score: float, span: Span, opening: float, gap_start: int, stops: C
 def body_spans(scores: list[float], verdicts: tuple[Verdict, ...], anchors: tuple[int, ...],
                settings: Settings, threads: frozenset[int] = frozenset(),
                stops: Callable[[int], bool] = never, marks: Callable[[int], bool] = never,
-               contained: Callable[[int], bool] = never) -> list[Span]:
+               contained: Callable[[int], bool] = never, linked: Callable[[int], bool] = never) -> list[Span]:
     """The spans of the article: the chosen run of prose, then the runs it extends to. `stops(i)`
     tells a block past which the article does not continue, `marks(i)` a comment header,
-    `contained(i)` a block of the article container."""
-    candidates = runs(scores, frozenset(anchors) | threads)
+    `contained(i)` a block of the article container, `linked(i)` a block with link text."""
+    breaks = frozenset(anchors) | threads
+    candidates = runs(scores, breaks)
     main = choose_run(candidates, anchors, verdicts, settings, threads)
     if main is None:
         return []
@@ -232,13 +261,37 @@ def body_spans(scores: list[float], verdicts: tuple[Verdict, ...], anchors: tupl
             return True
         return -sum(scores[lo:hi]) < settings.join_ratio * gain
 
-    for score, span in sorted(candidates, key=lambda c: c[1]):
-        if span[0] > spans[-1][1] and (gap_ok(spans[-1][1] + 1, span[0], score)
-                                       or continues(score, span, main[0], spans[-1][1] + 1, stops, marks, settings)):
+    def dip_ok(score: float, span: Span, lo: int, hi: int) -> bool:
+        # A run found past a dip is weaker evidence than a run of its own: it joins only with a
+        # paragraph of prose, across the article container's own lines (a table of scores, a box
+        # of pros and cons), not across a box that ends an article or one made of links.
+        return (score >= settings.container_join_min_score and in_container(lo, hi, headline, contained)
+                and not blocked(lo, hi, verdicts, threads)
+                and any(verdicts[i].label is Label.GOOD for i in range(span[0], span[1] + 1))
+                and not any(verdicts[i].rule in TERMINATORS or verdicts[i].rule in BOX_LABELS for i in range(lo, hi))
+                and sum(1 for i in range(lo, hi) if linked(i)) <= DIP_GAP_LINKED_SHARE * (hi - lo))
+
+    # Only a page with a known article container has them: elsewhere nothing changes.
+    extra = dip_runs(scores, breaks) if any(contained(i) for i in range(len(scores))) else []
+    dips = frozenset(span for _, span in extra)
+    joinable = sorted([*candidates, *extra], key=lambda c: c[1])
+    for score, span in joinable:
+        if span[0] <= spans[-1][1]:
+            continue
+        if span in dips:
+            if dip_ok(score, span, spans[-1][1] + 1, span[0]):
+                spans.append(span)
+        elif gap_ok(spans[-1][1] + 1, span[0], score) \
+                or continues(score, span, main[0], spans[-1][1] + 1, stops, marks, settings):
             spans.append(span)
-    for score, span in sorted(candidates, key=lambda c: c[1], reverse=True):
-        if span[1] < spans[0][0] and (gap_ok(span[1] + 1, spans[0][0], score)
-                                      or opening_run(score, span, spans[0][0], verdicts, anchors, settings)):
+    for score, span in reversed(joinable):
+        if span[1] >= spans[0][0]:
+            continue
+        if span in dips:
+            if dip_ok(score, span, span[1] + 1, spans[0][0]):
+                spans.insert(0, span)
+        elif gap_ok(span[1] + 1, spans[0][0], score) \
+                or opening_run(score, span, spans[0][0], verdicts, anchors, settings):
             spans.insert(0, span)
     return fill_container_gaps(spans, verdicts, threads, headline, contained)
 
@@ -378,7 +431,8 @@ def body(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tuple
         return has_main and 0 <= i < len(blocks) and blocks[i].in_container
 
     inside = [False] * len(blocks)
-    spans = body_spans(scores, verdicts, anchors, settings, threads, stops, marks, contained)
+    spans = body_spans(scores, verdicts, anchors, settings, threads, stops, marks, contained,
+                       lambda i: feats[i].link_density > 0)
     if spans:
         spans = trim_runon_tail(spans, verdicts)
     if spans and has_main:

@@ -571,3 +571,18 @@ def test_a_disabled_chrome_rule_keeps_the_box_it_removes() -> None:
             f"<article><h1>Tram line to reach the airport</h1>{prose}</article></body></html>").encode()
     assert any(r.rule == "chrome-tag" for r in newsclean.clean(data).removed)
     assert all(r.rule != "chrome-tag" for r in newsclean.clean(data, settings=off("chrome-tag")).removed)
+
+
+def test_prose_past_a_score_table_in_the_container_joins_the_body_but_not_outside_it() -> None:
+    # A review: the article, a table of scores with a shop's link, then the verdict. The table costs
+    # less than the article brings, so no run of prose starts after it: the verdict is found past
+    # the dip, and joins across the container's own lines.
+    rows = ["Overall score", "4.7/5", "Price", "4.3/5", "Comfort", "5/5", "Speed", "3.8/5", "Support", "4.5/5"]
+    table = ('<h2>Tram pass: our scores</h2><p><a href="/shop">Visit website</a></p>'
+             + "".join(f"<p>{row}</p>" for row in rows))
+    verdict = "".join(f"<p>{p}</p>" for p in LATER_PARAGRAPHS[:2])
+    article = html_story("".join(f"<p>{p}</p>" for p in PARAGRAPHS) + table + verdict)
+    assert all(p in article.text for p in PARAGRAPHS + LATER_PARAGRAPHS[:2])
+    # Past the container's end the same prose is another page's.
+    outside = html_story("".join(f"<p>{p}</p>" for p in PARAGRAPHS) + table, f"<div>{verdict}</div>")
+    assert not any(p in outside.text for p in LATER_PARAGRAPHS[:2])

@@ -17,7 +17,7 @@ from types import ModuleType
 
 COMPILED = ("authors", "blocks", "boxes", "bylines", "chrome", "classify", "context", "dates", "decode", "html",
             "htmlmeta", "keeps", "marks", "metadata", "model", "pagedate", "pipeline", "revise", "rules", "settings",
-            "text", "titles")
+            "text", "threads", "titles")
 # (os.path and no pathlib, no importlib.abc: this runs on every start, `--version` included)
 PACKAGE = os.path.dirname(os.path.abspath(__file__))
 

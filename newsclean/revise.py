@@ -21,28 +21,23 @@ from dataclasses import replace
 from typing import Final
 
 from .context import MENU_RUN, OUTSIDE_BODY, apply
-from .dates import DATE, TIME
 from .keeps import links_address
 from .model import Block, Context, Features, Label, Stage, Verdict
 from .rules import (
     BOX_LABELS,
-    COMMENT_NOTICE_PREFIXES,
-    DIGIT_CUE,
     HARD_TERMINATORS,
     NEUTRAL_RULES,
     NEXT_ARTICLE_PHRASES,
     SUMMARY_LINES,
     TERMINATORS,
-    THREAD_MARK,
 )
 from .settings import Settings
+from .threads import thread_heads, thread_mark, unlabelled_threads
 
 Span = tuple[int, int]  # inclusive block indices
 # A short line of this many words or fewer costs short_penalty (a label, a menu item), a longer one
 # other_penalty.
 SHORT_LINE_WORDS: Final = 4
-# A comment's header names its writer and when: at least this many words ('Jane March 3, 2024 9:12').
-COMMENT_HEADER_MIN_WORDS: Final = 3
 # A block outside the body with this many short or boilerplate blocks among its four nearest
 # neighbours is in a menu run.
 MENU_RUN_NEIGHBOURS: Final = 3
@@ -145,66 +140,6 @@ def choose_run(candidates: list[tuple[float, Span]], anchors: tuple[int, ...],
                 if verdicts[i].rule in HARD_TERMINATORS or i in threads), len(verdicts))
     before = [c for c in anchored if c[1][0] <= end and c[1][0] not in threads] or anchored[:1]
     return max(before, key=lambda c: (c[0], -c[1][0]))
-
-
-def thread_mark(block: Block, feat: Features, verdict: Verdict, settings: Settings) -> bool:
-    """A comment's header or footer ('2 days ago at 7:52 am', 'Rating: 36 Votes', 'Jane says:'),
-    or the notice above a comment form ('Your email address will not be published')."""
-    if verdict.rule == "date-line":
-        return True
-    if verdict.rule == "comments-label":
-        return (feat.key + " ").startswith(COMMENT_NOTICE_PREFIXES)
-    return 0 < feat.words <= settings.thread_mark_words and bool(THREAD_MARK.search(block.text))
-
-
-def thread_heads(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tuple[Verdict, ...],
-                 settings: Settings) -> frozenset[int]:
-    """A comments label followed by comment headers (names with dates, vote counts) or a comment
-    form opens the readers' part of the page: their prose is no part of the article, however long,
-    so no run of prose crosses it. A label alone may be a widget set inside the article."""
-    heads = set()
-    for i, v in enumerate(verdicts):
-        if v.rule != "comments-label":
-            continue
-        if (feats[i].key + " ").startswith(COMMENT_NOTICE_PREFIXES):
-            heads.add(i)
-            continue
-        window = range(i + 1, min(i + 1 + settings.thread_window, len(blocks)))
-        marks = sum(1 for j in window if thread_mark(blocks[j], feats[j], verdicts[j], settings))
-        if marks >= settings.thread_min_marks:
-            heads.add(i)
-    return frozenset(heads)
-
-
-def comment_header(block: Block, feat: Features, verdict: Verdict, settings: Settings) -> bool:
-    """A short line naming when a reader wrote, with date and time: 'Just a Thought February 10th,
-    2010 3:41 pm ET', 'posted by: jd at 08/15/2010 @ 12:10am'."""
-    return (verdict.label is not Label.GOOD and COMMENT_HEADER_MIN_WORDS <= feat.words <= settings.thread_mark_words
-            and DIGIT_CUE in feat.tokens and TIME.search(block.text) is not None
-            and DATE.search(block.text) is not None)
-
-
-def unlabelled_threads(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tuple[Verdict, ...],
-                       settings: Settings) -> frozenset[int]:
-    """Comments with no label above them: a comment header followed, within `thread_window`
-    blocks, by more headers, each after a paragraph of its own. The first header opens the thread."""
-    headers = [i for i, (b, f, v) in enumerate(zip(blocks, feats, verdicts, strict=True))
-               if comment_header(b, f, v, settings)]
-    heads: set[int] = set()
-    covered = -1
-    for k, i in enumerate(headers):
-        if i <= covered:
-            continue
-        chain = [i]
-        for j in headers[k + 1:]:
-            if j - chain[-1] > settings.thread_window:
-                break
-            if any(feats[m].words >= settings.good_words for m in range(chain[-1] + 1, j)):
-                chain.append(j)
-        if len(chain) > settings.thread_min_marks:
-            heads.add(i)
-            covered = chain[-1]
-    return frozenset(heads)
 
 
 def opening_run(score: float, span: Span, body_start: int, verdicts: tuple[Verdict, ...],

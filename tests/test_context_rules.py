@@ -12,8 +12,9 @@ from newsclean.blocks import text_blocks
 from newsclean.classify import measure
 from newsclean.context import CONTEXT_WHY
 from newsclean.pipeline import prepare
-from newsclean.revise import revise, thread_heads
+from newsclean.revise import revise
 from newsclean.settings import DEFAULTS, Settings, with_overrides
+from newsclean.threads import thread_heads
 from newsclean.titles import headline_indices
 
 PARAGRAPHS = [

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import multiprocessing
 import os
 import resource
 import signal
@@ -13,7 +12,6 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeVar
 
@@ -23,6 +21,8 @@ from .settings import Settings
 from .templates import Signature, SiteModel, digest, signature, signature_of
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     from .report import Summary
 
 T = TypeVar("T")
@@ -265,6 +265,10 @@ class Workers:
 
     def pools(self) -> list[ProcessPoolExecutor]:
         if not self._pools:
+            # (imported here: a run of one input in this process never starts a worker)
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
             method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
             context = multiprocessing.get_context(method)
             self._pools = [ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_worker_init)

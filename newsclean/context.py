@@ -86,6 +86,9 @@ CONTEXT_RULES: Final[tuple[ContextRule, ...]] = (
     ContextRule("teaser-list", Label.BAD, Stage.MARK,
                 "Teasers of other articles (title, summary, source) after a 'Related' label below the article.",
                 marks.teaser_lists),
+    ContextRule("related-items", Label.BAD, Stage.MARK,
+                "List items of other articles, long or short, after a 'More in' label below the article, with "
+                "the titles and sources between them, until the list ends.", marks.related_items),
     ContextRule("byline-teasers", Label.BAD, Stage.MARK,
                 "Teasers of other articles between bylines every few lines ('Title', 'By X', a summary, again "
                 "and again): an article has one byline.", marks.byline_teasers),

@@ -34,6 +34,11 @@ BOX_LINE_MIN_WORDS: Final = 3
 # A row of a table of figures: this many words at least, and a figure among every this many words.
 ROW_MIN_WORDS: Final = 3
 ROW_WORDS_PER_FIGURE: Final = 4
+# A list of other articles under a 'More in X' label (related_items): this many items at least, and
+# after its last item at most this many lines of the item's own (the title and source a text browser
+# prints below an item's blurb) go with it.
+ITEM_LIST_MIN_ITEMS: Final = 3
+ITEM_TAIL_MAX_BLOCKS: Final = 3
 # Terminators that a box set inside the article prints (inline_boxes); a comments label opens the
 # readers' prose, which is no article's.
 INLINE_BOX_RULES: Final = HARD_TERMINATORS - {"comments-label"}
@@ -338,6 +343,54 @@ def teaser_lists(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
         for j in range(i + 1, teaser_list_end(c, verdicts, i)):
             if j not in found and verdicts[j].label is not Label.BAD:
                 found[j] = f"after {v.rule} {i}"
+    return found
+
+
+def related_items(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
+    """A 'Related' or 'More in' label after the article's prose whose next line is a list item opens a
+    list of other articles, however long its items (a text browser prints each teaser's hidden blurb
+    inside its item): the items go with the label, with what lies between them (each item's title,
+    its source), until the list ends: at a line that ends an article, a headline, teaser_window blocks
+    without an item, or where the article or a form goes on: the first line that is no item in a
+    tight list (item after item), teaser_max_paragraphs + 1 paragraphs in a row that are no items in
+    a loose one. A list of fewer than ITEM_LIST_MIN_ITEMS items is left alone, and so is a
+    label above the article (teaser_lists)."""
+    settings, blocks = c.settings, c.blocks
+    found: Relabels = {}
+    for i, v in enumerate(verdicts):
+        if v.rule not in BOX_LABELS or not list_label(blocks[i], c.feats[i], v):
+            continue
+        first = next((j for j in range(i + 1, len(verdicts)) if verdicts[j].label is not Label.BAD), None)
+        if first is None or blocks[first].tag != "li":
+            continue
+        top = max((a for a in c.anchors if a < i), default=max(0, i - settings.teaser_window))
+        if sum(c.feats[k].words for k in range(top + 1, i) if verdicts[k].label is Label.GOOD) \
+                < settings.anchor_min_score:
+            continue
+        # A tight list (its first two lines items) ends at its first line that is no item; a loose one
+        # (each item followed by its title, its source) at paragraphs in a row that are no items.
+        tight = first + 1 < len(blocks) and blocks[first + 1].tag == "li"
+        items, last, prose = 0, i, 0
+        for j in range(first, len(verdicts)):
+            if verdicts[j].rule in HARD_TERMINATORS or j in c.anchors or j - last > settings.teaser_window:
+                break
+            if blocks[j].tag == "li":
+                items, last, prose = items + 1, j, 0
+            elif verdicts[j].label is not Label.BAD and tight:
+                break
+            elif verdicts[j].label in PROSE:
+                prose += 1
+                if prose > settings.teaser_max_paragraphs:
+                    break
+        if items < ITEM_LIST_MIN_ITEMS:
+            continue
+        end = last + 1
+        while end < len(verdicts) and end - last <= ITEM_TAIL_MAX_BLOCKS and verdicts[end].label not in PROSE \
+                and verdicts[end].rule not in HARD_TERMINATORS and end not in c.anchors:
+            end += 1
+        for j in range(i + 1, end):
+            if j not in found and verdicts[j].label is not Label.BAD:
+                found[j] = f"item list after {v.rule} {i}"
     return found
 
 

@@ -587,3 +587,26 @@ def test_prose_past_a_score_table_in_the_container_joins_the_body_but_not_outsid
     # Past the container's end the same prose is another page's.
     outside = html_story("".join(f"<p>{p}</p>" for p in PARAGRAPHS) + table, f"<div>{verdict}</div>")
     assert not any(p in outside.text for p in LATER_PARAGRAPHS[:2])
+
+
+def test_related_items_go_with_their_label_however_long() -> None:
+    # A text browser prints each teaser of a 'More in' box as a list item holding its hidden blurb,
+    # the teaser's title below it: long items, prose to a rule that reads one block at a time.
+    blurbs = ["[31]The harbour ferry terminal opened to the public on Saturday after three years of work, and "
+              "hundreds of residents queued at dawn to take the first crossing to the island.",
+              "[32]Cyclists will get four new kilometres of protected lanes along the river next year, the "
+              "council said, though shop owners on the quay fear losing their parking spaces.",
+              "[33]The old depot on the north side will become a market hall with forty stalls, a rooftop "
+              "garden and a small stage for concerts on summer evenings, the developer announced."]
+    items = [line for k, blurb in enumerate(blurbs) for line in (f"   * {blurb}", f"Teaser title number {k + 1}")]
+    article = page("Tram line to reach the airport - City News", "Tram line to reach the airport",
+                   *PARAGRAPHS, "More in City", *items, *MORE_PARAGRAPHS[:3])
+    # (the paragraphs in a row after the list tell teaser-list that the article goes on past its label)
+    assert all(p in article.text for p in PARAGRAPHS)
+    assert rule_of(article, blurbs[0][4:]) == "related-items"
+    assert "Teaser title number 2" not in article.text
+    # A tight list (item after item) ends at its first line that is no item: the article goes on.
+    tight = page("Tram line to reach the airport - City News", "Tram line to reach the airport",
+                 *PARAGRAPHS[:4], "More in City", *(f"   * [4{k}]Harbour ferry terminal opens, part {k}" for k in
+                                                     range(3)), *PARAGRAPHS[4:])
+    assert all(p in tight.text for p in PARAGRAPHS[4:])

@@ -324,6 +324,14 @@ def teaser_list_end(c: Context, verdicts: tuple[Verdict, ...], i: int) -> int:
     return end if len(groups) >= settings.teaser_min_items else i
 
 
+def below_prose(c: Context, verdicts: tuple[Verdict, ...], i: int) -> bool:
+    """Whether the label at `i` stands below the article's prose: paragraphs of anchor_min_score words
+    between it and the headline copy above it (or, without one, the teaser_window blocks above)."""
+    top = max((a for a in c.anchors if a < i), default=max(0, i - c.settings.teaser_window))
+    return sum(c.feats[k].words for k in range(top + 1, i) if verdicts[k].label is Label.GOOD) \
+        >= c.settings.anchor_min_score
+
+
 def teaser_lists(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
     """A 'Related' or 'More in' label after the article's prose, followed by teasers (a title, a line or
     two of summary, a source, again and again) and no more paragraphs in a row, opens the list of other
@@ -331,14 +339,11 @@ def teaser_lists(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
     prose under the headline), or one after which three paragraphs follow one another (the article going
     on after a box), is left alone: a list there is the article's own (a shopping list, profiles); so is
     the prose after a teaser line that names an article itself (list_label)."""
-    settings = c.settings
     found: Relabels = {}
     for i, v in enumerate(verdicts):
         if v.rule not in BOX_LABELS or not list_label(c.blocks[i], c.feats[i], v):
             continue
-        top = max((a for a in c.anchors if a < i), default=max(0, i - settings.teaser_window))
-        if sum(c.feats[k].words for k in range(top + 1, i) if verdicts[k].label is Label.GOOD) \
-                < settings.anchor_min_score:
+        if not below_prose(c, verdicts, i):
             continue
         for j in range(i + 1, teaser_list_end(c, verdicts, i)):
             if j not in found and verdicts[j].label is not Label.BAD:
@@ -363,9 +368,7 @@ def related_items(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
         first = next((j for j in range(i + 1, len(verdicts)) if verdicts[j].label is not Label.BAD), None)
         if first is None or blocks[first].tag != "li":
             continue
-        top = max((a for a in c.anchors if a < i), default=max(0, i - settings.teaser_window))
-        if sum(c.feats[k].words for k in range(top + 1, i) if verdicts[k].label is Label.GOOD) \
-                < settings.anchor_min_score:
+        if not below_prose(c, verdicts, i):
             continue
         # A tight list (its first two lines items) ends at its first line that is no item; a loose one
         # (each item followed by its title, its source) at paragraphs in a row that are no items.

@@ -16,8 +16,8 @@ from importlib.machinery import EXTENSION_SUFFIXES, ModuleSpec
 from types import ModuleType
 
 COMPILED = ("authors", "blocks", "boxes", "bylines", "chrome", "classify", "context", "dates", "decode", "html",
-            "htmlmeta", "keeps", "marks", "metadata", "model", "pagedate", "pipeline", "revise", "rules", "settings",
-            "text", "threads", "titles")
+            "htmlbylines", "htmlmeta", "keeps", "marks", "metadata", "model", "pagedate", "pipeline", "revise", "rules",
+            "settings", "text", "threads", "titles")
 # (os.path and no pathlib, no importlib.abc: this runs on every start, `--version` included)
 PACKAGE = os.path.dirname(os.path.abspath(__file__))
 

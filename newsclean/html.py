@@ -135,14 +135,32 @@ def data_cells(tree: LexborHTMLParser) -> tuple[set[int], set[int]]:
     of its own."""
     cells: set[int] = set()
     rows: set[int] = set()
-    for table in tree.css("table"):
-        if table.css_first(LAYOUT_CELL_SELECTOR) is not None:
+    tables = tree.css("table")
+    layout = _layout_tables(tree) if tables else set()
+    for table in tables:
+        if table.mem_id in layout:
             continue
         for cell in table.css("td,th"):
             cell.insert_after(CELL)
             cells.add(cell.mem_id)
         rows.update(row.mem_id for row in table.css("tr"))
     return cells, rows
+
+
+def _layout_tables(tree: LexborHTMLParser) -> set[int]:
+    """The tables with a layout cell's content inside (one query for the page, not one per table):
+    every table at or above an element that LAYOUT_CELL_SELECTOR finds (a table in a cell is one,
+    as the parser's query from a table finds the table itself)."""
+    layout: set[int] = set()
+    for node in tree.css(LAYOUT_CELL_SELECTOR):
+        parent: LexborNode | None = node
+        while parent is not None:
+            if parent.tag == "table":
+                if parent.mem_id in layout:
+                    break  # climbed before: the tables above it are in too
+                layout.add(parent.mem_id)
+            parent = parent.parent
+    return layout
 
 
 def _in_heading(node: LexborNode) -> bool:

@@ -5,6 +5,7 @@ footer). The names in them are read by bylines.py; authors.py weighs them agains
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any, Final
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -96,7 +97,9 @@ def author_links(tree: LexborHTMLParser) -> list[Found]:
     return out
 # A word that may open a byline ('By', 'Von', 'Written by', 'Autor:'): the cheap test of a short text
 # node before its element's text is read as a byline (bylines.names_in_byline).
-_BYLINE_WORD: Final = re.compile(r"\b(?:by|von|par|por|di|door|da|autor|autorin|author|auteur|text|redaktion)\b", re.I)
+# (The look-ahead of their first letters spares the search a try of every word at every place.)
+_BYLINE_WORD: Final = re.compile(
+    r"\b(?=[bvpdatr])(?:by|von|par|por|di|door|da|autor|autorin|author|auteur|text|redaktion)\b", re.I)
 # A byline word with no name after it yet ('Written by', 'Autor:'): the name is in the next element.
 _LEAD_ALONE: Final = re.compile(_BYLINE_WORD.pattern + r"\s*:?\s*$", re.I)
 # A heading that opens with a bare 'By' or 'Von' is a title ('Von Sturm bis Flut'); 'Written by' is no title.
@@ -106,6 +109,28 @@ _BARE_LEAD: Final = re.compile(r"^(?:by|von|par|por|di|door|da)\s", re.I)
 _PRINTED_BYLINE_CHARS: Final = 120
 _PRINTED_BYLINE_LEVELS: Final = 3  # elements climbed from the lead word's text to the whole byline
 _PRINTED_BYLINE_MAX: Final = 4
+
+
+def _byline_word_nodes(body: LexborNode) -> Iterator[LexborNode]:
+    """The short text nodes of `body` that hold a byline word, in page order. The words are looked
+    for in the body's text taken at once (its text nodes stripped, parted by a NUL, which a parsed
+    page never holds: most are blank), and the walk over the nodes stops after the last of them."""
+    parts = body.text(deep=True, separator="\x00", strip=True).split("\x00")
+    wanted = [i for i, part in enumerate(parts)
+              if part and len(part) <= _PRINTED_BYLINE_CHARS and _BYLINE_WORD.search(part)]
+    if not wanted:
+        return
+    position, upcoming = 0, iter(wanted)
+    target = next(upcoming)
+    for node in body.traverse(include_text=True):
+        if node.tag != "-text":
+            continue
+        if position == target:
+            yield node
+            target = next(upcoming, -1)
+            if target < 0:
+                return
+        position += 1
 
 
 def printed_bylines(tree: LexborHTMLParser) -> list[Found]:
@@ -118,9 +143,7 @@ def printed_bylines(tree: LexborHTMLParser) -> list[Found]:
         return []
     out: list[Found] = []
     seen: set[int] = set()
-    for node in body.traverse(include_text=True):
-        if node.tag != "-text":
-            continue
+    for node in _byline_word_nodes(body):
         own = node.text_content or ""
         if len(own) > _PRINTED_BYLINE_CHARS or not _BYLINE_WORD.search(own):
             continue

@@ -4,6 +4,7 @@ paragraphs it is widened from), and which boxes are page chrome, removed before 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Final
 
@@ -74,6 +75,15 @@ _CHROME_TAG_IDS: Final = tag_ids(*CHROME_TAGS)
 # cannot be removed at all).
 _PAGE_IDS: Final = tag_ids("html", "body")
 _CHROME_CANDIDATES: Final = ",".join((*CHROME_TAGS, "[role]", "[class]", "[id]"))
+# A class or id token that spells at least this many words of a heading's text is the heading's
+# slug ('h-why-use-social-shopping', 'how-popular-are-meditation-and-mindfulness'): it names the
+# section by its title, and a chrome word in it ('social', 'popular') is the title's word.
+SLUG_MIN_WORDS: Final = 4
+# ... and at least this share of its words are the heading's.
+SLUG_SHARE: Final = 0.6
+_HEADINGS: Final = "h1,h2,h3,h4,h5,h6"
+_HEADING_IDS: Final = tag_ids(*_HEADINGS.split(","))
+_SLUG_WORDS: Final = re.compile(r"[^\W_]+")
 
 
 def main_container(tree: LexborHTMLParser, page_prose: int) -> tuple[LexborNode, LexborNode] | None:
@@ -243,6 +253,10 @@ def chrome_reason(node: LexborNode, page_prose: int, container: LexborNode | Non
         return None
     names = (attrs.get("class") or "") + " " + (attrs.get("id") or "")
     kind = chrome_of(names)
+    if kind is not None:
+        titled = without_slugs(names, node)
+        if titled != names:
+            names, kind = titled, chrome_of(titled) if titled.strip() else None
     if kind is None or (kind not in PROSE_CHROME and holds_article(node, page_prose)) or inside(node, code_block):
         return None
     if container is not None and kind in CONTAINED_CHROME and within(node, container) and prose_box(node):
@@ -254,6 +268,24 @@ def chrome_reason(node: LexborNode, page_prose: int, container: LexborNode | Non
     if shown in spared:
         return None
     return CHROME_CLASS_RULE, f"{kind}: {shown}"
+
+
+def without_slugs(names: str, node: LexborNode) -> str:
+    """The class/id string less the tokens that are a slug of the node's heading (the node itself,
+    or the first heading in it): a section named by its title, not a box named by its kind."""
+    heading = node if node.tag_id in _HEADING_IDS else node.css_first(_HEADINGS)
+    if heading is None:
+        return names
+    words = frozenset(_SLUG_WORDS.findall(heading.text(deep=True).lower()))
+    if len(words) < SLUG_MIN_WORDS:
+        return names
+    kept = []
+    for token in names.split():
+        spelled = _SLUG_WORDS.findall(token.lower())
+        found = sum(1 for word in spelled if word in words)
+        if found < SLUG_MIN_WORDS or found < SLUG_SHARE * len(spelled):
+            kept.append(token)
+    return " ".join(kept)
 
 
 def weak_only(names: str) -> bool:

@@ -165,3 +165,17 @@ def test_a_class_stating_what_a_box_has_or_lacks_is_not_chrome() -> None:
         body = f"<div class='intro'>{paragraphs(PROSE[:5])}</div><div class='{name}'>{paragraphs(PROSE[5:])}</div>"
         article = newsclean.clean(page(f"<article>{body}</article>"))
         assert all(s in article.text for s in PROSE), name
+
+
+def test_a_section_named_by_its_title_s_slug_is_not_chrome() -> None:
+    # A page builder gives each section the slug of its heading as an id: 'social' and 'popular'
+    # there are words of the title, not the name of a share bar or a box of popular stories.
+    sections = (f"{paragraphs(PROSE[:1])}<h2 id='h-how-social-media-changed-the-vote'>How social media changed "
+                f"the vote</h2>{paragraphs(PROSE[1:3])}"
+                f"<div id='why-popular-support-for-the-plan-grew'><h2>Why popular support for the plan grew</h2>"
+                f"{paragraphs(PROSE[3:])}</div>")
+    extra = "<div id='popular'><p><a href='/a'>Mayor opens new stadium</a></p></div>"
+    article = newsclean.clean(page(f"<article>{sections}</article>", extra))
+    assert "How social media changed the vote" in article.text
+    assert all(s in article.text for s in PROSE)
+    assert "stadium" not in article.text  # a box named 'popular' still goes

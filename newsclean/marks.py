@@ -34,6 +34,8 @@ BOX_LINE_MIN_WORDS: Final = 3
 # A row of a table of figures: this many words at least, and a figure among every this many words.
 ROW_MIN_WORDS: Final = 3
 ROW_WORDS_PER_FIGURE: Final = 4
+# A table row (<tr>) of figures alone is a data row when it has at least this many cells.
+ROW_MIN_CELLS: Final = 2
 # A list of other articles under a 'More in X' label (related_items): this many items at least, and
 # after its last item at most this many lines of the item's own (the title and source a text browser
 # prints below an item's blurb) go with it.
@@ -174,15 +176,20 @@ def copies_of_text(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
 def data_rows(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
     """Runs of short lines that each hold figures (standings, results, a schedule) are a table of
     the article's, not a menu: menus are words, tables are numbers (a figure may be glued to a
-    word: '1st', '5a', '10km')."""
-    def row(f: Features, v: Verdict) -> bool:
-        if v.label is not Label.SHORT or f.words < ROW_MIN_WORDS or DIGIT_CUE not in f.tokens:
+    word: '1st', '5a', '10km'). A table row of figures alone, without a letter ('1/1/2013 +13.1%'),
+    is one of them too."""
+    def row(b: Block, f: Features, v: Verdict) -> bool:
+        if DIGIT_CUE not in f.tokens:
+            return False
+        if v.rule == "empty":  # a table's row of figures alone (a date and a rate, a score): no letters
+            return b.tag == "tr" and len(b.cells) >= ROW_MIN_CELLS
+        if v.label is not Label.SHORT or f.words < ROW_MIN_WORDS:
             return False
         tokens = f.key.split()
         return sum(1 for t in tokens if not t.isalpha()) >= max(1, len(tokens) // ROW_WORDS_PER_FIGURE)
 
     least = c.settings.table_min_rows
-    rows = [row(f, v) for f, v in zip(c.feats, verdicts, strict=True)]
+    rows = [row(b, f, v) for b, f, v in zip(c.blocks, c.feats, verdicts, strict=True)]
     found: Relabels = {}
     if rows.count(True) < least:
         return found

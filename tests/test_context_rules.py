@@ -146,6 +146,18 @@ def test_data_rows_are_kept_menus_are_not() -> None:
     assert "Weather" not in article.text
 
 
+def test_a_table_s_rows_of_figures_alone_are_data_rows() -> None:
+    rows = "".join(f"<tr><td>{month}/1/2024</td><td>+{rate}%</td></tr>"
+                   for month, rate in zip(range(1, 8), ("3.1", "2.9", "3.4", "2.2", "1.8", "2.5", "2.7"), strict=True))
+    inner = ("<h1>Tram line to reach the airport</h1><div>", *(f"<p>{p}</p>" for p in PARAGRAPHS[:4]),
+             "<table><tr><th>Month</th><th>Change in ridership</th></tr>", rows, "</table>",
+             *(f"<p>{p}</p>" for p in PARAGRAPHS[4:]), "</div>")
+    article = _html(*inner)
+    assert "3/1/2024 +3.4%" in article.text
+    assert final_rules(_source(*inner), "1/1/2024 +3.1%") == ["data-row"]
+    assert rule_of(page("Tram line", *MENU, PARAGRAPHS[0], "2024", PARAGRAPHS[1]), "2024") == "empty"
+
+
 def test_cut_paragraph_after_prose_is_kept_but_a_lone_teaser_is_not() -> None:
     cut = "Officials also said that the final cost of the project would depend on the price of steel, which..."
     teaser = "Another story entirely about the harbour and its new ferry terminal, which opened..."

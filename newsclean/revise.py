@@ -44,6 +44,10 @@ MENU_RUN_NEIGHBOURS: Final = 3
 # A run of prose found past a dip joins the body across a gap of which at most this share of the
 # blocks hold links: a box mostly of links (other stories, tags, sponsors) ends the article.
 DIP_GAP_LINKED_SHARE: Final = 0.5
+# On a page without a headline copy (a text browser's dump prints no window title), a run above the
+# body is its opening only when it holds a paragraph of this many words (a list of teasers holds none).
+OPENING_PARAGRAPH_WORDS: Final = 30
+OPENING_PARAGRAPHS: Final = 2
 
 
 def block_score(verdict: Verdict, feat: Features, settings: Settings) -> float:
@@ -143,12 +147,14 @@ def choose_run(candidates: list[tuple[float, Span]], anchors: tuple[int, ...],
 
 
 def opening_run(score: float, span: Span, body_start: int, verdicts: tuple[Verdict, ...],
-                anchors: tuple[int, ...], settings: Settings) -> bool:
+                anchors: tuple[int, ...], settings: Settings, longest: float = 0.0) -> bool:
     """A substantial run of prose right after a headline copy, above the body with a box between
     (related links, a gallery) but no terminator, is the article's opening: an article starts under
     its headline."""
-    anchored = score >= settings.opening_min_score and any(
-        0 < span[0] - a <= settings.anchor_window for a in anchors)
+    anchored = score >= settings.opening_min_score and (
+        any(0 < span[0] - a <= settings.anchor_window for a in anchors)
+        or (not anchors and longest >= OPENING_PARAGRAPH_WORDS
+            and sum(1 for i in range(span[0], span[1] + 1) if verdicts[i].label is Label.GOOD) >= OPENING_PARAGRAPHS))
     return anchored and body_start - span[1] <= settings.anchor_window and not any(
         verdicts[i].rule in HARD_TERMINATORS for i in range(span[1] + 1, body_start))
 
@@ -226,7 +232,8 @@ def body_spans(scores: list[float], verdicts: tuple[Verdict, ...], anchors: tupl
             if dip_ok(score, span, span[1] + 1, spans[0][0]):
                 spans.insert(0, span)
         elif gap_ok(span[1] + 1, spans[0][0], score) \
-                or opening_run(score, span, spans[0][0], verdicts, anchors, settings):
+                or opening_run(score, span, spans[0][0], verdicts, anchors, settings,
+                               max(scores[span[0]:span[1] + 1])):
             spans.insert(0, span)
     return fill_container_gaps(spans, verdicts, threads, headline, contained)
 

@@ -101,6 +101,21 @@ def dump_heading(blocks: tuple[Block, ...], classified: tuple[Verdict, ...]) -> 
     return ""
 
 
+def stated_title(blocks: tuple[Block, ...], feats: tuple[Features, ...]) -> str:
+    """The headline of a dump without a window title that prints the title itself, 'Headline | Site',
+    as a heading above its first paragraph of prose, with the headline printed again as a line of
+    its own below it, or ""."""
+    for i, (block, feat) in enumerate(zip(blocks, feats, strict=True)):
+        if feat.words >= _PROSE_WORDS and feat.sentence_end:
+            break
+        if block.tag != "h1" or not TITLE_SEPARATORS.search(block.text):
+            continue
+        headline, site = split_title(block.text, printed_lines(feats[i:]))
+        if site is not None and any(f.key == normalize(headline) for f in feats[i + 1:]):
+            return headline
+    return ""
+
+
 def headline_indices(blocks: tuple[Block, ...], feats: tuple[Features, ...], classified: tuple[Verdict, ...],
                      ) -> tuple[int, ...]:
     """Indices of blocks (after the window title) that repeat the page's title or syndicated headline."""
@@ -108,7 +123,8 @@ def headline_indices(blocks: tuple[Block, ...], feats: tuple[Features, ...], cla
         return ()
     quoted = syndicated_title(blocks, classified)
     window = window_title(blocks)
-    title_text = quoted if quoted else split_title(window)[0] if window else dump_heading(blocks, classified)
+    title_text = quoted if quoted else split_title(window)[0] if window else (
+        stated_title(blocks, feats) or dump_heading(blocks, classified))
     title_words = normalize(title_text).split()
     if len(title_words) < 2:
         return ()

@@ -622,3 +622,35 @@ def test_related_items_go_with_their_label_however_long() -> None:
                  *PARAGRAPHS[:4], "More in City", *(f"   * [4{k}]Harbour ferry terminal opens, part {k}" for k in
                                                      range(3)), *PARAGRAPHS[4:])
     assert all(p in tight.text for p in PARAGRAPHS[4:])
+
+
+def test_without_a_headline_copy_an_opening_of_paragraphs_joins_the_body_a_list_of_teasers_does_not() -> None:
+    from newsclean.model import Label, Verdict
+    from newsclean.revise import body_spans
+
+    opening = [34.0, 41.0]  # two paragraphs above a gallery
+    gallery = [-8.0] * 12
+    article = [45.0] * 8
+    teasers = [15.0, 12.0, 14.0, 13.0, 11.0]  # a list of other stories' leads
+    for top, expected in ((opening, 0), (teasers, len(teasers) + len(gallery))):
+        scores = [*top, *gallery, *article]
+        verdicts = tuple(Verdict(i, Label.GOOD if s > 0 else Label.SHORT, "prose" if s > 0 else "short")
+                         for i, s in enumerate(scores))
+        spans = body_spans(scores, verdicts, (), DEFAULTS)
+        assert spans[0][0] == expected
+        assert spans[-1][1] == len(scores) - 1
+
+
+def test_a_dump_heading_stating_the_title_and_the_site_gives_the_headline() -> None:
+    from newsclean.model import Block
+    from newsclean.titles import stated_title
+
+    headline = "Harbour bridge to reopen in May"
+    lines = [("Home", "p"), (f"{headline} | The Coastal Gazette", "h1"), (headline, "p"),
+             ("By Ann Lee", "p"), *((label, "p") for label in ["Share", "Email", "Print"] * 8),
+             *((text, "p") for text in PARAGRAPHS), ("Also from the Gazette", "h1"),
+             *((text, "p") for text in MORE_PARAGRAPHS)]
+    blocks = tuple(Block(i, text, tag) for i, (text, tag) in enumerate(lines))
+    feats, classified = measure(blocks, DEFAULTS)
+    assert stated_title(blocks, feats) == headline
+    assert 2 in headline_indices(blocks, feats, classified)

@@ -150,7 +150,8 @@ def opening_run(score: float, span: Span, body_start: int, verdicts: tuple[Verdi
                 anchors: tuple[int, ...], settings: Settings, longest: float = 0.0) -> bool:
     """A substantial run of prose right after a headline copy, above the body with a box between
     (related links, a gallery) but no terminator, is the article's opening: an article starts under
-    its headline."""
+    its headline. On a page with no headline copy, the run must hold paragraphs of prose instead
+    (OPENING_PARAGRAPHS, one of OPENING_PARAGRAPH_WORDS words: `longest` is its best score)."""
     anchored = score >= settings.opening_min_score and (
         any(0 < span[0] - a <= settings.anchor_window for a in anchors)
         or (not anchors and longest >= OPENING_PARAGRAPH_WORDS

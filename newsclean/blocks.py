@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Final
 
 from .model import TITLE_TAG, Block, Document, Found, InputError, Removal
@@ -63,6 +64,12 @@ _WIDEST_PEER_SLACK: Final = 5
 # the page's width, and none of them run past it.
 _INDENT_WIDTH_PEERS: Final = 2
 _INDENT_SLACK: Final = 6
+# A paragraph set in a narrow column (a table's cell, printed by w3m beside or below another) is
+# wrapped at the column's width: its lines, this many at least, of this many columns at the widest
+# (and this far under the page's width), each ending only because the next word did not fit, and
+# most of them mid-sentence.
+_COLUMN_MIN_LINES: Final = 3
+_COLUMN_MIN_WIDTH: Final = 30
 # First characters that can open a heading, quote or list item (anything else is a plain paragraph).
 _MARKUP_START: Final = frozenset("#>*+-•·◦▪□☆○o0123456789 \t")
 # lynx prints headings at the margin and sets paragraphs in: a heading there has this many words, in
@@ -271,6 +278,7 @@ def _paragraphs(lines: list[str], width: int | None, measure: Callable[[str], in
     in_references = False
     lengths = _indent_lengths(lines, measure)
     margins = indent_widths(lengths, width)
+    columns = column_widths(lines, width, measure)
     # the indent most prose lines have (the shallower of two as common): where a paragraph set in
     # deeper on its first line wraps back to
     body_indent = max(lengths, key=lambda indent: (lengths[indent].total(), -indent), default=None)
@@ -281,7 +289,7 @@ def _paragraphs(lines: list[str], width: int | None, measure: Callable[[str], in
             out.append((indent + _join(current, measure is display_width), _tag_of(current[0])))
             current.clear()
 
-    for line in lines:
+    for k, line in enumerate(lines):
         if not line.strip():
             flush()
             last = ""
@@ -293,7 +301,7 @@ def _paragraphs(lines: list[str], width: int | None, measure: Callable[[str], in
             and not in_references
             and bool(current)
             and not _starts_item(line)
-            and _wrapped_before(last, line, margins.get(_indent(last), width), measure,
+            and _wrapped_before(last, line, columns.get(k) or margins.get(_indent(last), width), measure,
                                 opening=len(current) == 1 and _indent(line) == body_indent)
         )
         if not joins:
@@ -324,6 +332,34 @@ def indent_widths(by_indent: dict[int, Counter[int]], width: int) -> dict[int, i
         shared = [n for n, c in counts.items() if c >= _INDENT_WIDTH_PEERS and width - _INDENT_SLACK <= n < width]
         if shared and not any(n > max(shared) for n in counts if n <= width):
             found[indent] = max(shared)
+    return found
+
+
+def column_widths(lines: list[str], width: int | None, measure: Callable[[str], int] = len) -> dict[int, int]:
+    """The width of the narrow column each line of a paragraph set in one was wrapped at (by line
+    index): a stretch of lines between blank ones, its widest well under the page's width, in
+    which every line but the last ended only because the next one's first word did not fit, and
+    most of them end mid-sentence (a list of short sentences or of menu items ends each line), one
+    going on in small letters at least (a byline over a dateline, each a line of its own, does not)."""
+    found: dict[int, int] = {}
+    if width is None:
+        return found
+    start = 0
+    for end in range(len(lines) + 1):
+        if end < len(lines) and lines[end].strip():
+            continue
+        group = lines[start:end]
+        start = end + 1
+        if len(group) < _COLUMN_MIN_LINES or any(_starts_item(line) for line in group):
+            continue
+        widest = max(measure(line) for line in group)
+        if not _COLUMN_MIN_WIDTH <= widest < width - _INDENT_SLACK:
+            continue
+        pairs = list(pairwise(group))
+        if all(_wrapped_before(a, b, widest, measure) for a, b in pairs) and sum(
+                1 for a, _ in pairs if a.rstrip()[-1:] in _LINE_ENDS) < _SENTENCE_END_SHARE * len(pairs) \
+                and any(b.lstrip()[:1].islower() for _, b in pairs):
+            found.update((k, widest) for k in range(end - len(group) + 1, end))
     return found
 
 

@@ -242,3 +242,21 @@ def test_a_paragraph_set_in_on_its_first_line_wraps_back_to_the_margin() -> None
     assert texts[1] == STORY[0] and texts[2:5] == STORY[1:]
     assert texts[-3:] == ["MORE FROM THE CITY DESK",
                           "Tram extension opens debate on the future of the city's bus routes", "Depot"]
+
+
+def test_a_paragraph_in_a_narrow_table_column_of_a_w3m_dump_is_rejoined() -> None:
+    # w3m prints a table's cells side by side, then the long cell alone: its paragraphs wrap at the
+    # cell's 40 columns, far short of the page's 79. A byline over a dateline, as short, stays apart.
+    page = ["The harbour board approved the plan for a second ferry terminal on Monday, ending a",
+            "dispute over the old fish markets that had gone on for almost ten years and twice",
+            "reached the regional court of appeals, the board's chair told reporters after the",
+            "vote, which passed by seven votes to two after a debate of more than four hours.", ""]
+    column = ["Fishermen who still land their catch at",
+              "the old market asked the board for a new",
+              "place to sell it before the demolition",
+              "begins, and the board promised a hall."]
+    credit = ["By Jane Doe, City Desk Reporter here", "PUBLISHED: 10:01, Tue, Nov 19, 2019",
+              "| UPDATED: 10:43, Tue, Nov 19, 2019"]
+    texts = [b.text for b in text_blocks("\n".join([*page * 3, *column, "", *credit, ""]))[0]]
+    assert " ".join(column) in texts
+    assert all(line.strip() in texts for line in credit)

@@ -84,6 +84,9 @@ SLUG_SHARE: Final = 0.6
 _HEADINGS: Final = "h1,h2,h3,h4,h5,h6"
 _HEADING_IDS: Final = tag_ids(*_HEADINGS.split(","))
 _SLUG_WORDS: Final = re.compile(r"[^\W_]+")
+# A token of at least SLUG_MIN_WORDS of them, parted by punctuation or '_' (no white space): only
+# such a token can be a slug. (Tried from the start of a word only: linear.)
+_SLUG_TOKEN: Final = re.compile(r"(?<![^\W_])[^\W_]+(?:(?:[^\w\s]|_)+[^\W_]+){" + str(SLUG_MIN_WORDS - 1) + "}")
 
 
 def main_container(tree: LexborHTMLParser, page_prose: int) -> tuple[LexborNode, LexborNode] | None:
@@ -272,20 +275,24 @@ def chrome_reason(node: LexborNode, page_prose: int, container: LexborNode | Non
 
 def without_slugs(names: str, node: LexborNode) -> str:
     """The class/id string less the tokens that are a slug of the node's heading (the node itself,
-    or the first heading in it): a section named by its title, not a box named by its kind."""
+    or the first heading in it): a section named by its title, not a box named by its kind. The
+    string as it is when no token is one."""
+    if not _SLUG_TOKEN.search(names.lower()):
+        return names  # too few words in every token: no heading need be looked for
     heading = node if node.tag_id in _HEADING_IDS else node.css_first(_HEADINGS)
     if heading is None:
         return names
     words = frozenset(_SLUG_WORDS.findall(heading.text(deep=True).lower()))
     if len(words) < SLUG_MIN_WORDS:
         return names
+    tokens = names.split()
     kept = []
-    for token in names.split():
+    for token in tokens:
         spelled = _SLUG_WORDS.findall(token.lower())
         found = sum(1 for word in spelled if word in words)
         if found < SLUG_MIN_WORDS or found < SLUG_SHARE * len(spelled):
             kept.append(token)
-    return " ".join(kept)
+    return " ".join(kept) if len(kept) < len(tokens) else names
 
 
 def weak_only(names: str) -> bool:

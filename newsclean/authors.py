@@ -20,7 +20,7 @@ from .bylines import (
     parse_authors,
 )
 from .dates import DATE, DATE_NOISE, unglue_years
-from .model import Credit, Found, Page
+from .model import HEADING_TAGS, Credit, Found, Page
 from .text import RUN_START
 
 # Rules of a header line that may hold a byline after its date or a label (not prose or a caption).
@@ -63,7 +63,6 @@ def dated_name(text: str) -> tuple[str, ...]:
         return ()
     names = parse_authors(name)
     return names if len(names) == 1 and names[0] == name else ()
-_HEADINGS: Final = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 def later_byline(page: Page, lo: int) -> Credit | None:
@@ -71,7 +70,7 @@ def later_byline(page: Page, lo: int) -> Credit | None:
     at the end of the article, in an author box after it)."""
     for i in range(lo, len(page.blocks)):
         text = page.blocks[i].text
-        if (page.classified[i].rule == "byline" and page.blocks[i].tag not in _HEADINGS
+        if (page.classified[i].rule == "byline" and page.blocks[i].tag not in HEADING_TAGS
                 and (BYLINE.match(text) or LABEL_LEAD.match(text))):
             names = parse_authors(text)
             if names:

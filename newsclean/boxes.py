@@ -20,7 +20,7 @@ from .chrome import (
     WEAK_CHROME_WORDS,
     chrome_of,
 )
-from .model import Removal
+from .model import HEADING_TAGS, Removal
 from .text import squeeze
 
 # schema.org microdata naming the element that holds the article's text.
@@ -81,8 +81,8 @@ _CHROME_CANDIDATES: Final = ",".join((*CHROME_TAGS, "[role]", "[class]", "[id]")
 SLUG_MIN_WORDS: Final = 4
 # ... and at least this share of its words are the heading's.
 SLUG_SHARE: Final = 0.6
-_HEADINGS: Final = "h1,h2,h3,h4,h5,h6"
-_HEADING_IDS: Final = tag_ids(*_HEADINGS.split(","))
+_HEADINGS: Final = ",".join(HEADING_TAGS)
+_HEADING_IDS: Final = tag_ids(*HEADING_TAGS)
 _SLUG_WORDS: Final = re.compile(r"[^\W_]+")
 # A token of at least SLUG_MIN_WORDS of them, parted by punctuation or '_' (no white space): only
 # such a token can be a slug. (Tried from the start of a word only: linear.)

@@ -12,7 +12,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .boxes import in_listing, inside
 from .bylines import names_in_byline
-from .model import Found
+from .model import HEADING_TAGS, Found
 
 # Class and id words of the element that prints the byline ('post-author', 'byline__name', 'autor'),
 # and of what holds other people's names (a comment's author, a box of related stories) or more
@@ -103,7 +103,6 @@ _BYLINE_WORD: Final = re.compile(
 # A byline word with no name after it yet ('Written by', 'Autor:'): the name is in the next element.
 _LEAD_ALONE: Final = re.compile(_BYLINE_WORD.pattern + r"\s*:?\s*$", re.I)
 # A heading that opens with a bare 'By' or 'Von' is a title ('Von Sturm bis Flut'); 'Written by' is no title.
-_HEADING_TAGS: Final = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _BARE_LEAD: Final = re.compile(r"^(?:by|von|par|por|di|door|da)\s", re.I)
 # The text of a byline element: a name or a few, a date, a role; a longer text is prose or a box.
 _PRINTED_BYLINE_CHARS: Final = 120
@@ -159,7 +158,7 @@ def printed_bylines(tree: LexborHTMLParser) -> list[Found]:
         if element is None or element.mem_id in seen or len(text) > _PRINTED_BYLINE_CHARS:
             continue
         seen.add(element.mem_id)
-        if ((element.tag in _HEADING_TAGS and _BARE_LEAD.match(text)) or not names_in_byline(text)
+        if ((element.tag in HEADING_TAGS and _BARE_LEAD.match(text)) or not names_in_byline(text)
                 or inside(element, _other_stories) or in_listing(element) or inside(element, _page_footer)):
             continue
         out.append(Found(text, "printed-byline"))

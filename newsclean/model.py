@@ -72,6 +72,8 @@ class Document:
 
 
 TITLE_TAG: Final = "title"
+# The tags of headings, of every level.
+HEADING_TAGS: Final = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 class Block:

@@ -256,7 +256,7 @@ def html_candidates(tree: LexborHTMLParser) -> dict[str, list[Found]]:
     urls = stated_urls(tree, article)
     if urls:
         found["url"] = urls
-    html = tree.css_first("html")
+    html = tree.root  # the <html> element (a query for it would walk the whole tree)
     if html is not None and html.attrs.get("lang"):
         found.setdefault("language", []).insert(0, Found(html.attrs.get("lang") or "", "html-lang"))
     return {field: [f for f in values if f.value] for field, values in found.items()}

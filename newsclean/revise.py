@@ -28,6 +28,7 @@ from .rules import (
     HARD_TERMINATORS,
     NEUTRAL_RULES,
     NEXT_ARTICLE_PHRASES,
+    SENTENCE_BREAK,
     SUMMARY_LINES,
     TERMINATORS,
 )
@@ -265,12 +266,22 @@ def fill_container_gaps(spans: list[Span], verdicts: tuple[Verdict, ...], thread
     return merged
 
 
-def trim_runon_tail(spans: list[Span], verdicts: tuple[Verdict, ...]) -> list[Span]:
+def is_paragraph(text: str, settings: Settings) -> bool:
+    """Whether an unpunctuated block is sentences nonetheless: several breaks between sentences,
+    and as many words to a sentence as prose has (a drop-down of headlines runs far longer)."""
+    breaks = len(SENTENCE_BREAK.findall(text))
+    return breaks >= settings.runon_sentences and len(text.split()) <= settings.sentence_max_words * (breaks + 1)
+
+
+def trim_runon_tail(spans: list[Span], blocks: tuple[Block, ...], verdicts: tuple[Verdict, ...],
+                    settings: Settings) -> list[Span]:
     """A long block without final punctuation that ends the body, set apart from the last paragraph
     by short or removed lines, is items run together below the article (a drop-down of other stories,
-    a profile's blurb), not its last paragraph: the body ends at the paragraph before it."""
+    a profile's blurb), not its last paragraph: the body ends at the paragraph before it. A block of
+    several sentences of prose's length is a paragraph all the same, one that ends in a signature
+    or a cut."""
     start, end = spans[-1]
-    if verdicts[end].rule != "run-on":
+    if verdicts[end].rule != "run-on" or is_paragraph(blocks[end].text, settings):
         return spans
     prose = next((i for i in range(end - 1, start - 1, -1)
                   if verdicts[i].label in (Label.GOOD, Label.NEARGOOD)), None)
@@ -377,7 +388,7 @@ def body(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tuple
     spans = body_spans(scores, verdicts, anchors, settings, threads, stops, marks, contained,
                        lambda i: feats[i].link_density > 0)
     if spans:
-        spans = trim_runon_tail(spans, verdicts)
+        spans = trim_runon_tail(spans, blocks, verdicts, settings)
     if spans and has_main:
         spans = extend_in_container(spans, blocks, feats, verdicts, settings)
         spans = extend_head_in_container(spans, blocks, feats, verdicts, anchors, settings)

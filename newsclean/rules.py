@@ -53,6 +53,8 @@ MARKUP_STARTS: Final = frozenset("<dvfwgDVFWG")
 # Marks that any run of prose holds at least one of, whatever its script.
 PUNCTUATION: Final = re.compile(r"[.,;:!?…。，、！？；：।॥،؛؟«»\"“”„()]")
 FULL_STOP: Final = re.compile(r"[.!?…。！？।॥؟။។]")  # marks that end a sentence, in any script
+# A sentence ending inside a text: its mark (and a closing quote) before the next word.
+SENTENCE_BREAK: Final = re.compile(r"[.!?…。！？।॥؟။។][\"”’')\]]*\s+\S")
 INLINE_SEPARATOR: Final = re.compile(r"\s[|·•]\s")
 # A part of a ' | '-joined line this long is a clause, not a link's label.
 INLINE_LIST_MAX_ITEM_WORDS: Final = 8

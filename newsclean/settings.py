@@ -117,6 +117,10 @@ class Settings:
     # A block whose link text is at least this share printed addresses cites a reference (as a bare
     # address does): it does not end the lines taken after the body.
     address_link_share: float = 0.8
+    # A run-on block that ends the body and holds this many sentence breaks is a paragraph that
+    # ends in a signature, not items run together.
+    runon_sentences: int = 2
+    sentence_max_words: int = 30  # words to a sentence, on average, in prose
     # This many kept blocks or fewer after the container, past a removed block, are a sign-off.
     trailer_max_blocks: int = 2
 

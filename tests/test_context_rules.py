@@ -654,3 +654,19 @@ def test_a_dump_heading_stating_the_title_and_the_site_gives_the_headline() -> N
     feats, classified = measure(blocks, DEFAULTS)
     assert stated_title(blocks, feats) == headline
     assert 2 in headline_indices(blocks, feats, classified)
+
+
+def test_a_run_on_last_paragraph_of_sentences_stays_a_drop_down_of_headlines_goes() -> None:
+    # Unpunctuated at its end (a signature), set apart by a subheading: sentences all the same.
+    signed = ("The council will vote again in March. Critics say the cost is too high. The mayor disagrees, "
+              "and says the line will pay for itself within twenty years of opening. Will it? Nobody knows "
+              "yet, but the first trams are already on order from a factory in the north —Jane Doe")
+    drop_down = ("Select Tram fares to rise in spring Council approves new bus depot Airport hotel plans "
+                 "rejected Library reopens after two years of repairs Road works on the ring road end early "
+                 "Football club signs young striker Weather warning for the weekend storms")
+    kept = page("Tram line to reach the airport - City News", *MENU, "Tram line to reach the airport",
+                *PARAGRAPHS[:3], "Outlook", signed, *MENU)
+    assert signed in kept.text
+    dropped = page("Tram line to reach the airport - City News", *MENU, "Tram line to reach the airport",
+                   *PARAGRAPHS[:3], "More stories", drop_down, *MENU)
+    assert drop_down not in dropped.text and PARAGRAPHS[2] in dropped.text

@@ -39,13 +39,15 @@ ISO_DAY: Final = 10
 # No date a page states is older (a '1970-01-01' is an empty field's).
 EARLIEST_YEAR: Final = 1990
 WEEKDAY: Final = any_of(WEEKDAYS)
-# "December 2, 2025", "Dec. 2 2025", "2 December 2025", "2025-12-02", "12/02/2025".
+# "December 2, 2025", "Dec. 2 2025", "2 December 2025", "2025-12-02", "12/02/2025", "02-12-2025",
+# "8.Dezember 2010".
 DATE: Final = re.compile(  # (the lookahead skips, cheaply, every place no month name or figure starts)
     r"\b(?=[adfjmnos\d])(?:(?P<mdy_m>" + MONTH + r")\s+(?P<mdy_d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<mdy_y>(?:19|20)\d\d)"
     r"|(?P<dmy_d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<dmy_m>" + MONTH + r")\.?,?\s+(?P<dmy_y>(?:19|20)\d\d)"
     r"|(?P<iso_y>(?:19|20)\d\d)[-/.](?P<iso_m>\d{1,2})[-/.](?P<iso_d>\d{1,2})"
-    r"|(?P<num_a>\d{1,2})(?P<num_sep>[/.])(?P<num_b>\d{1,2})[/.](?P<num_y>(?:19|20)\d\d)"
-    r"|(?P<loc_d>\d{1,2})\.?\s+(?:de\s+)?(?P<loc_m>" + LOCAL_MONTH + r")\s+(?:de\s+|del\s+)?(?P<loc_y>(?:19|20)\d\d)"
+    r"|(?P<num_a>\d{1,2})(?P<num_sep>[/.-])(?P<num_b>\d{1,2})(?P=num_sep)(?P<num_y>(?:19|20)\d\d)"
+    r"|(?P<loc_d>\d{1,2})(?:\.\s*|\s+)(?:de\s+)?(?P<loc_m>" + LOCAL_MONTH + r")\s+(?:de\s+|del\s+)?"
+    r"(?P<loc_y>(?:19|20)\d\d)"
     r"|(?P<cjk_y>(?:19|20)\d\d)\s*年\s*(?P<cjk_m>\d{1,2})\s*月\s*(?P<cjk_d>\d{1,2})\s*日)(?:\b|(?<=日))",
     re.I,
 )
@@ -114,7 +116,8 @@ def _ymd(match: re.Match[str], day_first: bool = False) -> tuple[int, int, int] 
         return int(g["cjk_y"]), int(g["cjk_m"]), int(g["cjk_d"])
     a, b, year = int(g["num_a"]), int(g["num_b"]), int(g["num_y"])
     # 12/02/2025 is ambiguous; a day above 12 settles it, else the page's language does: month
-    # first in English, day first elsewhere. Dotted dates (03.12.2025) are day first everywhere.
+    # first in English (12-02-2025 too), day first elsewhere. Dotted dates (03.12.2025) are day
+    # first everywhere.
     if a > 12 or ((day_first or g["num_sep"] == ".") and b <= 12):
         return year, b, a
     return year, a, b
@@ -127,9 +130,11 @@ _SHORT_DOTTED: Final = re.compile(r"(?<![\d.])(\d\d)\.(\d\d)\.(\d\d)(?![\d.]|\.\
 
 # A date run into the next or the last word where a page's inline elements meet: a year, after a
 # space or a mark, then a letter ('July 30, 2019Updated', 'Dec 17, 2025Jane Doe'); a letter, then a
-# numeric date ('Erstellt am09.02.2022').
+# numeric date ('Erstellt am09.02.2022'); a small letter, then a capital month name that opens a
+# date ('Mental HealthDECEMBER 22, 2022').
 _GLUED_DATE: Final = re.compile(
-    r"(?<=[\s,.](?:19|20)\d\d)(?=[^\W\d_])|(?<=[^\W\d_])(?=\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d)")
+    r"(?<=[\s,.](?:19|20)\d\d)(?=[^\W\d_])|(?<=[^\W\d_])(?=\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d)"
+    r"|(?<=[a-z])(?=[A-Z])(?=(?i:" + MONTH + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)")
 
 
 def unglue_years(text: str) -> str:

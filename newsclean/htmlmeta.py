@@ -13,6 +13,7 @@ from typing import Any, Final
 from selectolax.lexbor import LexborHTMLParser
 
 from .boxes import in_listing
+from .dates import ISO_DAY
 from .htmlbylines import author_links, marked_bylines, printed_bylines
 from .model import Found
 
@@ -47,6 +48,13 @@ META_FIELDS: Final[tuple[tuple[str, str], ...]] = (
     ("og:locale", "language"), ("content-language", "language"), ("language", "language"),
     ("dc.language", "language"),
 )
+# Meta tags of a generic name (<meta name="date">), which many systems fill with the day of the last
+# change: after the elements the markup names as the publication date.
+_GENERIC_DATE_META: Final = frozenset({"date"})
+# RDFa attributes that mark an element's content as the publication date (Drupal writes
+# '<span property="schema:dateCreated" content="2022-01-28T12:45:46+00:00">', or 'dc:date dc:created').
+_RDFA_PUBLISHED: Final = ('[property="datePublished"][content], [property="schema:datePublished"][content], '
+                          '[property="schema:dateCreated"][content], [property~="dc:created"][content]')
 _META_RANK: Final = {name: i for i, (name, _) in enumerate(META_FIELDS)}
 _META_FIELD: Final = dict(META_FIELDS)
 _URL_META: Final = "og:url"
@@ -219,8 +227,10 @@ def html_candidates(tree: LexborHTMLParser) -> dict[str, list[Found]]:
         data = labels.get(key.replace("label", "data"))
         if key.startswith("twitter:label") and data and _WRITTEN_BY.match(label.strip()):
             metas.append((_META_RANK["author"], "twitter:data", data))
+    generic = [(key, content) for _, key, content in metas if key in _GENERIC_DATE_META]
     for _, key, content in sorted(metas, key=lambda m: m[0]):
-        add(_META_FIELD.get(key, "authors"), content, f"meta:{key}")
+        if key not in _GENERIC_DATE_META:
+            add(_META_FIELD.get(key, "authors"), content, f"meta:{key}")
     if article is not None:
         add("site_name", publisher, "json-ld")
     # Author names marked up as such: schema.org microdata, rel=author links.
@@ -230,8 +240,19 @@ def html_candidates(tree: LexborHTMLParser) -> dict[str, list[Found]]:
     found["byline_markup"] = marked_bylines(tree)
     found["author_links"] = author_links(tree)
     found["printed_bylines"] = printed_bylines(tree)
-    for node in tree.css("[itemprop=datePublished]"):
-        add("date", node.attrs.get("datetime") or node.attrs.get("content") or node.text(), "itemprop")
+    # Elements marked as the publication date (microdata, RDFa); a generic meta tag comes after
+    # them, unless they state several days (cards of other pages, each with its date).
+    marked = [Found(node.attrs.get("datetime") or node.attrs.get("content") or node.text(), "itemprop")
+              for node in tree.css("[itemprop=datePublished]")]
+    marked += [Found(node.attrs.get("content") or "", "rdfa") for node in tree.css(_RDFA_PUBLISHED)
+               if not in_listing(node)]
+    days = {" ".join(f.value.split())[:ISO_DAY] for f in marked if f.value}
+    for key, content in generic if len(days) > 1 else ():
+        add("date", content, f"meta:{key}")
+    for f in marked:
+        add("date", f.value, f.source)
+    for key, content in generic if len(days) <= 1 else ():
+        add("date", content, f"meta:{key}")
     # The first <time> of the page's own, not one in a menu or in the comments;
     # one that only prints its date (<time>Mar 24, 2025</time>) when none has a datetime.
     times = [node for node in tree.css("time") if not in_listing(node)]

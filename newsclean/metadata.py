@@ -20,6 +20,7 @@ from .model import Block, Credit, Found, Label, Metadata, Page, Removal, window_
 from .pagedate import (
     DATE_ABOVE_HEADLINE,
     LISTING_CHROME,
+    address_reading,
     chrome_date,
     cued_date,
     declared_date,
@@ -281,16 +282,21 @@ def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
     url_days = [d for d in (url_date(u.value, today) for u in urls) if d]
     day_first = reads_day_first(language, declared.get("language", []))
     declared_dates = declared.get("date", [])
-    stated = declared_date(declared_dates, today)
+    stated = declared_date(declared_dates, today, day_first)
     # The header's dateline, else a kicker line above the headline that prints a day another
     # declared date states (above the headline, a lone date is as often the day's date bar).
     headline = title.index if title else None
     above = find_dateline(blocks, above_lo, header_lo, today, day_first=day_first, headline=headline)
     printed = find_dateline(blocks, header_lo, header_hi, today, day_first=day_first, headline=headline)
-    if printed is None and above is not None and above.value[:ISO_DAY] in declared_days(declared_dates, today):
+    if printed is not None and printed.index is not None:
+        printed = address_reading(printed, blocks[printed.index].text, url_days)
+    if above is not None and above.index is not None:
+        above = address_reading(above, blocks[above.index].text, url_days)
+    if (printed is None and above is not None
+            and above.value[:ISO_DAY] in declared_days(declared_dates, today, day_first)):
         printed = above
     if printed is not None and printed.index is not None:
-        stated = printed_declared(stated, printed, blocks[printed.index].text, declared_dates, today)
+        stated = printed_declared(stated, printed, blocks[printed.index].text, declared_dates, today, day_first)
     dates = [stated, printed]
     # The printed header date beats the declared one (prefer_printed), unless the address carries
     # the declared day: two sources agree on it.
@@ -309,7 +315,7 @@ def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
                  *(Found(d, "url") for d in url_days),
                  cued_date(blocks, today, day_first), chrome_date(chrome, today, day_first),
                  marked_date(declared.get("marked_date", []), today, day_first),
-                 declared_date(declared.get("late_date", []), today),
+                 declared_date(declared.get("late_date", []), today, day_first),
                  late_date_line(page, today, day_first),
                  published_cue_date([b.text for b in blocks] + [r.text for r in chrome
                                                                 if not r.detail.startswith(LISTING_CHROME)],

@@ -49,10 +49,11 @@ DATE_CUE: Final = re.compile(
     r"|actualizado|atualizado|gepostet|eingestellt|pubblicato)\b", re.I)
 # A publication cue and the date after it, anywhere in a text of any length ('... wurde am 19. Mai 2010
 # um 23:03 Uhr gepostet' aside, 'Mise en ligne 23 mai 2019', 'published on March 3, 2021 by'): a few
-# characters between them at most.
+# characters between them at most. The cue may follow a figure with no space between, where the
+# page's lines met ('14:49:39Erschienen am: 01.11.2023'): no letter may come before it.
 PUBLISHED_CUE: Final = re.compile(  # (the look-ahead of the first letters speeds the search of long texts)
-    r"\b(?=[pvem])(?:published|posted|ver(?:ö|oe)ffentlicht|erschienen|publi(?:é|e|cado|cato|ziert)|mis en ligne"
-    r"|mise en ligne|pubblicato|eingestellt)\b(?:\s+(?:on|am|le|el|il|em|den|in))?[\s:,]*(?=\S)", re.I)
+    r"(?<![^\W\d_])(?=[pvem])(?:published|posted|ver(?:ö|oe)ffentlicht|erschienen|publi(?:é|e|cado|cato|ziert)"
+    r"|mis en ligne|mise en ligne|pubblicato|eingestellt)\b(?:\s+(?:on|am|le|el|il|em|den|in))?[\s:,]*(?=\S)", re.I)
 PUBLISHED_CUE_REACH: Final = 30
 # Words that say a printed date is the last change, not the publication.
 UPDATE_CUE: Final = re.compile(
@@ -170,7 +171,7 @@ def prefer_printed(printed: Found, line: str, stated: Found) -> bool:
     is the declared day. Against a generic declared date (GENERIC_DATE_SOURCES, often the last
     change) a date line of the header wins that says 'Stand' or goes on with a byline too."""
     generic = stated.source in GENERIC_DATE_SOURCES
-    if UPDATE_CUE.search(line) and not generic:
+    if UPDATE_CUE.search(unglue_years(line)) and not generic:
         return False
     if len(WORD.findall(DATE_NOISE.sub(" ", DATE.sub(" ", line)))) > PRINTED_LINE_WORDS:
         rest = DATE.sub(" ", line).strip(" -–—|,")
@@ -179,17 +180,34 @@ def prefer_printed(printed: Found, line: str, stated: Found) -> bool:
     day, other = printed.value[:ISO_DAY], stated.value[:ISO_DAY]
     if other in printed_days(line):
         return False  # the line prints the declared day too ('May 2, 2024 April 3, 2024': changed, then first)
-    swapped = f"{day[:4]}-{day[8:10]}-{day[5:7]}"
-    return day != other and swapped != other
+    return day != other and swapped_day(day) != other
 
 
-def declared_date(values: list[Found], today: dt.date) -> Found | None:
+def swapped_day(day: str) -> str:
+    """An ISO day with its month and day exchanged: how 03/10/2023 reads the other way round."""
+    return f"{day[:4]}-{day[8:10]}-{day[5:7]}"
+
+
+def address_reading(printed: Found | None, line: str, url_days: list[str]) -> Found | None:
+    """A dateline's all-numeric date read the other way round when that is the day the page's
+    address carries ('02/10/2020' on a page at /2020/10/02/: 2 October, whatever the language)."""
+    if printed is None or not url_days or printed.value[:ISO_DAY] in url_days:
+        return printed
+    other = swapped_day(printed.value[:ISO_DAY])
+    if other in url_days and any(match.group("num_a") for match in DATE.finditer(line)):
+        return Found(other + printed.value[ISO_DAY:], printed.source, printed.index)
+    return printed
+
+
+def declared_date(values: list[Found], today: dt.date, day_first: bool = False) -> Found | None:
     """The first declared date that parses and is not in the future, as ISO 8601; a UTC timestamp
-    is given in the page's own time zone when another declared stamp reveals it."""
+    is given in the page's own time zone when another declared stamp reveals it. One not in ISO
+    form reads day first or not as the page's printed dates do ('01-11-2023 10:29'), but in
+    slashes month first, as the servers write it whatever the language ('11/01/2023 12:43:42')."""
     stamps = [parse_stamp(f.value) for f in values]
     for found, stamp in zip(values, stamps, strict=True):
         if stamp is None:
-            iso = find_date(found.value, today)
+            iso = find_date(found.value, today, day_first and "/" not in found.value)
             if iso:
                 return Found(iso, found.source)
             continue
@@ -218,35 +236,41 @@ GENERIC_DATE_SOURCES: Final = frozenset({"meta:date"})
 
 
 def printed_declared(stated: Found | None, printed: Found | None, line: str, values: list[Found],
-                     today: dt.date) -> Found | None:
+                     today: dt.date, day_first: bool = False) -> Found | None:
     """When the declared dates disagree, the one whose day the header's dateline prints (JSON-LD
     saying the 3rd, a meta tag and the dateline the 6th: the 6th); else `stated`. A line that
     says it is the last change ('Updated on'), or prints the first declared day too, settles nothing."""
     if stated is None or printed is None or printed.value[:ISO_DAY] == stated.value[:ISO_DAY]:
         return stated
-    if UPDATE_CUE.search(line) or stated.value[:ISO_DAY] in printed_days(line):
+    if UPDATE_CUE.search(unglue_years(line)) or stated.value[:ISO_DAY] in printed_days(line):
         return stated
     for value in values:
-        found = declared_date([value], today)
+        found = declared_date([value], today, day_first)
         if found is not None and found.value[:ISO_DAY] == printed.value[:ISO_DAY]:
             return found
     return stated
 
 
-def declared_days(values: list[Found], today: dt.date) -> set[str]:
+def declared_days(values: list[Found], today: dt.date, day_first: bool = False) -> set[str]:
     """Every day the page's declared dates state, each read alone (a UTC stamp as it stands)."""
-    return {found.value[:ISO_DAY] for value in values if (found := declared_date([value], today)) is not None}
+    return {found.value[:ISO_DAY] for value in values
+            if (found := declared_date([value], today, day_first)) is not None}
 
 
 def printed_date(chosen: Found | None, candidates: list[Found]) -> Found | None:
     """A UTC timestamp a day away from the date the page prints (its dateline, its URL) is that
-    date in another time zone: the printed date is what a reader of the page sees."""
+    date in another time zone: the printed date is what a reader of the page sees. A dateline
+    without a clock time a day away from a stamp whose day the address carries is not the piece's,
+    though (a bar with the day's date: 'Miércoles 4 de Mayo de 2022')."""
     if chosen is None or not chosen.value.endswith("+00:00"):
         return chosen
     stamp = parse_stamp(chosen.value)
     if stamp is None:
         return chosen
     printed = [c for c in candidates if c.source == "dateline"] or [c for c in candidates if c.source == "url"]
+    if (printed and printed[0].source == "dateline" and "T" not in printed[0].value
+            and any(c.source == "url" and c.value == stamp.date().isoformat() for c in candidates)):
+        return chosen
     day = parse_stamp(printed[0].value) if printed else None
     if day is not None and abs((day.date() - stamp.date()).days) == 1:
         return Found(day.date().isoformat(), printed[0].source)

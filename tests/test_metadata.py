@@ -520,3 +520,57 @@ def test_a_kicker_with_a_date_above_the_headline_and_an_organisations_last_word_
     assert newsclean.clean(marked.encode()).metadata.authors == ("Erika Mustermann",)
     assert _authors('<meta name="author" content="Ministerium für Wetter und Klima">') != ("Klima",)
     assert _authors("", '<div class="post-author">08 May 2022 Actualizado el 08 de Mayo 2022</div>') == ()
+
+
+_DE_PROSE = ("<p>Der Gemeinderat hat am Dienstag über den neuen Haushalt beraten und die Abstimmung über die "
+             "Schule auf das Frühjahr verschoben, weil die Zahlen zu spät kamen.</p>")
+
+
+def _de_date(head: str, body: str) -> str | None:
+    html = f'<html lang="de"><head>{head}</head><body><h1>Der Rat vertagt die Schule</h1>{body}{_DE_PROSE * 3}'
+    return newsclean.clean((html + "</body></html>").encode(), today=dt.date(2026, 1, 1)).metadata.date
+
+
+def test_a_numeric_dateline_reads_the_way_the_address_does() -> None:
+    canonical = '<link rel="canonical" href="https://x.example/news/2020/10/02/storm">'
+    assert _date(canonical, "<h1>Storm hits the coast</h1><p>02/10/2020</p>") == "2020-10-02"
+
+
+def test_a_utc_stamp_the_address_agrees_with_beats_a_dateline_a_day_away() -> None:
+    head = ('<link rel="canonical" href="https://x.example/world/2022/05/03/storm/"><script type="application/ld+json">'
+            '{"@type": "NewsArticle", "datePublished": "2022-05-03T20:51:06Z"}</script>')
+    assert _date(head, "<h1>Storm hits the coast</h1><p>May 4, 2022</p>") == "2022-05-03T20:51:06+00:00"
+
+
+def test_dates_glued_to_their_words_and_dashed_numeric_dates() -> None:
+    from newsclean.dates import find_date
+
+    today = dt.date(2026, 1, 1)
+    assert find_date("8.Dezember 2010 um 09:43", today) == "2010-12-08T09:43:00"
+    assert find_date("02-12-2025", today, day_first=True) == "2025-12-02"
+    assert find_date("02-12-2025", today) == "2025-02-12"  # month first in English, as in the US
+    assert find_date("Mental HealthDECEMBER 22, 2022Updated: JANUARY 02, 2026", today) == "2022-12-22"
+
+
+def test_a_declared_date_not_in_iso_form_reads_as_the_page_writes_dates() -> None:
+    assert _de_date('<meta name="date" content="01-11-2023 10:29">', "")[:10] == "2023-11-01"
+    # In slashes, as servers write it whatever the page's language: month first.
+    assert _de_date('<meta name="date" content="11/01/2023 12:43:42">', "")[:10] == "2023-11-01"
+
+
+def test_a_publication_cue_run_into_the_figure_before_it() -> None:
+    footer = ("<footer><p>Letzte Änderung: 31.10.2023 - 14:49:39<br>Erschienen am: 01.11.2023<br>Lesungen: 61</p>"
+              "</footer>")
+    assert _de_date("", footer) == "2023-11-01"
+
+
+def test_marked_publication_dates_beat_a_generic_meta_date() -> None:
+    generic = '<meta name="date" content="2022-01-21T15:38:44+01:00">'
+    marked = '<footer><time itemprop="datePublished" datetime="2022-01-27">27.01.2022</time></footer>'
+    assert _de_date(generic, marked) == "2022-01-27"
+    rdfa = '<span property="schema:dateCreated" content="2022-01-28T12:45:46+00:00"></span>'
+    assert _de_date("", rdfa) == "2022-01-28T12:45:46+00:00"
+    # Cards of other pages, each with its own date: the generic meta date stays first.
+    cards = "".join(f'<div class="card"><span itemprop="datePublished" content="2022-02-0{i}"></span></div>'
+                    for i in (1, 2))
+    assert _de_date(generic, cards) == "2022-01-21T15:38:44+01:00"

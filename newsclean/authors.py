@@ -15,13 +15,14 @@ from .bylines import (
     inner_byline,
     is_credit,
     is_person,
+    is_site_account,
     names_in_byline,
     names_part,
     parse_authors,
 )
 from .dates import DATE, DATE_NOISE, unglue_years
 from .model import HEADING_TAGS, Credit, Found, Page
-from .text import RUN_START
+from .text import RUN_START, normalize
 
 # Rules of a header line that may hold a byline after its date or a label (not prose or a caption).
 _HEADER_RULES: Final = frozenset({"date-line", "short", "headline-like", "unpunctuated", "no-full-stop", "inline-list"})
@@ -113,29 +114,80 @@ def find_byline(page: Page, lo: int, hi: int) -> Credit | None:
 def declared_people(values: list[Found], outlets: frozenset[str],
                     accept: Callable[[str, frozenset[str]], bool] | None = None) -> tuple[tuple[str, ...], str]:
     """The people an HTML page declares as its authors (a text dump declares none); `accept` tells a
-    name kept (a person's, by default)."""
+    name kept (a person's, by default). Whom the page credits that is no person (`accept` is_credit),
+    may also be a user name it declares only in JSON-LD or a meta tag ('jdoe')."""
     if not values:
         return (), ""
-    return person_names(values, outlets, accept or is_person)
+    return person_names(values, outlets, accept or is_person, declared_handles=accept is is_credit)
 
 
 def page_authors(declared: dict[str, list[Found]], byline: Credit | None, outlets: frozenset[str],
-                 *later: Credit | None) -> Credit | None:
+                 *later: Credit | None, hosts: tuple[str, ...] = ()) -> Credit | None:
     """The authors, by precedence: the names the page declares (JSON-LD, meta tags, author markup),
     its printed byline, the names it links to their author pages ('/author/jane-doe'), the names in
     an element it calls its byline, a header line of a date and a name, a later byline, a byline
     printed anywhere else (in the page chrome too); none of them an outlet of the page. Failing all, the name the
     page credits that is its own site's name when it reads as a person's full name (a personal
     site: 'Jane Doe', at janedoe.example); a brand of one word ('Examplepedia') is no author.
-    Failing that too, whoever the page credits, by the same precedence: a desk, a team, the outlet."""
+    Failing that too, whoever the page credits, by the same precedence: a desk, a team, the outlet,
+    a user name it declares that is not the site's own account (its address's name, `hosts`)."""
     found = _page_authors(declared, byline, outlets, *later)
     if found is None and outlets:
         found = _page_authors(declared, byline, frozenset(), *later)
         if found is not None and not all(len(name.split()) >= 2 for name in found.names):
             found = None
     if found is None:
-        found = _page_authors(declared, byline, outlets, *later, accept=is_credit)
-    return found
+        found = _page_authors(declared, byline, outlets | frozenset(hosts), *later, accept=is_credit)
+    if found is None:
+        return None
+    names = _trimmed(found.names, outlets, _name_forms(declared, byline, *later))
+    return Credit(names, found.source, found.index) if names != found.names else found
+
+
+def _name_forms(declared: dict[str, list[Found]], *lines: Credit | None) -> frozenset[str]:
+    """Every name the page's author sources give (declared, marked, linked, printed)."""
+    forms = {name for line in lines if line is not None for name in line.names}
+    for key, values in declared.items():
+        if key == "authors":
+            forms.update(n for f in values for n in parse_authors(f.value, True))
+        elif key in ("byline_markup", "author_links"):
+            forms.update(n for f in values for n in parse_authors(f.value, handles=True))
+        elif key == "printed_bylines":
+            forms.update(n for f in values for n in names_in_byline(f.value))
+    return frozenset(forms)
+
+
+def _short_form(name: str, forms: frozenset[str]) -> str:
+    """The shortest form of `name` the page prints elsewhere as a name of its own, the rest a role, a
+    credential or a remark ('Cara Doe RN' for 'Cara Doe', 'Jane Doe Head Winemaker' for 'Jane Doe'), or
+    the text of an element run into it ('JaneJane Doe, our founder' for 'Jane'). A lone first name does
+    not shorten a full one ('Jane' for 'Jane Doe')."""
+    best = name
+    for form in forms:
+        if len(form) >= len(best) or not name.startswith(form):
+            continue
+        after = name[len(form)]
+        if (after == " " and " " in form) or (after.isupper() and form[-1].islower()):
+            best = form
+    return best
+
+
+def _without_outlet(name: str, outlets: frozenset[str]) -> str:
+    """A name with the outlet printed after it ('Jane Doe USA TODAY') cut off; two words kept at least."""
+    words = name.split()
+    for count in range(len(words) - 2, 0, -1):
+        if normalize(" ".join(words[-count:])).replace(" ", "") in outlets:
+            return " ".join(words[:-count])
+    return name
+
+
+def _trimmed(names: tuple[str, ...], outlets: frozenset[str], forms: frozenset[str]) -> tuple[str, ...]:
+    """The names shortened to their own form (`_short_form`, `_without_outlet`); a word left alone among
+    full names ('Jane Doe Gardener & Astrologer': 'Astrologer') is a role, not a name."""
+    out = [_without_outlet(_short_form(name, forms), outlets) for name in names]
+    if any(" " in n for n in out):
+        out = [n for n in out if " " in n or not n.isascii()]
+    return tuple(dict.fromkeys(out))
 
 
 def first_printed_byline(elements: list[Found]) -> Credit | None:
@@ -168,7 +220,7 @@ def _page_authors(declared: dict[str, list[Found]], byline: Credit | None, outle
         return Credit(tuple(n for n in printed_line.names if accept(n, outlets)),
                      printed_line.source, printed_line.index)
     if names:
-        return Credit(tuple(names), names_source)
+        return Credit(_with_coauthors(names, declared, byline, outlets, accept), names_source)
     if byline is not None:
         byline_names = tuple(n for n in byline.names if accept(n, outlets))
         if byline_names:
@@ -192,6 +244,28 @@ def _page_authors(declared: dict[str, list[Found]], byline: Credit | None, outle
     return None
 
 
+# The most names a list that adds co-authors to the declared ones may hold (more are a list of staff).
+_COAUTHORS_MAX: Final = 4
+
+
+def _with_coauthors(names: tuple[str, ...], declared: dict[str, list[Found]], byline: Credit | None,
+                    outlets: frozenset[str], accept: Callable[[str, frozenset[str]], bool]) -> tuple[str, ...]:
+    """The declared names, or the longer list of one tag that declares them all and more, or of the
+    header's byline (JSON-LD that names the first of the writers a meta tag or the byline names: 'By
+    Jane Doe and John Roe'). (Several tags of one name each add no one: the second may be a column's
+    name. Names marked up in the page, `html-author`, are its other stories' and comments' too.)"""
+    lists = [list(parse_authors(found.value, True)) for found in declared.get("authors", [])
+             if found.source != "html-author" and not _URLISH.search(found.value)]
+    if byline is not None:
+        lists.append(list(byline.names))
+    best = names
+    for candidates in lists:
+        people = tuple(n for n in dict.fromkeys(candidates) if accept(n, outlets))
+        if len(best) < len(people) <= _COAUTHORS_MAX and set(names) < set(people):
+            best = people
+    return best
+
+
 # A value that is a web address, not a name.
 _URLISH: Final = re.compile(r"^(?:https?:)?//|^www\.|\.(?:com|org|net)\b", re.I)
 # Sources of the bylines a page prints in elements it marks as such (a class, a link to the author's
@@ -200,10 +274,12 @@ _PRINTED_BYLINES: Final = frozenset({"html-byline", "author-link"})
 
 
 def person_names(values: list[Found], outlets: frozenset[str] = frozenset(),
-                 accept: Callable[[str, frozenset[str]], bool] | None = None) -> tuple[tuple[str, ...], str]:
+                 accept: Callable[[str, frozenset[str]], bool] | None = None,
+                 declared_handles: bool = False) -> tuple[tuple[str, ...], str]:
     """The people named by the first source (JSON-LD, a meta tag, marked-up bylines) that names any,
     and that source: no URLs, no outlets or desks (what `accept`, bylines.is_person by default,
-    accepts), several names split apart."""
+    accepts), several names split apart; with `declared_handles`, a user name JSON-LD or a meta tag
+    declares too."""
     accept = accept or is_person
 
     by_source: dict[str, list[str]] = {}
@@ -211,7 +287,10 @@ def person_names(values: list[Found], outlets: frozenset[str] = frozenset(),
         if not _URLISH.search(found.value):
             declared = found.source == "json-ld" or found.source.startswith("meta:")
             printed = found.source in _PRINTED_BYLINES
-            by_source.setdefault(found.source, []).extend(parse_authors(found.value, declared, printed))
+            names = parse_authors(found.value, declared, printed or (declared and declared_handles))
+            if declared and declared_handles:
+                names = tuple(n for n in names if not is_site_account(n, outlets))
+            by_source.setdefault(found.source, []).extend(names)
     for source, names in by_source.items():
         people = [n for n in dict.fromkeys(names) if accept(n, outlets)]
         # A one-word item among full names ('Jane Doe, Outlet') is an outlet or a role; and so is one

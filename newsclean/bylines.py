@@ -44,7 +44,23 @@ ROLE_BYLINE: Final = re.compile(
     rf"^\s*{_NAME}(?:\s*(?:,|&|\band\b)\s*{_NAME})*\s*,\s+(?:[\w.&'-]+\s+){{0,3}}"
     r"(?i:" + any_of(AUTHOR_TITLE_WORDS) + r")s?\b[\w\s.,'-]{0,40}$"
 )
-AUTHOR_TITLE: Final = re.compile(r",\s*(?:[\w.]+\s+){0,3}" + any_of(AUTHOR_TITLE_WORDS) + r"s?\b.*$", re.I)
+# Jobs and titles a byline prints after a comma besides the newsroom's own ('Jane Doe, Senior Director,
+# Content', 'Jane Doe, Master Gardener & Garden Educator', 'Erika Muster, Projektleiterin der Stiftung'):
+# the role, and all after it, is no name. (Not a word that is as often a surname: 'Head', 'Host'.)
+_ROLE_AFTER_COMMA_WORDS: Final = phrases(
+    r"director", r"manager", r"founder", r"co-founder", r"cofounder", r"ceo", r"cto", r"cfo", r"coo", r"president",
+    r"chairman", r"chairwoman", r"officer", r"expert", r"specialist", r"consultant", r"strategist", r"educator",
+    r"dietitian", r"nutritionist", r"researcher", r"professor", r"scientist", r"engineer", r"designer",
+    r"developer", r"attorney", r"lawyer", r"advisor", r"adviser", r"therapist", r"instructor", r"coordinator",
+    r"representative", r"photographer", r"physician",
+    r"redakteur(?:in)?", r"korrespondent(?:in)?", r"referent(?:in)?", r"sprecher(?:in)?", r"mitarbeiter(?:in)?",
+    r"geschäftsführer(?:in)?", r"journalist(?:in)?", r"fotograf(?:in)?", r"volontär(?:in)?",
+    r"\w+leiter(?:in)?",  # 'Projektleiterin', 'Abteilungsleiter'
+    r"journaliste", r"rédacteur", r"rédactrice", r"correspondante?", r"directeur", r"directrice",
+    r"periodista", r"corresponsal", r"redactora?", r"directora?", r"giornalista", r"corrispondente",
+)
+AUTHOR_TITLE: Final = re.compile(r",\s*(?:[\w.&'’-]+\s+){0,4}"
+                                 + any_of((*AUTHOR_TITLE_WORDS, *_ROLE_AFTER_COMMA_WORDS)) + r"s?\b.*$", re.I)
 # What follows the names in a byline: a separator, then a role, an outlet or a date.
 BYLINE_TAIL: Final = re.compile(RUN_START + r"(?:\s++[|•·–—]\s+|\s*+,\s*(?=[A-Z]{2}|\d))")
 NAME_SPLIT: Final = re.compile(RUN_START + r"(?:\s*+[,;&]\s*|\s++(?:and|und|et|y|e|og|en|i|AND)\s+)")
@@ -155,11 +171,17 @@ _YEAR_GLUED: Final = re.compile(r"((?:19|20)\d\d)(?=\d)")  # '2019' run into the
 # A user name as blogs and forums print it in their bylines: one word in small letters, perhaps with
 # figures or dots ('jdoe', 'jane.doe', 'user42'), a letter first.
 _HANDLE: Final = re.compile(r"^[a-z][a-z0-9.-]{1,30}$")
+# A user name of the site's own account, not a writer's ('admin2', 'wpadmin', 'webteam', 'redaktion1').
+_SITE_ACCOUNT: Final = re.compile(r"admin|webmaster|wordpress|redaktion|editor|team|staff|author|^user|^web", re.I)
+# A user name that is a web address ('example.de', 'example.com'): the site's.
+_ADDRESS_HANDLE: Final = re.compile(r"\.(?:[a-z]{2}|com|org|net|info|biz|edu|gov)$")
 # A full name written in small letters ('jane doe'), as a page may declare it (JSON-LD, a meta tag):
 # two or three words of letters.
 _SMALL_NAME: Final = re.compile(r"^[^\W\d_]+(?:[ '’-][^\W\d_]+){1,2}$")
 # A social-media handle printed after the name ('Jane Doe @janedoe'): not part of the name.
 _AT_HANDLE: Final = re.compile(r"(?<=\w)\s+@\w+$")
+# A remark in brackets after a name ('Jane Doe (Sponsored Post)', 'Jane Doe (Gast)'): not part of it.
+_BRACKETED_TAIL: Final = re.compile(r"(?<=\w)\s*\([^()]*\)$")
 
 # A label before the names: 'Text: Jane Doe', 'Автор: Jane Doe', 'Interview: Jane Doe'.
 LABEL_LEAD: Final = re.compile(
@@ -171,6 +193,12 @@ ROLE_AFTER_NAME_MIN_WORDS: Final = 3
 # A byline lead followed by this many words or more, the first in small letters, opens a sentence
 # ('By clicking Sign Up, you agree to ...'), not a byline.
 SENTENCE_LEAD_WORDS: Final = 2
+# A part of a byline of this many words or more in small letters is a clause ('By batching, we can cut
+# the cost'): the line is a sentence.
+SENTENCE_CLAUSE_WORDS: Final = 4
+# Leads that are nouns ('Author', 'Autor'): without a colon, a word in small letters after one is a
+# label's ('Author names', 'Author information'), not a user name.
+_NOUN_LEADS: Final = frozenset({"author", "authors", "autor", "auteur"})
 
 
 def names_part(text: str) -> str:
@@ -204,13 +232,19 @@ def parse_authors(text: str, declared: bool = False, handles: bool = False) -> t
     pieces = NAME_SPLIT.split(names)
     if match and len(lead := pieces[0].split()) >= SENTENCE_LEAD_WORDS and lead[0].islower():
         return ()  # 'By clicking Sign Up, you agree to our Privacy Policy': a sentence, no byline
+    if match and any(len(words := p.split()) >= SENTENCE_CLAUSE_WORDS and words[0].islower() for p in pieces):
+        return ()
+    if match and handles and ":" not in text[:match.start("names")] and (
+            text[:match.start("names")].split() or [""])[-1].lower() in _NOUN_LEADS:
+        handles = False
     for part in (p for piece in pieces for p in (_NAME_SLASH.split(piece) if not _PATH.search(piece) else [piece])):
-        part = _NAME_EDGES.sub("", _AT_HANDLE.sub("", part)).strip(" .,;:")
+        part = _NAME_EDGES.sub("", _BRACKETED_TAIL.sub("", _AT_HANDLE.sub("", part))).strip(" .,;:")
         if (not part or _NOT_A_NAME.match(part) or len(part.split()) > 4 or part.lower() in NEWS_AGENCIES
                 or _DAY.fullmatch(part)):
             continue
         if handles and _HANDLE.match(part):
-            out.append(part)
+            if not _SITE_ACCOUNT.search(part):
+                out.append(part)
             continue
         if not (part[:1].isupper() or (declared and part[:1].isalpha() and not part[:1].islower())
                 or (declared and part.islower() and " " in part and _SMALL_NAME.match(part))):
@@ -264,6 +298,17 @@ def names_in_byline(text: str) -> tuple[str, ...]:
 
 
 _CREDIT_FILLERS: Final = frozenset({"the", "our", "by"})
+
+
+def is_site_account(name: str, outlets: frozenset[str]) -> bool:
+    """A user name that is the site's own account: a web address ('example.de'), or a piece of the
+    site's name or address ('exa' at exa-sample.example). (One that is the site's whole name is the
+    outlet, which a page that names no one else credits: 'janedoe42' at janedoe42.example.)"""
+    if not _HANDLE.match(name):
+        return False
+    compact = normalize(name).replace(" ", "").replace(".", "").replace("-", "")
+    return bool(_ADDRESS_HANDLE.search(name)) or (
+        compact not in outlets and any(compact in outlet for outlet in outlets))
 
 
 def is_credit(name: str, outlets: frozenset[str] = frozenset()) -> bool:

@@ -158,13 +158,28 @@ def printed_bylines(tree: LexborHTMLParser) -> list[Found]:
         if element is None or element.mem_id in seen or len(text) > _PRINTED_BYLINE_CHARS:
             continue
         seen.add(element.mem_id)
-        if ((element.tag in HEADING_TAGS and _BARE_LEAD.match(text)) or not names_in_byline(text)
-                or inside(element, _other_stories) or in_listing(element) or inside(element, _page_footer)):
+        if ((element.tag in HEADING_TAGS and _BARE_LEAD.match(text)) or (text[:1].islower() and _in_prose(element))
+                or not names_in_byline(text) or inside(element, _other_stories) or in_listing(element)
+                or inside(element, _page_footer)):
             continue
         out.append(Found(text, "printed-byline"))
         if len(out) >= _PRINTED_BYLINE_MAX:
             break
     return out
+
+
+# Inline elements, and the blocks of running text they may stand in: a link 'by project' inside a
+# paragraph of prose ('charge your clients hourly or <a>by project</a>') is no byline. (One that opens
+# with a capital, 'By Jane Doe' in italics atop the paragraph of an old page's story, is.)
+_INLINE_TAGS: Final = frozenset({"a", "span", "em", "strong", "b", "i", "u", "small", "mark", "cite"})
+_PROSE_TAGS: Final = frozenset({"p", "li", "td", "blockquote"})
+
+
+def _in_prose(element: LexborNode) -> bool:
+    """An inline element in a paragraph (a list item, a cell) of more text than a byline holds."""
+    parent = element.parent
+    return (element.tag in _INLINE_TAGS and parent is not None and parent.tag in _PROSE_TAGS
+            and len(parent.text(deep=True)) > _PRINTED_BYLINE_CHARS)
 
 
 def _page_footer(node: LexborNode) -> bool:

@@ -247,6 +247,12 @@ def outlet_names(site: str) -> tuple[str, ...]:
     return (*names, normalize(domain.group("name")).replace(" ", "")) if domain else names
 
 
+def host_names(url: str) -> tuple[str, ...]:
+    """The site's names its address gives ('https://www.jane-doe.example/x': 'janedoe')."""
+    host = urlsplit(url).hostname or ""
+    return outlet_names(host) if host else ()
+
+
 def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date, url: str | None = None,
                   declared: dict[str, list[Found]] | None = None,
                   chrome: tuple[Removal, ...] = ()) -> tuple[Metadata, int | None]:
@@ -273,11 +279,11 @@ def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
     outlets = frozenset(name for f in (
         *declared.get("site_name", ()), site, Found(title_site, "") if title_site else None) if f
         for name in outlet_names(f.value))
-    # A line of a date and a name may stand above the headline too ('Dec 17, 2025 · Jane Doe', then the <h1>).
-    authors_found = page_authors(declared, byline, outlets, find_dated_name(page, above_lo, header_hi, header_lo),
-                                 later_byline(page, header_hi))
     stated_urls = [*declared.get("url", ()), find_url(page)]
     urls = [u for u in stated_urls if u]
+    # A line of a date and a name may stand above the headline too ('Dec 17, 2025 · Jane Doe', then the <h1>).
+    authors_found = page_authors(declared, byline, outlets, find_dated_name(page, above_lo, header_hi, header_lo),
+                                 later_byline(page, header_hi), hosts=host_names(urls[0].value) if urls else ())
     language = page_language(declared.get("language", []), body_text)
     url_days = [d for d in (url_date(u.value, today) for u in urls) if d]
     day_first = reads_day_first(language, declared.get("language", []))

@@ -574,3 +574,46 @@ def test_marked_publication_dates_beat_a_generic_meta_date() -> None:
     cards = "".join(f'<div class="card"><span itemprop="datePublished" content="2022-02-0{i}"></span></div>'
                     for i in (1, 2))
     assert _de_date(generic, cards) == "2022-01-21T15:38:44+01:00"
+
+
+@pytest.mark.parametrize(("body", "names"), [
+    # A job after the comma, and all after it, is no name; nor a remark in brackets.
+    ("<p>By Lois Lane, Senior Director, Content &amp; Marketing, Planet Institute</p>", ("Lois Lane",)),
+    ("<p>Autorin: Erika Mustermann, Projektleiterin der Stiftung in Tunis.</p>", ("Erika Mustermann",)),
+    ('<div class="post-author">Lois Lane (Sponsored Post)</div>', ("Lois Lane",)),
+    # A name the page prints alone elsewhere is the name; what followed it, a role.
+    ('<div class="author-box">Lois Lane Head Gardener, Co-Founder</div><div class="author-name">Lois Lane</div>',
+     ("Lois Lane",)),
+])
+def test_a_byline_loses_a_job_a_remark_and_a_title_after_the_name(body: str, names: tuple[str, ...]) -> None:
+    assert _authors("", body) == names
+
+
+def test_the_outlet_printed_after_the_name_is_no_part_of_it() -> None:
+    head = '<meta property="og:site_name" content="Daily Planet">'
+    assert _authors(head, '<div class="byline">Lois Lane Daily Planet</div>') == ("Lois Lane",)
+
+
+def test_words_after_by_in_running_text_or_after_a_bare_label_are_no_names() -> None:
+    prose = ("<p>You can charge your clients hourly or <a href='/help'>by project</a> as a freelancer, and "
+             "both ways of billing have their own rules on this site.</p>")
+    assert _authors("", prose) == ()
+    assert _authors("", "<p>By batching, we can have better latency during spikes with fewer machines</p>") == ()
+    assert _authors("", "<h3>Author names</h3>") == ()
+
+
+def test_a_declared_user_name_is_credited_when_the_page_names_no_one_else() -> None:
+    assert _authors('<meta name="author" content="jdoe42">') == ("jdoe42",)
+    assert _authors('<meta name="author" content="jdoe42">', "<p>By Lois Lane</p>") == ("Lois Lane",)
+    # ...but not the site's own account: its address, a piece of its address, an admin.
+    canonical = '<link rel="canonical" href="https://planet-weather.example/storm">'
+    assert _authors(canonical + '<meta name="author" content="planet">') == ()
+    assert _authors('<meta name="author" content="planet.de">') == ()
+    assert _authors('<meta name="author" content="siteadmin">') == ()
+
+
+def test_a_tag_that_names_more_writers_than_json_ld_adds_them() -> None:
+    ld = """<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Storm hits the coast",
+      "author": {"@type": "Person", "name": "Lois Lane"}}</script>"""
+    assert _authors(ld + '<meta name="author" content="Lois Lane, Clark Kent">') == ("Lois Lane", "Clark Kent")
+    assert _authors(ld + '<meta name="author" content="Clark Kent, Jimmy Olsen">') == ("Lois Lane",)

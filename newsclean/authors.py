@@ -291,11 +291,11 @@ def person_names(values: list[Found], outlets: frozenset[str] = frozenset(),
             if declared and declared_handles:
                 names = tuple(n for n in names if not is_site_account(n, outlets))
             by_source.setdefault(found.source, []).extend(names)
-    for source, names in by_source.items():
-        people = [n for n in dict.fromkeys(names) if accept(n, outlets)]
+    for source, listed in by_source.items():
+        people = [n for n in dict.fromkeys(listed) if accept(n, outlets)]
         # A one-word item among full names ('Jane Doe, Outlet') is an outlet or a role; and so is one
         # left of an organisation's name ('Ministry for Economy and Climate': not 'Climate').
-        if any(" " in n for n in names):
+        if any(" " in n for n in listed):
             people = [n for n in people if " " in n or not n.isascii()]
         if people:
             return tuple(people), source

@@ -53,7 +53,8 @@ STATE_PREFIXES: Final = ("has-", "no-", "non-")
 FOREIGN_KINDS: Final = frozenset({"comments", "cookie", "newsletter"})
 # Words that look like chrome words but name content.
 CHROME_EXCEPTIONS: Final = frozenset(phrases("commentary", "commentaries", "shared", "shares", "adjust", "address",
-                                     "header", "headline", "menuitem", "advertorial", "nav-content"))
+                                     "header", "headline", "menuitem", "advertorial", "nav-content",
+                                     "promoted"))  # a CMS's state of a story ('node--promoted'), no promo box
 _CHROME_EXACT: Final = {word: kind for kind, words in CHROME_WORDS.items() for word in words}
 _CHROME_PREFIX: Final = tuple(sorted((w for w in _CHROME_EXACT if len(w) >= 5), key=len, reverse=True))
 _CHROME_COMPOUNDS: Final = tuple(w for w in _CHROME_EXACT if "-" in w)

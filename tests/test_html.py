@@ -179,3 +179,11 @@ def test_a_section_named_by_its_title_s_slug_is_not_chrome() -> None:
     assert "How social media changed the vote" in article.text
     assert all(s in article.text for s in PROSE)
     assert "stadium" not in article.text  # a box named 'popular' still goes
+
+
+def test_a_cms_state_of_the_story_is_no_promo_box() -> None:
+    from newsclean.chrome import chrome_kind
+
+    assert chrome_kind("node node--type-article node--promoted node--view-mode-full") is None
+    assert chrome_kind("promo-box") == "related"
+    assert chrome_kind("promotion") == "related"

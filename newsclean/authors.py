@@ -244,6 +244,26 @@ def _page_authors(declared: dict[str, list[Found]], byline: Credit | None, outle
     return None
 
 
+# A personal site's name: an academic title, then a person's name of two or three words ('Dr. Jane Doe').
+# (Without the title a name of a site at its own address is as often a brand's: 'Royal Road', royalroad.example.)
+_TITLED_NAME: Final = re.compile(r"^(?:dr|prof)\.(?:\s*(?:dr|prof)\.)*\s*(?P<name>[^\W\d_]+(?:[ '’-][^\W\d_]+){1,2})$",
+                                 re.I)
+
+
+def personal_site_author(site: str | None, host: str) -> Credit | None:
+    """The owner of a personal site, for a page that credits no one: its site's name, when that is an
+    academic title and a person's name ('Dr. Jane Doe') and the site's address is that name
+    (janedoe.example, jane-doe.example)."""
+    match = _TITLED_NAME.match((site or "").strip())
+    if match is None or not host:
+        return None
+    name = match.group("name")
+    if not all(w[:1].isupper() and not w.isupper() for w in name.split()) or not is_person(name):
+        return None
+    labels = {label.replace("-", "") for label in host.lower().split(".")[:-1]}
+    return Credit((name,), "personal-site") if normalize(name).replace(" ", "") in labels else None
+
+
 # The most names a list that adds co-authors to the declared ones may hold (more are a list of staff).
 _COAUTHORS_MAX: Final = 4
 
@@ -287,7 +307,10 @@ def person_names(values: list[Found], outlets: frozenset[str] = frozenset(),
         if not _URLISH.search(found.value):
             declared = found.source == "json-ld" or found.source.startswith("meta:")
             printed = found.source in _PRINTED_BYLINES
-            names = parse_authors(found.value, declared, printed or (declared and declared_handles))
+            # An element marked as the byline may print it after a label or a date ('Posted in News by
+            # jdoe', 'Pressemitteilung von Jane Doe'): names_in_byline reads that form first.
+            names = (printed and names_in_byline(found.value)) or parse_authors(
+                found.value, declared, printed or (declared and declared_handles))
             if declared and declared_handles:
                 names = tuple(n for n in names if not is_site_account(n, outlets))
             by_source.setdefault(found.source, []).extend(names)

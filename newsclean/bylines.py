@@ -13,7 +13,7 @@ from .model import Features
 from .text import RUN_START, any_of, normalize, phrases
 
 BYLINE_LEADS: Final = phrases("by", "von", "par", "por", "di", "door", "written by", "words by", "reporting by",
-                      "story by", "posted by", "author", "authors", "autor", "auteur")
+                      "story by", "posted by", "author", "authors", "autor", "autorin", "autoren", "auteur")
 # Words that name a newsroom's desk ('Staff', 'Editorial', 'Redaktion'): a credit of one is the outlet's.
 DESK_WORDS: Final = frozenset(phrases(
     "staff", "editorial", "editors", "desk", "newsroom", "redaktion", "rédaction", "redacción", "redazione",
@@ -52,7 +52,7 @@ _ROLE_AFTER_COMMA_WORDS: Final = phrases(
     r"chairman", r"chairwoman", r"officer", r"expert", r"specialist", r"consultant", r"strategist", r"educator",
     r"dietitian", r"nutritionist", r"researcher", r"professor", r"scientist", r"engineer", r"designer",
     r"developer", r"attorney", r"lawyer", r"advisor", r"adviser", r"therapist", r"instructor", r"coordinator",
-    r"representative", r"photographer", r"physician",
+    r"representative", r"photographer", r"physician", r"head of",
     r"redakteur(?:in)?", r"korrespondent(?:in)?", r"referent(?:in)?", r"sprecher(?:in)?", r"mitarbeiter(?:in)?",
     r"geschäftsführer(?:in)?", r"journalist(?:in)?", r"fotograf(?:in)?", r"volontär(?:in)?",
     r"\w+leiter(?:in)?",  # 'Projektleiterin', 'Abteilungsleiter'
@@ -90,7 +90,8 @@ _NOT_A_NAME: Final = re.compile(
     r"|publisher|guest|gast|invité|invitado|ospite|гость|author|authors|autor|autorin|auteur|written by"
     r"|stand|datum|date|aktualisiert|erschienen|actualizado|atualizado|aggiornato|publicado|publié|pubblicato"
     r"|posted by|by|von|par|por|full bio|bio|profile"
-    r"|view profile|sponsored|veröffentlicht(?: am| von)?|published(?: by| on| in)?|last updated|updated)$", re.I
+    r"|view profile|sponsored|veröffentlicht(?: am| von)?|published(?: by| on| in)?|last updated|updated"
+    r"|(?:zuletzt )?(?:geändert|bearbeitet)(?: am)?|(?:last )?(?:modified|edited)(?: on)?)$", re.I
 )
 
 
@@ -139,7 +140,7 @@ _DAY: Final = re.compile(DAY_NAMES, re.I)  # a weekday alone ('Donnerstag, 4. No
 _NAMES_END: Final = re.compile(
     RUN_START + r"(?:\s++(?:on|am|um|le|el|il|at)\s+(?=\d|(?:" + DAY_NAMES + r"|" + MONTH + r"|" + LOCAL_MONTH
     + r")\b)"
-    r"|\s++[|–—-]\s+|\s++(?:in|on behalf of)\s+"
+    r"|\s++[|–—-]\s+|\s++(?:in|under|on behalf of)\s+"
     r"|\s++(?:updated|last updated|last modified|published|posted|veröffentlicht|aktualisiert"
     r"|zuletzt aktualisiert|publiziert|publié|publicado|stand|date|datum|sponsored)(?::|\s+|$)"
     r"|\s*+[|•·⋅●■▪]\s*|\s++\w+:\s"
@@ -149,7 +150,8 @@ _NAMES_END: Final = re.compile(
 # Jane Doe', 'Text by Jane Doe', 'Veröffentlicht von Jane Doe', 'Published by Jane Doe'; the lead alone
 # ('Artikel von:', its name in the next element) leaves nothing.
 _POSTS_BY: Final = re.compile(
-    r"^\s*(?:(?:zeige |view |see |show )?(?:alle |all )?(?:beiträge|posts|articles|artikel|stories|texte?)"
+    r"^\s*(?:(?:this|the) (?:post|article|story|piece|guide|review) (?:was|is) (?:written|authored) by"
+    r"|(?:zeige |view |see |show )?(?:alle |all )?(?:beiträge|posts|articles|artikel|stories|texte?)"
     r"\s+(?:von|by|de)|more (?:about|from|by)|alles von|(?:veröffentlicht|publiziert|geschrieben|verfasst"
     r"|eingestellt|erstellt|published|posted|written|authored|écrit|publié|escrito|publicado|scritto|pubblicato)"
     r"\s+(?:von|by|par|por|da))\s*:?(?:\s+|$)",
@@ -171,6 +173,8 @@ _YEAR_GLUED: Final = re.compile(r"((?:19|20)\d\d)(?=\d)")  # '2019' run into the
 # A user name as blogs and forums print it in their bylines: one word in small letters, perhaps with
 # figures or dots ('jdoe', 'jane.doe', 'user42'), a letter first.
 _HANDLE: Final = re.compile(r"^[a-z][a-z0-9.-]{1,30}$")
+# A forum's user name of letters and figures, a capital first or not ('Bo2man', 'Delta201').
+_FIGURED_HANDLE: Final = re.compile(r"^(?=[^\d]*\d)[A-Za-z][A-Za-z0-9._-]{2,30}$")
 # A user name of the site's own account, not a writer's ('admin2', 'wpadmin', 'webteam', 'redaktion1').
 _SITE_ACCOUNT: Final = re.compile(r"admin|webmaster|wordpress|redaktion|editor|team|staff|author|^user|^web", re.I)
 # A user name that is a web address ('example.de', 'example.com'): the site's.
@@ -183,10 +187,13 @@ _AT_HANDLE: Final = re.compile(r"(?<=\w)\s+@\w+$")
 # A remark in brackets after a name ('Jane Doe (Sponsored Post)', 'Jane Doe (Gast)'): not part of it.
 _BRACKETED_TAIL: Final = re.compile(r"(?<=\w)\s*\([^()]*\)$")
 
-# A label before the names: 'Text: Jane Doe', 'Автор: Jane Doe', 'Interview: Jane Doe'.
+# A label before the names: 'Text: Jane Doe', 'Автор: Jane Doe', 'Interview: Jane Doe', 'Contributors: Jane
+# Doe', or a few joined ('Text und Interview: Jane Doe', 'Text & Fotos: Jane Doe').
+_LABELS: Final = (r"(?:text|texto|texte|testo|текст|автор|autor|autorin|autoren|author|authors|auteur|interview"
+                  r"|redaktion|contributors?)")
+_JOINED_LABELS: Final = r"(?:text|texte|interview|fotos?|photos?|photography|bilder?|images?|illustrations?)"
 LABEL_LEAD: Final = re.compile(
-    r"^\s*(?:text|texto|texte|testo|текст|автор|autor|autorin|autoren|author|authors|auteur|interview|redaktion)\s*:\s*",
-    re.I)
+    r"^\s*" + _LABELS + r"(?:\s*(?:und|and|et|&|,|/|\+)\s*" + _JOINED_LABELS + r")*\s*:\s*", re.I)
 # A role printed after a name without a comma ('Jane Doe Writer') is cut where this many words or
 # more stand: of two, the last may be the surname, or both a role ('Staff Writer').
 ROLE_AFTER_NAME_MIN_WORDS: Final = 3
@@ -242,7 +249,7 @@ def parse_authors(text: str, declared: bool = False, handles: bool = False) -> t
         if (not part or _NOT_A_NAME.match(part) or len(part.split()) > 4 or part.lower() in NEWS_AGENCIES
                 or _DAY.fullmatch(part)):
             continue
-        if handles and _HANDLE.match(part):
+        if handles and (_HANDLE.match(part) or _FIGURED_HANDLE.match(part)):
             if not _SITE_ACCOUNT.search(part):
                 out.append(part)
             continue
@@ -268,12 +275,19 @@ def parse_authors(text: str, declared: bool = False, handles: bool = False) -> t
 _INNER_LEAD: Final = re.compile(
     r"(?:^|(?<=[\s|•·,;–—-]))(?:written by|posted by|by|von|par|por|door|geschrieben von|verfasst von|eingestellt von|"
     r"erstellt von|écrit par|publié par|escrito por|publicado por|scritto da)(?:\s*:\s*|\s+)(?=\S)"
-    r"|(?:^|(?<=[\s|•·,;–—-]))(?:autor|autorin|autoren|author|authors|auteur|text|texto|interview|von|redaktion)\s*:\s*",
+    r"|(?:^|(?<=[\s|•·,;–—-]))(?:autor|autorin|autoren|author|authors|auteur|text|texto|interview|von|redaktion"
+    r"|contributors?)(?:\s*(?:und|and|et|&|,|/|\+)\s*" + _JOINED_LABELS + r")*\s*:\s*",
     re.I)
+# The category a header line files the story in before its byline ('Posted in Politics by jdoe', 'Filed
+# under News by Jane Doe'): no date, and no name.
+_FILED_IN: Final = re.compile(
+    r"^(?:posted|filed|published|veröffentlicht|publié|publicado)\s+(?:in|under|unter|dans|en)\s[^|•·]*$", re.I)
 _CREDIT_WORDS: Final = frozenset({"text", "texte", "texto", "story", "recipe", "guide", "review", "interview", "words",
                                   "report", "article", "beitrag", "artikel", "bericht", "posted", "published",
                                   "veröffentlicht", "publiziert", "erstellt", "eingestellt", "written", "publié",
-                                  "publicado", "on", "am", "le", "el", "il", "date", "datum", "stand"})
+                                  "publicado", "on", "am", "le", "el", "il", "date", "datum", "stand",
+                                  "a", "an", "ein", "eine", "this", "was", "blog", "post", "guest", "gastbeitrag",
+                                  "pressemitteilung", "medienmitteilung", "press", "release", "communiqué"})
 
 
 def inner_byline(text: str, handles: bool = False) -> tuple[str, ...]:
@@ -283,6 +297,7 @@ def inner_byline(text: str, handles: bool = False) -> tuple[str, ...]:
     if match is None:
         return ()
     head = _YEAR_GLUED.sub(r"\1 ", text[: match.start()]).strip(" |•·,;:–—-")
+    head = _FILED_IN.sub("", head)
     words = [w for w in head.split() if w.lower().strip(":") not in _CREDIT_WORDS]
     if head and words and not is_date_line(" ".join(words)):
         return ()

@@ -24,6 +24,11 @@ _NOT_BYLINE_PARTS: Final = frozenset({"bio", "biography", "description", "desc",
                                       "sidebar", "widget", "footer", "recommended", "popular", "trending", "teaser",
                                       "archive", "list", "follow", "more", "share"})
 _NOT_BYLINE_TAGS: Final = frozenset({"aside", "nav", "footer", "script", "style", "noscript", "template"})
+# Class words of a box around the element that holds other people's names (comments, other stories, a
+# sidebar's lists); a box named for a layout or for the author's picture and biography ('elementor-widget',
+# 'frame-type-list', 'blog-meta-avatar', 'post-footer') may hold the byline itself.
+_OTHER_PEOPLE_PARTS: Final = frozenset({"comment", "comments", "reply", "related", "sidebar", "recommended", "popular",
+                                        "trending", "teaser", "archive"})
 _BYLINE_TEXT_MAX: Final = 80
 
 
@@ -40,8 +45,8 @@ def _class_parts(node: Any, camel: bool = False) -> set[str]:
 
 
 def _not_byline_box(node: LexborNode) -> bool:
-    """Page furniture, or a box of other people's names or of more than the byline."""
-    return node.tag in _NOT_BYLINE_TAGS or not _class_parts(node).isdisjoint(_NOT_BYLINE_PARTS)
+    """Page furniture, or a box of other people's names."""
+    return node.tag in _NOT_BYLINE_TAGS or not _class_parts(node).isdisjoint(_OTHER_PEOPLE_PARTS)
 
 
 def marked_bylines(tree: LexborHTMLParser) -> list[Found]:
@@ -99,7 +104,8 @@ def author_links(tree: LexborHTMLParser) -> list[Found]:
 # node before its element's text is read as a byline (bylines.names_in_byline).
 # (The look-ahead of their first letters spares the search a try of every word at every place.)
 _BYLINE_WORD: Final = re.compile(
-    r"\b(?=[bvpdatr])(?:by|von|par|por|di|door|da|autor|autorin|author|auteur|text|redaktion)\b", re.I)
+    r"\b(?=[bvpdatrc])(?:by|von|par|por|di|door|da|autor|autorin|autoren|author|auteur|text|redaktion|contributors?)\b",
+    re.I)
 # A byline word with no name after it yet ('Written by', 'Autor:'): the name is in the next element.
 _LEAD_ALONE: Final = re.compile(_BYLINE_WORD.pattern + r"\s*:?\s*$", re.I)
 # A heading that opens with a bare 'By' or 'Von' is a title ('Von Sturm bis Flut'); 'Written by' is no title.

@@ -10,7 +10,7 @@ from functools import cache
 from typing import Final
 from urllib.parse import urljoin, urlsplit
 
-from .authors import find_byline, find_dated_name, later_byline, page_authors
+from .authors import find_byline, find_dated_name, later_byline, page_authors, personal_site_author
 from .dates import (
     ISO_DAY,
     YEARS,
@@ -284,6 +284,8 @@ def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
     # A line of a date and a name may stand above the headline too ('Dec 17, 2025 · Jane Doe', then the <h1>).
     authors_found = page_authors(declared, byline, outlets, find_dated_name(page, above_lo, header_hi, header_lo),
                                  later_byline(page, header_hi), hosts=host_names(urls[0].value) if urls else ())
+    if authors_found is None and urls:
+        authors_found = personal_site_author(site.value if site else None, urlsplit(urls[0].value).hostname or "")
     language = page_language(declared.get("language", []), body_text)
     url_days = [d for d in (url_date(u.value, today) for u in urls) if d]
     day_first = reads_day_first(language, declared.get("language", []))

@@ -617,3 +617,38 @@ def test_a_tag_that_names_more_writers_than_json_ld_adds_them() -> None:
       "author": {"@type": "Person", "name": "Lois Lane"}}</script>"""
     assert _authors(ld + '<meta name="author" content="Lois Lane, Clark Kent">') == ("Lois Lane", "Clark Kent")
     assert _authors(ld + '<meta name="author" content="Clark Kent, Jimmy Olsen">') == ("Lois Lane",)
+
+
+def test_a_marked_byline_inside_a_layout_box_of_widgets_lists_and_avatars() -> None:
+    # Page builders name every box a widget, a list or an avatar's: a byline inside one is still the page's.
+    box = '<div class="elementor-widget"><div class="elementor-author-box"><h4>Lois Lane</h4></div></div>'
+    assert _authors("", box) == ("Lois Lane",)
+    assert _authors("", '<div class="frame-type-list"><p class="author">Lois Lane</p></div>') == ("Lois Lane",)
+    # ...not one in a box of comments or of other stories.
+    assert _authors("", '<div class="related-posts"><span class="author">Jimmy Olsen</span></div>') == ()
+
+
+@pytest.mark.parametrize("byline", [
+    "Posted in Politics by lois.lane on May 2, 2024", "Ein Gastbeitrag von Erika Mustermann",
+    "This post was written by Lois Lane, Head of Marketing and Community", "Contributors: Lois Lane",
+    "Text und Fotos: Erika Mustermann", "Posted by Lois Lane under Politics, Storms",
+])
+def test_byline_forms_after_a_category_a_credit_or_joined_labels(byline: str) -> None:
+    assert _authors("", f"<p>{byline}</p>") in (("lois.lane",), ("Erika Mustermann",), ("Lois Lane",))
+
+
+def test_two_authors_after_a_plural_label_and_a_forum_user_name_with_figures() -> None:
+    assert _authors("", "<p>Autoren Erika Mustermann und Max Muster</p>") == ("Erika Mustermann", "Max Muster")
+    assert _authors("", '<div class="author">Author: <b>Lois2lane</b> am 29.12.2010, 13:36 Uhr</div>') == (
+        "Lois2lane",)
+    # A label of the last change names nobody.
+    assert _authors("", '<div class="author-date">Zuletzt geändert am: 15.10.2021</div>') == ()
+
+
+def test_a_personal_site_named_for_its_owner_credits_the_owner() -> None:
+    from newsclean.authors import personal_site_author
+
+    assert personal_site_author("Dr. Lois Lane", "www.lois-lane.example").names == ("Lois Lane",)
+    # A site's name without an academic title may be a brand's ('Daily Planet' at dailyplanet.example).
+    assert personal_site_author("Daily Planet", "dailyplanet.example") is None
+    assert personal_site_author("Dr. Lois Lane", "dailyplanet.example") is None

@@ -41,6 +41,9 @@ ROW_MIN_CELLS: Final = 2
 # prints below an item's blurb) go with it.
 ITEM_LIST_MIN_ITEMS: Final = 3
 ITEM_TAIL_MAX_BLOCKS: Final = 3
+# A 'Read also' label with more than this many lines of links right under it heads a list of links
+# set inside the article (teaser_list_end): what follows them is the article going on.
+LINK_LIST_MIN: Final = 2
 # Terminators that a box set inside the article prints (inline_boxes); a comments label opens the
 # readers' prose, which is no article's.
 INLINE_BOX_RULES: Final = HARD_TERMINATORS - {"comments-label"}
@@ -305,8 +308,14 @@ def list_label(block: Block, feat: Features, verdict: Verdict) -> bool:
 
 def teaser_list_end(c: Context, verdicts: tuple[Verdict, ...], i: int) -> int:
     """Where the list of teasers after the label at `i` ends (exclusive), or `i` when what follows
-    is no list: fewer than teaser_min_items teasers, or paragraphs in a row (the article going on)."""
+    is no list: fewer than teaser_min_items teasers, or paragraphs in a row (the article going on),
+    or links in a row right under the label: the label's list is those links, and what comes after
+    them (a subheading, paragraphs) is the article going on."""
     settings = c.settings
+    links = next((j for j in range(i + 1, len(verdicts))
+                  if c.feats[j].link_density <= settings.max_link_density), len(verdicts))
+    if links - i > LINK_LIST_MIN and links < len(verdicts):
+        return i
     groups: list[int] = []
     current, end, bad = 0, i + 1, 0
     for j in range(i + 1, min(len(verdicts), i + 1 + 2 * settings.teaser_window)):

@@ -670,3 +670,17 @@ def test_a_run_on_last_paragraph_of_sentences_stays_a_drop_down_of_headlines_goe
     dropped = page("Tram line to reach the airport - City News", *MENU, "Tram line to reach the airport",
                    *PARAGRAPHS[:3], "More stories", drop_down, *MENU)
     assert drop_down not in dropped.text and PARAGRAPHS[2] in dropped.text
+
+
+def test_the_article_going_on_under_a_read_also_box_of_links_stays() -> None:
+    # A 'Read also' label, three links under it, then the article's next sections: the label's
+    # list is the links, and the prose under them is no teaser's summary.
+    links = "".join(f'<p><a href="/{n}">{title}</a></p>' for n, (title, _) in enumerate(TEASERS[:3]))
+    sections = "".join(f"<h3>{heading}</h3><p>{text}</p>" for heading, text in
+                       zip(["Cost", "Route", "Timetable", "Depot"], MORE_PARAGRAPHS, strict=True))
+    opening = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:3])
+    html = (f"<html><body><h1>Tram line to reach the airport</h1><article>{opening}"
+            f"<p>Read also</p>{links}{sections}</article></body></html>")
+    article = newsclean.clean(html.encode())
+    assert all(p in article.text for p in MORE_PARAGRAPHS)
+    assert TEASERS[0][0] not in article.text

@@ -40,13 +40,13 @@ ISO_DAY: Final = 10
 EARLIEST_YEAR: Final = 1990
 WEEKDAY: Final = any_of(WEEKDAYS)
 # "December 2, 2025", "Dec. 2 2025", "2 December 2025", "2025-12-02", "12/02/2025", "02-12-2025",
-# "8.Dezember 2010".
+# "4. 2. 2022", "8.Dezember 2010", "7 Dezember, 2022".
 DATE: Final = re.compile(  # (the lookahead skips, cheaply, every place no month name or figure starts)
     r"\b(?=[adfjmnos\d])(?:(?P<mdy_m>" + MONTH + r")\s+(?P<mdy_d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<mdy_y>(?:19|20)\d\d)"
     r"|(?P<dmy_d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<dmy_m>" + MONTH + r")\.?,?\s+(?P<dmy_y>(?:19|20)\d\d)"
     r"|(?P<iso_y>(?:19|20)\d\d)[-/.](?P<iso_m>\d{1,2})[-/.](?P<iso_d>\d{1,2})"
-    r"|(?P<num_a>\d{1,2})(?P<num_sep>[/.-])(?P<num_b>\d{1,2})(?P=num_sep)(?P<num_y>(?:19|20)\d\d)"
-    r"|(?P<loc_d>\d{1,2})(?:\.\s*|\s+)(?:de\s+)?(?P<loc_m>" + LOCAL_MONTH + r")\s+(?:de\s+|del\s+)?"
+    r"|(?P<num_a>\d{1,2})(?P<num_sep>[/.-]|\.\s)(?P<num_b>\d{1,2})(?P=num_sep)(?P<num_y>(?:19|20)\d\d)"
+    r"|(?P<loc_d>\d{1,2})(?:\.\s*|\s+)(?:de\s+)?(?P<loc_m>" + LOCAL_MONTH + r"),?\s+(?:de\s+|del\s+)?"
     r"(?P<loc_y>(?:19|20)\d\d)"
     r"|(?P<cjk_y>(?:19|20)\d\d)\s*年\s*(?P<cjk_m>\d{1,2})\s*月\s*(?P<cjk_d>\d{1,2})\s*日)(?:\b|(?<=日))",
     re.I,
@@ -66,10 +66,12 @@ DATE_NOISE: Final = re.compile(
     r"|edt|est|pdt|pst|cet|cest|bst|ist|et|pt|ct|mt|and|by|date|time|\d+|st|nd|rd|th|of)\b",
     re.I,
 )
-# A line whose printed date is an event's, not the page's: 'Termin: 21.02.2020', 'Veranstaltung am ...'.
+# A line whose printed date is an event's, not the page's: 'Termin: 21.02.2020', 'Veranstaltung am ...';
+# or the day a forum's member joined: 'Registriert: 18.09.2008', 'Joined: Mar 3, 2010'.
 EVENT_CUE: Final = re.compile(
     r"\b(?:termine?|veranstaltung(?:en)?|event date|date of (?:the )?event|date de l'événement|fecha del evento"
-    r"|data dell'evento)\b", re.I)
+    r"|data dell'evento|registriert|registered|joined|member since|mitglied seit|inscrit le|inscription"
+    r"|registrado|iscritto)\b", re.I)
 # What joins the first day of a date range to the date that ends it: '28.01.2022 – 29.01.2022',
 # '14. - 20. Januar 2022', '3 to 5 May 2021' (the text before the second date ends with it).
 RANGE_JOIN: Final = re.compile(
@@ -118,7 +120,7 @@ def _ymd(match: re.Match[str], day_first: bool = False) -> tuple[int, int, int] 
     # 12/02/2025 is ambiguous; a day above 12 settles it, else the page's language does: month
     # first in English (12-02-2025 too), day first elsewhere. Dotted dates (03.12.2025) are day
     # first everywhere.
-    if a > 12 or ((day_first or g["num_sep"] == ".") and b <= 12):
+    if a > 12 or ((day_first or g["num_sep"].startswith(".")) and b <= 12):
         return year, b, a
     return year, a, b
 

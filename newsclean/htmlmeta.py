@@ -123,11 +123,15 @@ def _text(value: Any) -> str | None:
 
 
 def jsonld_objects(tree: LexborHTMLParser) -> list[dict]:
-    """Every JSON-LD object of the page, in page order."""
+    """Every JSON-LD object of the page, in page order: its ld+json scripts, then JSON-LD a head
+    manager wrote into a meta tag's content ('<meta name="script:ld+json" content="{&quot;@type...')."""
+    texts = [script.text(deep=True) for script in tree.css('script[type="application/ld+json"]')]
+    texts += [content for node in tree.css('meta[content^="{"]')
+              if '"@type"' in (content := node.attrs.get("content") or "") and '"@context"' in content]
     objects: list[dict] = []
-    for script in tree.css('script[type="application/ld+json"]'):
+    for text in texts:
         try:
-            data = json.loads(script.text(deep=True) or "null", strict=False)
+            data = json.loads(text or "null", strict=False)
         except (ValueError, RecursionError):
             continue
         objects.extend(_walk_jsonld(data))
@@ -274,6 +278,7 @@ def html_candidates(tree: LexborHTMLParser) -> dict[str, list[Found]]:
                 break
     if "date" not in found:  # the last resort of a page that states no date plainly
         found["late_date"] = late_dates(tree, objects, article) + published
+        found["script_date"] = script_dates(tree)
     urls = stated_urls(tree, article)
     if urls:
         found["url"] = urls
@@ -291,6 +296,25 @@ def html_candidates(tree: LexborHTMLParser) -> dict[str, list[Found]]:
 _LATE_JSONLD_KEYS: Final = ("datePublished", "dateCreated", "uploadDate")
 _TITLED_DATE_CLASSES: Final = frozenset({"published", "updated", "entry-date", "date"})
 _PUBLISHED_META: Final = re.compile(r"publish|pubdate|created", re.I)
+
+
+# A publication date in the data a page's scripts carry (an app's state, a shop's product JSON):
+# '"publishedDate":"2016-11-04T20:37:27Z"', '"published_at":"2019-03-02T06:22:28+01:00"'.
+_SCRIPT_PUBLISHED: Final = re.compile(
+    r'"(?:datePublished|publishedDate|publishDate|publishedAt|published_at|publish_date|published_date)"'
+    r'\s*:\s*"(?P<stamp>(?:19|20)\d\d-\d\d-\d\d[^"]{0,30})"')
+
+
+def script_dates(tree: LexborHTMLParser) -> list[Found]:
+    """The first publication date the page's scripts' data state (not its JSON-LD, read as such):
+    the very last resort of a page that prints and declares no date."""
+    for script in tree.css("script"):
+        if script.attrs.get("type") == "application/ld+json":
+            continue
+        match = _SCRIPT_PUBLISHED.search(script.text(deep=True) or "")
+        if match:
+            return [Found(match.group("stamp"), "script-data")]
+    return []
 
 
 def late_dates(tree: LexborHTMLParser, objects: list[dict], article: dict | None) -> list[Found]:

@@ -19,15 +19,19 @@ from .dates import (
 from .model import Block, Credit, Found, Label, Metadata, Page, Removal, window_title
 from .pagedate import (
     DATE_ABOVE_HEADLINE,
+    DATELINE_ABOVE_REACH,
     LISTING_CHROME,
     address_reading,
+    byline_date,
     chrome_date,
     cued_date,
     declared_date,
     declared_days,
     find_dateline,
+    headline_box_date,
     late_date_line,
     marked_date,
+    nearest_dateline,
     prefer_printed,
     printed_date,
     printed_declared,
@@ -253,6 +257,17 @@ def host_names(url: str) -> tuple[str, ...]:
     return outlet_names(host) if host else ()
 
 
+def dateline_reach(header_lo: int, window_lo: int, anchored: bool, heading: Found | None) -> tuple[int, int]:
+    """Where the header's dateline is looked for from, and the kicker lines above it: from the
+    header's start (the headline copy), or on a page without a headline copy among its blocks, from
+    its <h1> headline (what lies far above it is the page's top: a bar with the day's date,
+    'Édition du 12 octobre 2020'); the kicker lines from DATELINE_ABOVE_REACH blocks above that."""
+    date_lo = header_lo
+    if not anchored and heading is not None and heading.index is not None and heading.index > header_lo:
+        date_lo = heading.index
+    return date_lo, max(window_lo, date_lo - DATELINE_ABOVE_REACH)
+
+
 def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date, url: str | None = None,
                   declared: dict[str, list[Found]] | None = None,
                   chrome: tuple[Removal, ...] = ()) -> tuple[Metadata, int | None]:
@@ -293,9 +308,13 @@ def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
     stated = declared_date(declared_dates, today, day_first)
     # The header's dateline, else a kicker line above the headline that prints a day another
     # declared date states (above the headline, a lone date is as often the day's date bar).
+    heading = page_heading(page, start, outlets, [f.value for f in declared.get("title", ())] + [window_title(blocks)],
+                           settings)
     headline = title.index if title else None
-    above = find_dateline(blocks, above_lo, header_lo, today, day_first=day_first, headline=headline)
-    printed = find_dateline(blocks, header_lo, header_hi, today, day_first=day_first, headline=headline)
+    anchored = any(window_lo <= i < start for i in page.anchors)
+    date_lo, kicker_lo = dateline_reach(header_lo, window_lo, anchored, heading)
+    above = nearest_dateline(blocks, kicker_lo, date_lo, today, day_first=day_first, headline=headline)
+    printed = find_dateline(blocks, date_lo, header_hi, today, day_first=day_first, headline=headline)
     if printed is not None and printed.index is not None:
         printed = address_reading(printed, blocks[printed.index].text, url_days)
     if above is not None and above.index is not None:
@@ -313,21 +332,22 @@ def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
             and prefer_printed(printed, blocks[printed.index].text, stated)):
         dates = [printed, stated]
     considered: dict[str, list[Found | None]] = {
-        "title": [page_heading(page, start, outlets,
-                               [f.value for f in declared.get("title", ())] + [window_title(blocks)],
-                               settings),
+        "title": [heading,
                   declared_title(declared.get("title", []), outlets),
                   title if title and title.source != "first-line" else None, title],
         "date": [*dates,
                  above,
                  *(Found(d, "url") for d in url_days),
                  cued_date(blocks, today, day_first), chrome_date(chrome, today, day_first),
+                 headline_box_date(chrome, title.value, today, day_first) if title else None,
                  marked_date(declared.get("marked_date", []), today, day_first),
                  declared_date(declared.get("late_date", []), today, day_first),
+                 byline_date(blocks, header_lo, today, day_first),
                  late_date_line(page, today, day_first),
                  published_cue_date([b.text for b in blocks] + [r.text for r in chrome
                                                                 if not r.detail.startswith(LISTING_CHROME)],
-                                    today, day_first)],
+                                    today, day_first),
+                 declared_date(declared.get("script_date", []), today, day_first)],
         "site_name": [site],
         "url": page_urls(stated_urls),
         "original_source": [Found(source, "syndication-line") if source else None],

@@ -29,6 +29,13 @@ from .text import WORD
 
 # Chrome kinds that list other pages or readers' comments, whose dates are not the page's.
 LISTING_CHROME: Final = ("related", "comments", "navigation", "<nav>")
+# Chrome kinds of other writers' text (readers' comments): a box of them that quotes the headline
+# dates a comment, not the page.
+PROSE_LISTING_CHROME: Final = ("comments",)
+# A headline this long at least is looked for in the boxes of the page chrome (headline_box_date),
+# and a date within this many characters of it there is the header's.
+HEADLINE_BOX_MIN_CHARS: Final = 20
+HEADLINE_BOX_REACH: Final = 30
 # A line this long or shorter may be a dateline; a longer one is a paragraph that may open with one.
 DATELINE_MAX_CHARS: Final = 120
 # A date line of the page chrome is this short (a meta strip, a byline box).
@@ -60,6 +67,8 @@ UPDATE_CUE: Final = re.compile(
     r"\b(?:updated|last (?:edited|modified)|aktualisiert|stand|mis à jour|actualizado|atualizado|aggiornato)\b", re.I)
 # Blocks above the first headline copy searched for a date line (after the blocks below it).
 DATE_ABOVE_HEADLINE: Final = 3
+# Blocks above the headline searched for a kicker line that prints the date, the nearest first.
+DATELINE_ABOVE_REACH: Final = 5
 
 
 def not_dateline(text: str, title: bool) -> bool:
@@ -94,6 +103,17 @@ def find_dateline(blocks: tuple[Block, ...], lo: int, hi: int, today: dt.date,
     return None
 
 
+def nearest_dateline(blocks: tuple[Block, ...], lo: int, hi: int, today: dt.date,
+                     day_first: bool = False, headline: int | None = None) -> Found | None:
+    """The last line of blocks[lo:hi] that prints a date as find_dateline reads it: above the
+    headline, the nearest (a bar with the day's date lies farther up than the kicker line)."""
+    for i in range(min(hi, len(blocks)) - 1, lo - 1, -1):
+        found = find_dateline(blocks, i, i + 1, today, day_first=day_first, headline=headline)
+        if found is not None:
+            return found
+    return None
+
+
 def cued_date(blocks: tuple[Block, ...], today: dt.date, day_first: bool = False) -> Found | None:
     """A date the page prints away from its header, in a line that says what it is: 'Posted on
     April 13, 2023', 'Veröffentlicht am: 6. August 2009', 'Last updated: November 13, 2025'."""
@@ -109,6 +129,19 @@ def cued_date(blocks: tuple[Block, ...], today: dt.date, day_first: bool = False
     return None
 
 
+def byline_date(blocks: tuple[Block, ...], lo: int, today: dt.date, day_first: bool = False) -> Found | None:
+    """The date of the first byline line from blocks[lo] on that prints one ('Author: Jane Doe am
+    29.12.2010, 13:36 Uhr', 'Von Jane Doe, 07 Dezember, 2022'): a byline box below the article."""
+    for i in range(lo, len(blocks)):
+        text = blocks[i].text
+        if len(text) > DATELINE_MAX_CHARS or not (BYLINE.match(text) or LABEL_LEAD.match(text)):
+            continue
+        value = find_date(text, today, day_first)
+        if value:
+            return Found(value, "byline-date", i)
+    return None
+
+
 def chrome_date(chrome: tuple[Removal, ...], today: dt.date, day_first: bool = False) -> Found | None:
     """A date line the page chrome held (a byline box, a meta strip taken for a sidebar): the
     first short one outside lists of other pages and comments."""
@@ -120,6 +153,30 @@ def chrome_date(chrome: tuple[Removal, ...], today: dt.date, day_first: bool = F
         value = find_date(removal.text, today, day_first)
         if value:
             return Found(value, "chrome-line")
+    return None
+
+
+def headline_box_date(chrome: tuple[Removal, ...], headline: str, today: dt.date,
+                      day_first: bool = False) -> Found | None:
+    """A date printed right before or after the headline in a box of the page chrome that holds the
+    headline too (a breadcrumb bar, a figure caption over the article: '31.01.2022 2. HBL Headline',
+    'Home Tips Headline 01. November 2021 | Nature'), or an entry of a list of pages that is this
+    one's: the header the page chrome took along. A box that prints dates on both sides of the
+    headline is a list whose dates may be the next entry's: passed over."""
+    if len(headline) < HEADLINE_BOX_MIN_CHARS:
+        return None
+    for removal in chrome:
+        at = removal.text.find(headline)
+        if at < 0 or removal.detail.startswith(PROSE_LISTING_CHROME):
+            continue
+        before = removal.text[max(0, at - HEADLINE_BOX_REACH):at]
+        after = removal.text[at + len(headline):at + len(headline) + HEADLINE_BOX_REACH]
+        later, earlier = find_date(after, today, day_first), find_date(before, today, day_first)
+        if later and earlier:
+            continue  # dates on both sides: a list of pages, each dated ('date Title date Title')
+        value = later or earlier
+        if value:
+            return Found(value, "headline-box")
     return None
 
 
@@ -169,13 +226,14 @@ def prefer_printed(printed: Found, line: str, stated: Found) -> bool:
     is a dateline (the date, a time, a cue word, a name or two: what a reader takes for the date
     of the piece), unless it is a numeric date that, read the other way round (04/12 for 12/04),
     is the declared day. Against a generic declared date (GENERIC_DATE_SOURCES, often the last
-    change) a date line of the header wins that says 'Stand' or goes on with a byline too."""
+    change) a date line of the header wins that says 'Stand' or goes on with a byline too; against
+    a loose one (LOOSE_DATE_SOURCES), one that goes on with a byline."""
     generic = stated.source in GENERIC_DATE_SOURCES
     if UPDATE_CUE.search(unglue_years(line)) and not generic:
         return False
     if len(WORD.findall(DATE_NOISE.sub(" ", DATE.sub(" ", line)))) > PRINTED_LINE_WORDS:
         rest = DATE.sub(" ", line).strip(" -–—|,")
-        if not (generic and (BYLINE.match(rest) or LABEL_LEAD.match(rest))):
+        if not ((generic or stated.source in LOOSE_DATE_SOURCES) and (BYLINE.match(rest) or LABEL_LEAD.match(rest))):
             return False
     day, other = printed.value[:ISO_DAY], stated.value[:ISO_DAY]
     if other in printed_days(line):
@@ -233,6 +291,10 @@ def reads_day_first(language: Found | None, declared: list[Found]) -> bool:
 # Declared dates of a generic name (<meta name="date">), which many systems fill with the day of
 # the last change: any date line of the header beats them (prefer_printed).
 GENERIC_DATE_SOURCES: Final = frozenset({"meta:date"})
+# Declared dates that need not be the article's: the page's first <time> element (a card in a
+# sidebar ahead of the article may hold it). A date line of the header that goes on with a byline
+# beats them (prefer_printed).
+LOOSE_DATE_SOURCES: Final = frozenset({"time-element"})
 
 
 def printed_declared(stated: Found | None, printed: Found | None, line: str, values: list[Found],

@@ -576,6 +576,80 @@ def test_marked_publication_dates_beat_a_generic_meta_date() -> None:
     assert _de_date(generic, cards) == "2022-01-21T15:38:44+01:00"
 
 
+def test_a_day_month_comma_year_and_a_dotted_date_spaced_out() -> None:
+    from newsclean.dates import find_date
+
+    today = dt.date(2026, 1, 1)
+    assert find_date("Von Jane Doe, 07 Dezember, 2022", today) == "2022-12-07"
+    assert find_date("26 Mai, 2008 | Jane | Kommentare 3", today) == "2008-05-26"
+    assert find_date("Von Jane Doe 4. 2. 2022.", today) == "2022-02-04"
+
+
+def _page_date(html: str) -> str | None:
+    return newsclean.clean(html.encode(), today=dt.date(2026, 1, 1)).metadata.date
+
+
+def test_a_bar_with_the_days_date_far_above_the_headline_is_not_the_dateline() -> None:
+    menu = "".join(f"<li><a href='/s{i}'>Section number {i}</a></li>" for i in range(8))
+    headline = "Parité hommes-femmes en Tunisie : Au-dessous de la moyenne mondiale"
+    body = (f"<p>mercredi 19 février 2020</p><ul>{menu}</ul><h1>{headline}</h1>"
+            f"<p>Par Jane Doe</p><p>Publié sur 18/02/2020</p>{_DE_PROSE * 3}")
+    assert _page_date(f"<html><head><title>{headline} | La Presse</title></head><body>{body}</body></html>") \
+        == "2020-02-18"
+
+
+def test_the_nearest_date_line_above_the_headline_is_the_kicker() -> None:
+    body = ("<p>Donnerstag, 16. Februar 2012</p><p>14. Februar 2012</p><p>© APA</p><p>Politik</p><p>Ausland</p>"
+            f"<h1>Der Rat vertagt die Schule</h1>{_DE_PROSE * 3}")
+    assert _page_date(f"<html><head><title>Der Rat vertagt die Schule</title></head><body>{body}</body></html>") \
+        == "2012-02-14"
+
+
+_DE_ARTICLE = (
+    "<p>Der Gemeinderat hat am Dienstag über den neuen Haushalt beraten und die Abstimmung über die Schule auf "
+    "das Frühjahr verschoben, weil die Zahlen zu spät kamen.</p><p>Im Sommer soll ein Gutachten zeigen, ob der "
+    "Bau an der alten Stelle möglich ist oder ein neuer Platz gesucht werden muss.</p><p>Der Bürgermeister bat "
+    "die Eltern um Geduld und versprach, die Pläne vor der nächsten Sitzung öffentlich vorzustellen.</p>")
+
+
+def test_a_byline_with_its_date_below_the_article() -> None:
+    html = (f'<html lang="de"><body><h1>Der Rat vertagt die Schule</h1>{_DE_ARTICLE}'
+            "<p>Author: Jane Doe am 29.12.2010, 13:36 Uhr</p><p>Kommentare</p></body></html>")
+    assert _page_date(html) == "2010-12-29T13:36:00"
+
+
+def test_a_date_beside_the_headline_in_a_box_of_the_page_chrome() -> None:
+    def page(box: str) -> str:
+        return (f'<html lang="de"><head><title>Unser Tipp im November: Das Hermelin – Naturbund</title></head>'
+                f'<body><div class="breadcrumb">{box}</div>{_DE_PROSE * 3}</body></html>')
+
+    crumbs = "Start Tipps Unser Tipp im November: Das Hermelin 01. November 2021 | Naturschutz"
+    assert _page_date(page(crumbs)) == "2021-11-01"
+    # A list of pages, each dated on both sides of this one's headline, dates nothing.
+    listing = "03.11.2021 Andere Seite 02.11.2021 Unser Tipp im November: Das Hermelin 01.11.2021 Noch eine"
+    assert _page_date(page(listing)) is None
+
+
+def test_a_dateline_with_a_byline_beats_a_time_element_of_a_sidebar() -> None:
+    sidebar = ('<div class="views"><a href="/x">Other news</a> '
+               '<time datetime="2025-01-31T12:00:00Z">01/31/2025</time></div>')
+    body = "<h1>Storm hits the coast</h1><p>03/01/2017 by Jane Doe, Candidate Representative to the Committee</p>"
+    assert _date("", sidebar + body)[:10] == "2017-03-01"
+
+
+def test_json_ld_in_a_meta_tag_and_a_date_in_script_data() -> None:
+    ld = ('<meta name="script:ld+json" content="{&quot;@context&quot;:&quot;https://schema.org&quot;,'
+          '&quot;@type&quot;:&quot;Article&quot;,&quot;datePublished&quot;:&quot;2025-11-17T09:00:00-05:00&quot;}">')
+    assert _date(ld, "") == "2025-11-17T09:00:00-05:00"
+    data = '<script type="application/json">{"review": {"publishedDate":"2016-11-04T20:37:27Z"}}</script>'
+    assert _date(data, "")[:10] == "2016-11-04"
+
+
+def test_the_day_a_member_joined_is_not_the_dateline() -> None:
+    assert _de_date("", "<p>Registriert: 18.09.2008, 05:56</p><p>Beitrag von Jane » 21.01.2009, 05:42</p>")[:10] \
+        == "2009-01-21"
+
+
 @pytest.mark.parametrize(("body", "names"), [
     # A job after the comma, and all after it, is no name; nor a remark in brackets.
     ("<p>By Lois Lane, Senior Director, Content &amp; Marketing, Planet Institute</p>", ("Lois Lane",)),

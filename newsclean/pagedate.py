@@ -59,7 +59,7 @@ DATE_CUE: Final = re.compile(
 # characters between them at most. The cue may follow a figure with no space between, where the
 # page's lines met ('14:49:39Erschienen am: 01.11.2023'): no letter may come before it.
 PUBLISHED_CUE: Final = re.compile(  # (the look-ahead of the first letters speeds the search of long texts)
-    r"(?<![^\W\d_])(?=[pvem])(?:published|posted|ver(?:ö|oe)ffentlicht|erschienen|publi(?:é|e|cado|cato|ziert)"
+    r"(?=[pvem])(?<![^\W\d_])(?:published|posted|ver(?:ö|oe)ffentlicht|erschienen|publi(?:é|e|cado|cato|ziert)"
     r"|mis en ligne|mise en ligne|pubblicato|eingestellt)\b(?:\s+(?:on|am|le|el|il|em|den|in))?[\s:,]*(?=\S)", re.I)
 PUBLISHED_CUE_REACH: Final = 30
 # Words that say a printed date is the last change, not the publication.

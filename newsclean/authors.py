@@ -150,7 +150,7 @@ def _name_forms(declared: dict[str, list[Found]], *lines: Credit | None) -> froz
     for key, values in declared.items():
         if key == "authors":
             forms.update(n for f in values for n in parse_authors(f.value, True))
-        elif key in ("byline_markup", "author_links"):
+        elif key in ("byline_markup", "author_links", "author_box"):
             forms.update(n for f in values for n in parse_authors(f.value, handles=True))
         elif key == "printed_bylines":
             forms.update(n for f in values for n in names_in_byline(f.value))
@@ -232,6 +232,9 @@ def _page_authors(declared: dict[str, list[Found]], byline: Credit | None, outle
         marked, marked_source = declared_people([element], outlets, accept)
         if marked:
             return Credit(tuple(marked), marked_source)
+    boxed = tuple(f.value for f in declared.get("author_box", []) if accept(f.value, outlets))
+    if boxed:  # the name that opens an author's box (its role, its biography after it)
+        return Credit(boxed, "author-box")
     for found in later:  # the lines found last: a header line of a date and a name, a later byline
         if found is not None:
             later_names = tuple(n for n in found.names if accept(n, outlets))

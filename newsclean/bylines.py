@@ -123,6 +123,24 @@ def is_person(name: str, outlets: frozenset[str] = frozenset()) -> bool:
     return not ("@" in name or "/" in name or "_" in name)
 
 
+# A line that names a role, not a person ('Marketing Director', 'Staff Writer').
+_ROLE_WORD: Final = re.compile(r"\b" + any_of((*AUTHOR_TITLE_WORDS, *_ROLE_AFTER_COMMA_WORDS)) + r"s?\b", re.I)
+# A person's full name on a line of its own has this many words ('Jane Doe', 'Jane M. van Doe').
+_FULL_NAME_WORDS: Final = (2, 4)
+
+
+def is_full_name(line: str) -> bool:
+    """A line that is a person's full name and nothing else: two to four words, capitalised but for the
+    small words of names, no role ('Jane Doe', not 'Marketing Director' nor 'About the author')."""
+    words = line.split()
+    if (not _FULL_NAME_WORDS[0] <= len(words) <= _FULL_NAME_WORDS[1] or not line[:1].isupper()
+            or not words[-1][:1].isupper()):  # 'Rezept von': a lead
+        return False
+    if any(w.isupper() and len(w) > 2 for w in words) or _ROLE_WORD.search(line):
+        return False
+    return is_person(line) and parse_authors(line) == (line,)
+
+
 # Words run together where a page's inline elements meet ('ByJane Doe', 'Jane DoePublished May 2'):
 # a lead word before a capitalised name, a label or a month after a name.
 _GLUED_LEAD: Final = re.compile(r"^((?:[Ww]ritten |[Pp]osted |[Ss]tory )?[Bb]y|[Vv]on|[Pp]ar|[Pp]or)(?=[A-Z][a-z])")

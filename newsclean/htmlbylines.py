@@ -11,7 +11,7 @@ from typing import Any, Final
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .boxes import in_listing, inside
-from .bylines import names_in_byline
+from .bylines import is_full_name, names_in_byline
 from .model import HEADING_TAGS, Found
 
 # Class and id words of the element that prints the byline ('post-author', 'byline__name', 'autor'),
@@ -49,23 +49,47 @@ def _not_byline_box(node: LexborNode) -> bool:
     return node.tag in _NOT_BYLINE_TAGS or not _class_parts(node).isdisjoint(_OTHER_PEOPLE_PARTS)
 
 
-def marked_bylines(tree: LexborHTMLParser) -> list[Found]:
+def marked_bylines(tree: LexborHTMLParser) -> tuple[list[Found], list[Found]]:
     """The text of the elements a page names as its byline by their class or id ('author-name',
-    'byline'), outside comments, boxes of other stories and page furniture, in page order."""
+    'byline'), outside comments, boxes of other stories and page furniture, in page order; and the
+    name that opens the first such element that holds more than a byline (`box_name`)."""
     out: list[Found] = []
+    boxes: list[Found] = []
     for node in tree.css('[class*="author" i], [class*="byline" i], [class*="autor" i], [class*="writer" i], '
                          '[id*="author" i], [id*="byline" i]'):
         if _class_parts(node, camel=True).isdisjoint(_AUTHOR_PARTS) or not _class_parts(node).isdisjoint(
                 _NOT_BYLINE_PARTS):
             continue
         text = " ".join(node.text(deep=True, separator=" ").split())
-        if not text or len(text) > _BYLINE_TEXT_MAX:
+        if not text or node.tag in _NOT_BYLINE_TAGS or inside(node, _not_byline_box):
             continue
-        if not inside(node, _not_byline_box) and node.tag not in _NOT_BYLINE_TAGS:
+        if not boxes:
+            name = box_name(node)
+            if name:
+                boxes.append(Found(name, "author-box"))
+        if len(text) <= _BYLINE_TEXT_MAX:
             out.append(Found(text, "html-byline"))
         if len(out) >= 4:
             break
-    return out
+    return out, boxes
+
+
+# An author's box prints the name on a line of its own, then a role, a date or a biography ('Jane Doe'
+# / 'Marketing Director' / 'Jane is a writer who ...'), perhaps after a heading ('Written by', 'Insights
+# from'): the name is one of its first few lines.
+_BOX_LINES: Final = 3
+
+
+def box_name(node: LexborNode) -> str:
+    """The first of the first lines of an author's element that is a person's full name and nothing else."""
+    lines = node.text(deep=True, separator="\x00", strip=True).split("\x00")
+    if len(lines) < 2:
+        return ""
+    for line in lines[:_BOX_LINES]:
+        line = " ".join(line.split())
+        if is_full_name(line):
+            return line
+    return ""
 # Links to an author's page ('/author/jane-doe/', '/autoren/jane-doe'): the path words, as selectors,
 # and the path with a name after the word (not the index of all authors, '/autoren/').
 _AUTHOR_PATHS: Final = ("author", "authors", "autor", "autoren", "auteur", "auteurs", "autore", "autori")
@@ -152,7 +176,7 @@ def printed_bylines(tree: LexborHTMLParser) -> list[Found]:
         own = node.text_content or ""
         if len(own) > _PRINTED_BYLINE_CHARS or not _BYLINE_WORD.search(own):
             continue
-        element, text = node.parent, ""
+        element, text, lead = node.parent, "", None
         for _ in range(_PRINTED_BYLINE_LEVELS):  # up from 'By ' to 'By <a>Jane Doe</a>'
             if element is None or element.tag in ("body", "html", "script", "style", "template"):
                 element = None
@@ -160,7 +184,13 @@ def printed_bylines(tree: LexborHTMLParser) -> list[Found]:
             text = " ".join(element.text(deep=True, separator=" ").split())
             if len(text) > _PRINTED_BYLINE_CHARS or not _LEAD_ALONE.search(text):
                 break
-            element = element.parent
+            lead, element = element, element.parent
+        if element is not None and lead is not None:  # '<h2>Article by</h2><div>Jane Doe</div><button>'
+            beside = _with_next(lead)
+            if beside:
+                element, text = lead, beside
+            elif len(text) > _PRINTED_BYLINE_CHARS or not names_in_byline(text):
+                continue
         if element is None or element.mem_id in seen or len(text) > _PRINTED_BYLINE_CHARS:
             continue
         seen.add(element.mem_id)
@@ -172,6 +202,19 @@ def printed_bylines(tree: LexborHTMLParser) -> list[Found]:
         if len(out) >= _PRINTED_BYLINE_MAX:
             break
     return out
+
+
+def _with_next(lead: LexborNode) -> str:
+    """The text of an element that holds a byline's lead word alone and of the element after it, when
+    that is a person's full name alone ('Jane Doe'; not 'bis', 'Suche'): else none."""
+    following = lead.next
+    while (following is not None and following.tag in ("-text", "-comment")
+           and not (following.text_content or "").strip()):
+        following = following.next
+    if following is None or inside(lead, lambda n: n.tag == "form"):  # a search form's 'By:' field
+        return ""
+    rest = " ".join(following.text(deep=True, separator=" ").split())
+    return " ".join(lead.text(deep=True, separator=" ").split()) + " " + rest if is_full_name(rest) else ""
 
 
 # Inline elements, and the blocks of running text they may stand in: a link 'by project' inside a

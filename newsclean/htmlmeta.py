@@ -241,7 +241,7 @@ def html_candidates(tree: LexborHTMLParser) -> dict[str, list[Found]]:
     for node in tree.css('[itemprop=author] [itemprop=name], [itemprop=author], a[rel~=author]')[:4]:
         add("authors", node.attrs.get("content") or node.text(deep=True), "html-author")
 
-    found["byline_markup"] = marked_bylines(tree)
+    found["byline_markup"], found["author_box"] = marked_bylines(tree)
     found["author_links"] = author_links(tree)
     found["printed_bylines"] = printed_bylines(tree)
     # Elements marked as the publication date (microdata, RDFa); a generic meta tag comes after

@@ -726,3 +726,18 @@ def test_a_personal_site_named_for_its_owner_credits_the_owner() -> None:
     # A site's name without an academic title may be a brand's ('Daily Planet' at dailyplanet.example).
     assert personal_site_author("Daily Planet", "dailyplanet.example") is None
     assert personal_site_author("Dr. Lois Lane", "dailyplanet.example") is None
+
+
+def test_the_name_that_opens_an_author_box_with_a_role_or_a_biography() -> None:
+    bio = ("<p>Lois Lane is a reporter who has covered storms, floods and the people who clean up after them for"
+           " over ten years.</p>")
+    box = f'<div class="post-author-box"><img alt=""><div><div>Lois Lane</div>{bio}</div></div>'
+    assert _authors("", box) == ("Lois Lane",)
+    # A role on a line of its own after the name is no part of it, nor a heading before it.
+    box = ('<div class="post-author"><h4>Insights from</h4><div>Lois Lane</div><div>Marketing Director</div>'
+           '<div>May 14, 2025</div></div>')
+    assert _authors("", box) == ("Lois Lane",)
+    # A lead word in one element, the name in the next ('Article by' / 'Lois Lane'), but not a search form.
+    assert _authors("", "<div><h2>Article by</h2><div>Lois Lane</div><button>Let's talk</button></div>") == (
+        "Lois Lane",)
+    assert _authors("", '<form><div><div><span>By:</span></div></div><div>Filter Search</div></form>') == ()

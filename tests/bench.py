@@ -291,6 +291,49 @@ def whole_command(shared: Path, copies: int = 3) -> None:
         shutil.rmtree(root, ignore_errors=True)
 
 
+META_SETS = (("traf", "trafilatura-eval", "truth.json"), ("wcxb", "wcxb-dev", "ground-truth.json"))
+META_FIELDS = ("title_f1", "title_exact", "date", "authors_f1")
+
+
+def metadata_peers(shared: Path) -> None:
+    """Title, date and authors of newsclean and of trafilatura (extract_metadata, which dates with
+    htmldate) on the pages of trafilatura-eval and wcxb-dev, scored by score_meta.py in this run;
+    the seconds each took over all the pages (one process, read before the clock starts)."""
+    from trafilatura import extract_metadata
+
+    import newsclean
+    from tests.accuracy import load
+
+    scorer = load(shared, "score_meta")
+
+    def ours(data: bytes) -> dict:
+        try:
+            meta = newsclean.clean(data).metadata
+        except newsclean.InputError:
+            return {}
+        return {"title": meta.title, "date": meta.date, "authors": list(meta.authors)}
+
+    def theirs(data: bytes) -> dict:
+        doc = extract_metadata(data)
+        return {"title": doc.title, "date": doc.date, "author": doc.author} if doc is not None else {}
+
+    print()
+    print(f"{'metadata on unseen sets (score_meta.py)':43}" + " ".join(f"{f:>11}" for f in META_FIELDS)
+          + f" {'seconds':>8}")
+    for name, folder, truth_file in META_SETS:
+        root = shared / "bench" / folder
+        truth = json.loads((root / truth_file).read_text("utf-8"))
+        pages = {page_id: gzip.decompress((root / "html" / f"{page_id}.html.gz").read_bytes()) for page_id in truth}
+        for tool, run in (("newsclean", ours), ("trafilatura", theirs)):
+            start = time.process_time()
+            preds = {page_id: run(data) for page_id, data in pages.items()}
+            seconds = time.process_time() - start
+            summary = scorer.score(truth, preds)["summary"]
+            print(f"{name:5} {tool:12} {'':24}" + " ".join(
+                f"{summary[f][0]:11.3f}" if summary[f][0] is not None else f"{'-':>11}" for f in META_FIELDS)
+                + f" {seconds:8.1f}")
+
+
 def template_ceiling(scorer, truth: dict, pages: Path, without: dict[str, str]) -> dict:
     """What a perfect template remover could add to the page rules: the output without templates,
     less every line found in the dumps of two or more pages of its site (as the truth names the
@@ -438,6 +481,8 @@ def main(argv: list[str]) -> int:
     accuracy, _ = evaluate(args.shared)
     print("\nmetadata accuracy on 45 hand-checked pages: "
           + ", ".join(f"{field} {value:.2f}" for field, value in accuracy.items()))
+    if not args.no_peers:
+        metadata_peers(args.shared)
     if args.sites:
         print("\nsite templates on the multi-site set (one flat folder):")
         site_templates(args.shared)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Final
 
 from .bylines import (
@@ -140,7 +141,8 @@ def page_authors(declared: dict[str, list[Found]], byline: Credit | None, outlet
         found = _page_authors(declared, byline, outlets | frozenset(hosts), *later, accept=is_credit)
     if found is None:
         return None
-    names = _trimmed(found.names, outlets, _name_forms(declared, byline, *later))
+    forms = _name_forms(declared, byline, *later) if any(map(_shortens, found.names)) else frozenset()
+    names = _trimmed(found.names, outlets, forms)
     return Credit(names, found.source, found.index) if names != found.names else found
 
 
@@ -155,6 +157,12 @@ def _name_forms(declared: dict[str, list[Found]], *lines: Credit | None) -> froz
         elif key == "printed_bylines":
             forms.update(n for f in values for n in names_in_byline(f.value))
     return frozenset(forms)
+
+
+def _shortens(name: str) -> bool:
+    """Whether another form could shorten `name` (_short_form): three words or more, or a small
+    letter run into a capital; most names are neither, and the page's forms are not gathered."""
+    return name.count(" ") >= 2 or any(a.islower() and b.isupper() for a, b in pairwise(name))
 
 
 def _short_form(name: str, forms: frozenset[str]) -> str:

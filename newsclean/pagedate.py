@@ -62,6 +62,9 @@ PUBLISHED_CUE: Final = re.compile(  # (the look-ahead of the first letters speed
     r"(?=[pvem])(?<![^\W\d_])(?:published|posted|ver(?:ö|oe)ffentlicht|erschienen|publi(?:é|e|cado|cato|ziert)"
     r"|mis en ligne|mise en ligne|pubblicato|eingestellt)\b(?:\s+(?:on|am|le|el|il|em|den|in))?[\s:,]*(?=\S)", re.I)
 PUBLISHED_CUE_REACH: Final = 30
+# A part of every cue word above, case-folded: a text that holds none (most do) is not searched.
+PUBLISHED_CUE_PARTS: Final = ("publi", "posted", "ffentlicht", "erschienen", "en ligne", "pubblicato",
+                              "eingestellt")
 # Words that say a printed date is the last change, not the publication.
 UPDATE_CUE: Final = re.compile(
     r"\b(?:updated|last (?:edited|modified)|aktualisiert|stand|mis à jour|actualizado|atualizado|aggiornato)\b", re.I)
@@ -207,6 +210,9 @@ def published_cue_date(texts: list[str], today: dt.date, day_first: bool = False
     """The first date right after a publication cue ('Published on', 'Mise en ligne', 'veröffentlicht
     am'), in text of any length: a paragraph, a box the page chrome held."""
     for text in texts:
+        folded = text.casefold()
+        if not any(part in folded for part in PUBLISHED_CUE_PARTS):
+            continue
         for cue in PUBLISHED_CUE.finditer(text):
             value = find_date(text[cue.end():cue.end() + PUBLISHED_CUE_REACH], today, day_first)
             if value:

@@ -741,3 +741,14 @@ def test_the_name_that_opens_an_author_box_with_a_role_or_a_biography() -> None:
     assert _authors("", "<div><h2>Article by</h2><div>Lois Lane</div><button>Let's talk</button></div>") == (
         "Lois Lane",)
     assert _authors("", '<form><div><div><span>By:</span></div></div><div>Filter Search</div></form>') == ()
+
+
+def test_every_publication_cue_holds_one_of_the_parts_that_let_a_text_be_searched() -> None:
+    from newsclean.pagedate import PUBLISHED_CUE, PUBLISHED_CUE_PARTS
+
+    cues = ["Published", "POSTED", "veröffentlicht", "Veroeffentlicht", "erschienen", "Publié", "publie",
+            "Publicado", "pubblicato", "Publiziert", "Mis en ligne", "Mise en ligne", "Publicato", "eingestellt"]
+    for cue in cues:
+        text = f"{cue} am 3. Mai 2021"
+        assert PUBLISHED_CUE.search(text), cue
+        assert any(part in text.casefold() for part in PUBLISHED_CUE_PARTS), cue

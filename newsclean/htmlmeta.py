@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, Final
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .boxes import in_listing
 from .dates import ISO_DAY
@@ -122,12 +122,14 @@ def _text(value: Any) -> str | None:
     return None
 
 
-def jsonld_objects(tree: LexborHTMLParser) -> list[dict]:
+def jsonld_objects(tree: LexborHTMLParser, metas: list[LexborNode] | None = None) -> list[dict]:
     """Every JSON-LD object of the page, in page order: its ld+json scripts, then JSON-LD a head
-    manager wrote into a meta tag's content ('<meta name="script:ld+json" content="{&quot;@type...')."""
+    manager wrote into a meta tag's content ('<meta name="script:ld+json" content="{&quot;@type...').
+    `metas`: the page's meta[content] elements, when the caller has them already."""
     texts = [script.text(deep=True) for script in tree.css('script[type="application/ld+json"]')]
-    texts += [content for node in tree.css('meta[content^="{"]')
-              if '"@type"' in (content := node.attrs.get("content") or "") and '"@context"' in content]
+    texts += [content for node in (tree.css("meta[content]") if metas is None else metas)
+              if (content := node.attrs.get("content") or "").startswith("{")
+              and '"@type"' in content and '"@context"' in content]
     objects: list[dict] = []
     for text in texts:
         try:
@@ -171,9 +173,10 @@ def jsonld_article(objects: list[dict]) -> dict | None:
     return best[1] if best else None
 
 
-def stated_urls(tree: LexborHTMLParser, article: dict | None) -> list[Found]:
+def stated_urls(tree: LexborHTMLParser, article: dict | None, metas: list[LexborNode] | None = None) -> list[Found]:
     """The addresses the page states for itself, best first: its canonical link, its JSON-LD
-    article's url, its og:url tags (all site templates need of a page's metadata)."""
+    article's url, its og:url tags (all site templates need of a page's metadata). `metas`: the
+    page's meta[content] elements, when the caller has them already."""
     urls = []
     link = tree.css_first('link[rel="canonical"][href]')
     if link is not None:
@@ -182,7 +185,7 @@ def stated_urls(tree: LexborHTMLParser, article: dict | None) -> list[Found]:
         url = article.get("url") or article.get("mainEntityOfPage")
         value = _text(url) if not isinstance(url, dict) else _text(url.get("@id"))
         urls.append(Found(" ".join((value or "").split()), "json-ld"))
-    for node in tree.css("meta[content]"):
+    for node in tree.css("meta[content]") if metas is None else metas:
         attrs = node.attributes
         key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv")
                or "").strip().lower()
@@ -199,7 +202,8 @@ def html_candidates(tree: LexborHTMLParser) -> dict[str, list[Found]]:
         if value and value.strip():  # a body keeps its line breaks: they part its paragraphs
             found.setdefault(field, []).append(Found(value if field == "body" else " ".join(value.split()), source))
 
-    objects = jsonld_objects(tree)
+    meta_nodes = tree.css("meta[content]")  # one query for the three readers of meta tags
+    objects = jsonld_objects(tree, meta_nodes)
     article = jsonld_article(objects)
     for name in jsonld_authors(objects, article):
         add("authors", name, "json-ld")
@@ -214,7 +218,7 @@ def html_candidates(tree: LexborHTMLParser) -> dict[str, list[Found]]:
     metas = []
     labels: dict[str, str] = {}  # twitter:label1 -> "Written by", twitter:data1 -> the name
     published: list[Found] = []  # meta tags of other names that say 'published' ('w-published-date')
-    for node in tree.css("meta[content]"):
+    for node in meta_nodes:
         attrs = node.attributes
         key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv")
                or "").strip().lower()
@@ -279,7 +283,7 @@ def html_candidates(tree: LexborHTMLParser) -> dict[str, list[Found]]:
     if "date" not in found:  # the last resort of a page that states no date plainly
         found["late_date"] = late_dates(tree, objects, article) + published
         found["script_date"] = script_dates(tree)
-    urls = stated_urls(tree, article)
+    urls = stated_urls(tree, article, meta_nodes)
     if urls:
         found["url"] = urls
     html = tree.root  # the <html> element (a query for it would walk the whole tree)

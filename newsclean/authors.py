@@ -15,6 +15,7 @@ from .bylines import (
     LABEL_LEAD,
     inner_byline,
     is_credit,
+    is_full_name,
     is_person,
     is_site_account,
     names_in_byline,
@@ -256,23 +257,29 @@ def _page_authors(declared: dict[str, list[Found]], byline: Credit | None, outle
 
 
 # A personal site's name: an academic title, then a person's name of two or three words ('Dr. Jane Doe').
-# (Without the title a name of a site at its own address is as often a brand's: 'Royal Road', royalroad.example.)
+# (Without the title, only a full name of a person's words: a brand's may look so, 'Royal Road' at royalroad.example.)
 _TITLED_NAME: Final = re.compile(r"^(?:dr|prof)\.(?:\s*(?:dr|prof)\.)*\s*(?P<name>[^\W\d_]+(?:[ '’-][^\W\d_]+){1,2})$",
                                  re.I)
 
 
 def personal_site_author(site: str | None, host: str) -> Credit | None:
-    """The owner of a personal site, for a page that credits no one: its site's name, when that is an
-    academic title and a person's name ('Dr. Jane Doe') and the site's address is that name
-    (janedoe.example, jane-doe.example)."""
-    match = _TITLED_NAME.match((site or "").strip())
-    if match is None or not host:
+    """The owner of a personal site, for a page that credits no one: its site's name (or its home
+    link's text), when that is a person's name ('Dr. Jane Doe', 'Jane Doe') and the site's address is
+    that name (janedoe.example, jane-doe.example); a name without the title must be a full name and
+    nothing else (bylines.is_full_name: no desk, team or role words), and may be addressed by one of
+    its words too (jane.blog.example, doe.example)."""
+    site = " ".join((site or "").split())
+    if not host:
         return None
-    name = match.group("name")
-    if not all(w[:1].isupper() and not w.isupper() for w in name.split()) or not is_person(name):
+    match = _TITLED_NAME.match(site)
+    name = match.group("name") if match else site
+    if (not all(w[:1].isupper() and not w.isupper() for w in name.split()) or not is_person(name)
+            or (match is None and not is_full_name(name))):
         return None
     labels = {label.replace("-", "") for label in host.lower().split(".")[:-1]}
-    return Credit((name,), "personal-site") if normalize(name).replace(" ", "") in labels else None
+    words = normalize(name).split()
+    addressed = "".join(words) in labels or (match is None and any(len(w) > 2 and w in labels for w in words))
+    return Credit((name,), "personal-site") if addressed else None
 
 
 # The most names a list that adds co-authors to the declared ones may hold (more are a list of staff).

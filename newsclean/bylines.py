@@ -125,6 +125,12 @@ def is_person(name: str, outlets: frozenset[str] = frozenset()) -> bool:
 
 # A line that names a role, not a person ('Marketing Director', 'Staff Writer').
 _ROLE_WORD: Final = re.compile(r"\b" + any_of((*AUTHOR_TITLE_WORDS, *_ROLE_AFTER_COMMA_WORDS)) + r"s?\b", re.I)
+# A lead that credits someone other than the writer ('Fact checked by', 'Reviewed by', 'Photos by',
+# 'Geprüft von'): the name after it is no author's.
+OTHER_ROLE_LEAD: Final = re.compile(
+    r"\b(?:fact[- ]?checked|checked|reviewed|edited|verified|photos?|photographs?|pictures?|images?|illustrations?"
+    r"|translated|geprüft|überprüft|redigiert|übersetzt|fotos?|bilder?|révisé|vérifié|traduit|revisado|verificado"
+    r"|traducido|rivisto|tradotto)\s+(?:by|von|par|por|da|door)\s*:?$", re.I)
 # A person's full name on a line of its own has this many words ('Jane Doe', 'Jane M. van Doe').
 _FULL_NAME_WORDS: Final = (2, 4)
 
@@ -136,7 +142,8 @@ def is_full_name(line: str) -> bool:
     if (not _FULL_NAME_WORDS[0] <= len(words) <= _FULL_NAME_WORDS[1] or not line[:1].isupper()
             or not words[-1][:1].isupper()):  # 'Rezept von': a lead
         return False
-    if any(w.isupper() and len(w) > 2 for w in words) or _ROLE_WORD.search(line):
+    if (any(w.isupper() and len(w) > 2 for w in words) or _ROLE_WORD.search(line)
+            or words[0].lower() in _CREDIT_FILLERS):  # 'The Example Team', 'Our Editors'
         return False
     return is_person(line) and parse_authors(line) == (line,)
 
@@ -324,8 +331,8 @@ def inner_byline(text: str, handles: bool = False) -> tuple[str, ...]:
 
 def names_in_byline(text: str) -> tuple[str, ...]:
     """The names of a line that is a byline: 'By Jane Doe', or a date or label, then the byline
-    ('Apr 17, 2025 By Jane Doe', 'Posted on May 2 by jdoe')."""
-    if BYLINE.match(_GLUED_LEAD.sub(r"\1 ", text)):
+    ('Apr 17, 2025 By Jane Doe', 'Posted on May 2 by jdoe', 'All articles by Jane Doe')."""
+    if BYLINE.match(_GLUED_LEAD.sub(r"\1 ", text)) or _POSTS_BY.match(text):
         return parse_authors(text, handles=True)
     return inner_byline(text, handles=True)
 

@@ -11,7 +11,7 @@ from typing import Any, Final
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .boxes import in_listing, inside
-from .bylines import is_full_name, names_in_byline
+from .bylines import OTHER_ROLE_LEAD, is_full_name, names_in_byline
 from .model import HEADING_TAGS, Found
 
 # Class and id words of the element that prints the byline ('post-author', 'byline__name', 'autor'),
@@ -49,6 +49,17 @@ def _not_byline_box(node: LexborNode) -> bool:
     return node.tag in _NOT_BYLINE_TAGS or not _class_parts(node).isdisjoint(_OTHER_PEOPLE_PARTS)
 
 
+def _in_other_box(node: LexborNode) -> bool:
+    """Whether the node stands in page furniture or a box of other people's names below the page's
+    <main>: what holds <main> is the page itself, not furniture (an <aside> left open before it)."""
+    parent = node.parent
+    while parent is not None and parent.tag not in ("body", "html", "main"):
+        if _not_byline_box(parent):
+            return True
+        parent = parent.parent
+    return False
+
+
 def marked_bylines(tree: LexborHTMLParser) -> tuple[list[Found], list[Found]]:
     """The text of the elements a page names as its byline by their class or id ('author-name',
     'byline'), outside comments, boxes of other stories and page furniture, in page order; and the
@@ -61,7 +72,7 @@ def marked_bylines(tree: LexborHTMLParser) -> tuple[list[Found], list[Found]]:
                 _NOT_BYLINE_PARTS):
             continue
         text = " ".join(node.text(deep=True, separator=" ").split())
-        if not text or node.tag in _NOT_BYLINE_TAGS or inside(node, _not_byline_box):
+        if not text or node.tag in _NOT_BYLINE_TAGS or _in_other_box(node):
             continue
         if not boxes:
             name = box_name(node)
@@ -76,25 +87,26 @@ def marked_bylines(tree: LexborHTMLParser) -> tuple[list[Found], list[Found]]:
 
 # An author's box prints the name on a line of its own, then a role, a date or a biography ('Jane Doe'
 # / 'Marketing Director' / 'Jane is a writer who ...'), perhaps after a heading ('Written by', 'Insights
-# from'): the name is one of its first few lines.
+# from'): the name is one of its first few lines. (After 'Fact checked by' it is a reviewer's.)
 _BOX_LINES: Final = 3
 
 
 def box_name(node: LexborNode) -> str:
     """The first of the first lines of an author's element that is a person's full name and nothing else."""
-    lines = node.text(deep=True, separator="\x00", strip=True).split("\x00")
+    lines = [line for line in node.text(deep=True, separator="\x00", strip=True).split("\x00") if line]
     if len(lines) < 2:
         return ""
-    for line in lines[:_BOX_LINES]:
+    for i, line in enumerate(lines[:_BOX_LINES]):
         line = " ".join(line.split())
         if is_full_name(line):
-            return line
+            return "" if i and OTHER_ROLE_LEAD.search(lines[i - 1]) else line
     return ""
 # Links to an author's page ('/author/jane-doe/', '/autoren/jane-doe'): the path words, as selectors,
 # and the path with a name after the word (not the index of all authors, '/autoren/').
 _AUTHOR_PATHS: Final = ("author", "authors", "autor", "autoren", "auteur", "auteurs", "autore", "autori")
-_AUTHOR_LINK_SELECTOR: Final = 'a[href*="/aut" i]'  # every path word starts so: one cheap test per link
-_AUTHOR_PAGE: Final = re.compile(r"/(?:" + "|".join(_AUTHOR_PATHS) + r")/[^/?#\s]+", re.I)
+# (Every path word starts so, after a slash or a blog's 'blog-', '/blog-authors/': one cheap test per link.)
+_AUTHOR_LINK_SELECTOR: Final = 'a[href*="/aut" i], a[href*="/blog-aut" i]'
+_AUTHOR_PAGE: Final = re.compile(r"/(?:blog-)?(?:" + "|".join(_AUTHOR_PATHS) + r")/[^/?#\s]+", re.I)
 _AUTHOR_LINK_MAX: Final = 4
 # Boxes whose author links are other stories' or readers' (the page's own byline may sit in an
 # <aside> or a <footer> of the article, and a layout container may be named 'has-sidebar').
@@ -234,3 +246,15 @@ def _in_prose(element: LexborNode) -> bool:
 def _page_footer(node: LexborNode) -> bool:
     """The page's footer (its credits: 'Theme by', 'Powered by'), not an article's <footer>."""
     return node.tag == "footer" and not inside(node, lambda n: n.tag == "article")
+
+
+_HOME_LINK_CHARS: Final = 40  # a site's name, not a sentence
+
+
+def home_link(tree: LexborHTMLParser) -> list[Found]:
+    """The text of the page's first link to its site's home page ('/'): the site's name as its
+    header prints it (on a personal site, its owner's: 'Jane Doe')."""
+    for node in tree.css('a[href="/"]')[:1]:
+        text = " ".join(node.text(deep=True, separator=" ").split())
+        return [Found(text, "home-link")] if 0 < len(text) <= _HOME_LINK_CHARS else []
+    return []

@@ -14,7 +14,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .boxes import in_listing
 from .dates import ISO_DAY
-from .htmlbylines import author_links, marked_bylines, printed_bylines
+from .htmlbylines import author_links, home_link, marked_bylines, printed_bylines
 from .model import Found
 
 # schema.org types that describe an article (a page may also carry Organization, BreadcrumbList...).
@@ -248,6 +248,7 @@ def html_candidates(tree: LexborHTMLParser) -> dict[str, list[Found]]:
     found["byline_markup"], found["author_box"] = marked_bylines(tree)
     found["author_links"] = author_links(tree)
     found["printed_bylines"] = printed_bylines(tree)
+    found["home_link"] = home_link(tree)
     # Elements marked as the publication date (microdata, RDFa); a generic meta tag comes after
     # them, unless they state several days (cards of other pages, each with its date).
     marked = [Found(node.attrs.get("datetime") or node.attrs.get("content") or node.text(), "itemprop")

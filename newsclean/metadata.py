@@ -299,8 +299,10 @@ def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
     # A line of a date and a name may stand above the headline too ('Dec 17, 2025 · Jane Doe', then the <h1>).
     authors_found = page_authors(declared, byline, outlets, find_dated_name(page, above_lo, header_hi, header_lo),
                                  later_byline(page, header_hi), hosts=host_names(urls[0].value) if urls else ())
-    if authors_found is None and urls:
-        authors_found = personal_site_author(site.value if site else None, urlsplit(urls[0].value).hostname or "")
+    if authors_found is None and urls:  # a personal site named for its owner (its name, its home link's text)
+        host = urlsplit(urls[0].value).hostname or ""
+        authors_found = next((c for name in (site.value if site else None, *(f.value for f in declared.get(
+            "home_link", ()))) if (c := personal_site_author(name, host))), None)
     language = page_language(declared.get("language", []), body_text)
     url_days = [d for d in (url_date(u.value, today) for u in urls) if d]
     day_first = reads_day_first(language, declared.get("language", []))

@@ -752,3 +752,33 @@ def test_every_publication_cue_holds_one_of_the_parts_that_let_a_text_be_searche
         text = f"{cue} am 3. Mai 2021"
         assert PUBLISHED_CUE.search(text), cue
         assert any(part in text.casefold() for part in PUBLISHED_CUE_PARTS), cue
+
+
+def test_an_author_box_holds_its_name_after_blank_lines_and_not_a_reviewers() -> None:
+    bio = "<p>Lois is a reporter who has covered storms and floods for over ten years.</p>"
+    box = f'<div class="blog-author">\n  <img alt="">\n  <div>\n <h4>Lois Lane</h4>{bio}</div></div>'
+    assert _authors("", box) == ("Lois Lane",)
+    checked = '<div class="article-byline"><span>Fact checked by</span><div><span>Lois Lane</span>{}</div></div>'
+    assert _authors("", checked.format(bio)) == ()
+    team = '<div class="post-author"><div>By</div><div>The Daily Planet editors</div></div>'
+    assert not any(name.startswith("The") for name in _authors("", team))
+
+
+def test_a_byline_element_in_an_aside_left_open_before_main() -> None:
+    page = ('<aside class="banner">News!<main><article><h1>Storm</h1><div class="blog-meta">'
+            '<span class="blog-meta-author">Lois Lane</span></div><p>Text.</p></article></main>')
+    assert _authors("", page) == ("Lois Lane",)
+
+
+def test_a_blog_authors_link_and_an_all_articles_by_line() -> None:
+    link = '<div class="card"><a href="/blog-authors/lois-lane">Lois Lane | Author</a></div><p>Text.</p>'
+    assert _authors("", link) == ("Lois Lane",)
+    assert _authors("", '<p>Text.</p><button><span>All articles by Lois Lane</span></button>') == ("Lois Lane",)
+
+
+def test_a_personal_site_named_for_its_owner_without_a_title() -> None:
+    from newsclean.authors import personal_site_author
+
+    assert personal_site_author("Lois Lane", "loislane.example").names == ("Lois Lane",)
+    assert personal_site_author("Lois Lane", "lois.blog.example").names == ("Lois Lane",)
+    assert personal_site_author("Lois Lane", "dailyplanet.example") is None

@@ -329,10 +329,10 @@ _LISTING_TAGS: Final = frozenset({"nav"})
 _LISTING_KINDS: Final = frozenset({"comments"})
 
 
-def inside(node: LexborNode, box: Callable[[LexborNode], bool]) -> bool:
-    """Whether an ancestor of the node, below <body>, is a `box`."""
+def inside(node: LexborNode, box: Callable[[LexborNode], bool], until: tuple[str, ...] = ("body", "html")) -> bool:
+    """Whether an ancestor of the node, below <body> (below the first of the `until` tags), is a `box`."""
     parent = node.parent
-    while parent is not None and parent.tag not in ("body", "html"):
+    while parent is not None and parent.tag not in until:
         if box(parent):
             return True
         parent = parent.parent

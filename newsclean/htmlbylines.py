@@ -52,12 +52,7 @@ def _not_byline_box(node: LexborNode) -> bool:
 def _in_other_box(node: LexborNode) -> bool:
     """Whether the node stands in page furniture or a box of other people's names below the page's
     <main>: what holds <main> is the page itself, not furniture (an <aside> left open before it)."""
-    parent = node.parent
-    while parent is not None and parent.tag not in ("body", "html", "main"):
-        if _not_byline_box(parent):
-            return True
-        parent = parent.parent
-    return False
+    return inside(node, _not_byline_box, until=("body", "html", "main"))
 
 
 def marked_bylines(tree: LexborHTMLParser) -> tuple[list[Found], list[Found]]:

@@ -143,7 +143,8 @@ def is_full_name(line: str) -> bool:
             or not words[-1][:1].isupper()):  # 'Rezept von': a lead
         return False
     if (any(w.isupper() and len(w) > 2 for w in words) or _ROLE_WORD.search(line)
-            or words[0].lower() in _CREDIT_FILLERS):  # 'The Example Team', 'Our Editors'
+            or words[0].lower() in _CREDIT_FILLERS  # 'The Example Team', 'Our Editors'
+            or any(w.lower() in SITE_WORDS for w in words)):  # 'Example Homepage', a link's label
         return False
     return is_person(line) and parse_authors(line) == (line,)
 
@@ -338,6 +339,9 @@ def names_in_byline(text: str) -> tuple[str, ...]:
 
 
 _CREDIT_FILLERS: Final = frozenset({"the", "our", "by"})
+# Words that name a site or its pages, not a person ('Example Homepage', 'Jane Doe Blog').
+SITE_WORDS: Final = frozenset(phrases("home", "homepage", "startseite", "accueil", "inicio", "blog", "website",
+                                      "site", "online", "magazine", "magazin", "news"))
 
 
 def is_site_account(name: str, outlets: frozenset[str]) -> bool:

@@ -105,7 +105,7 @@ def to_blocks(doc: Document, links: bool = False, images: bool = False, settings
         from .htmlmeta import html_candidates, jsonld_article, jsonld_objects, stated_urls
 
         try:
-            tree, markup = parse(doc.text, settings.max_tags)
+            tree, markup = parse(doc.markup if doc.markup is not None else doc.text, settings.max_tags)
             # before the scripts holding JSON-LD are dropped
             declared = ({"url": stated_urls(tree, jsonld_article(jsonld_objects(tree)))} if urls_only
                         else html_candidates(tree))

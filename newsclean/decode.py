@@ -177,35 +177,36 @@ def mostly_utf8(data: bytes) -> str | None:
 
 
 def decode_bytes(data: bytes, source: str, kind: Kind, settings: Settings,
-                 charset: str | None = None) -> tuple[str, str]:
-    """Return (text, encoding name) following the documented order; `charset` is the one the HTTP
-    response stated (a crawl's record), which comes before the page's own, as in a browser."""
+                 charset: str | None = None) -> tuple[str, str, bool]:
+    """Return (text, encoding name, whether the bytes were well-formed UTF-8: the text is
+    exactly them) following the documented order; `charset` is the one the HTTP response stated
+    (a crawl's record), which comes before the page's own, as in a browser."""
     if settings.encoding:
         try:
-            return data.decode(settings.encoding, errors="replace"), settings.encoding
+            return data.decode(settings.encoding, errors="replace"), settings.encoding, False
         except LookupError:
             raise InputError(source, f"unknown encoding {settings.encoding!r}") from None
         except (UnicodeError, ValueError) as exc:  # codecs such as idna refuse rather than replace
             raise InputError(source, f"cannot be read as {settings.encoding}: {exc}") from None
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return data.decode(name, errors="replace"), name
+            return data.decode(name, errors="replace"), name, False
     if kind == "html":
         declared = http_charset(charset) or declared_charset(data)
         if declared and declared != "utf-8":
             try:
-                return data.decode(declared), declared
+                return data.decode(declared), declared, False
             except (UnicodeError, ValueError):
                 pass  # the declaration lies; fall through to detection
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", True
     except UnicodeDecodeError:
         pass
     damaged = mostly_utf8(data)
     if damaged is not None:
-        return damaged, "utf-8"
+        return damaged, "utf-8", False
     guess = detect_encoding(data)
-    return data.decode(guess, errors="replace"), guess
+    return data.decode(guess, errors="replace"), guess, False
 
 
 _SURROGATE: Final = re.compile(f"[{chr(0xD800)}-{chr(0xDFFF)}]")  # (mypyc takes no surrogate literal)
@@ -239,21 +240,25 @@ def decode(data: bytes | str, source: str, settings: Settings = DEFAULTS, charse
         kind = settings.kind  # type: ignore[assignment]
     else:
         kind = sniff_kind(raw if raw is not None else text[:16384].encode("utf-8", "replace"))
+    markup = None
     if raw is not None and utf16 is not None:
         text, encoding = raw.decode("utf-8"), utf16
     elif raw is not None:
-        text, encoding = decode_bytes(raw, source, kind, settings, charset)
+        text, encoding, exact = decode_bytes(raw, source, kind, settings, charset)
+        markup = raw if exact and kind == "html" else None
     if not text or text.isspace():
         raise InputError(source, "empty input")
-    if "\x00" in text:  # a stray NUL (damage) is no character of the page
-        text = text.replace("\x00", "")
+    # (A NUL byte is the only way to a NUL in UTF-8: the bytes are searched faster than the text.)
+    if (raw is None or encoding != "utf-8" or b"\x00" in raw) and "\x00" in text:
+        text = text.replace("\x00", "")  # a stray NUL (damage) is no character of the page
+        markup = None
     if kind == "text" and "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     ignored = None
     if raw is not None and kind == "html" and not settings.encoding:
         declared = declared_name(raw)
         ignored = declared if declared is not None and text_codec(declared) is None else None
-    return Document(source=source, text=text, kind=kind, encoding=encoding, ignored_charset=ignored)
+    return Document(source=source, text=text, kind=kind, encoding=encoding, ignored_charset=ignored, markup=markup)
 
 
 def _mib(n: int) -> str:

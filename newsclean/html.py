@@ -71,8 +71,14 @@ _HEADING_IDS: Final = tag_ids("h1")
 HEADING_DEPTH: Final = 4
 
 
-def parse(html: str, max_tags: int = DEFAULTS.max_tags) -> tuple[LexborHTMLParser, str]:
-    """The tree of the page's first `max_tags` tags, and the markup left unread past them."""
+def parse(html: str | bytes, max_tags: int = DEFAULTS.max_tags) -> tuple[LexborHTMLParser, str]:
+    """The tree of the page's first `max_tags` tags, and the markup left unread past them. The
+    page is its text, or its UTF-8 bytes (read as they are: the text need not be encoded back)."""
+    tags = html.count(b"<") if isinstance(html, bytes) else html.count("<")
+    if tags <= max_tags and tags < _DEEP_TAGS:  # every real page: nothing to cut or flatten
+        return LexborHTMLParser(html), ""
+    if isinstance(html, bytes):
+        html = html.decode("utf-8")
     html, rest = limit_tags(html, max_tags)
     return LexborHTMLParser(limit_nesting(html)), rest
 

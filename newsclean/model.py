@@ -66,6 +66,9 @@ class Document:
     encoding: str
     # A charset the page declares that is no text encoding ('rot13', 'base64'): ignored, and said.
     ignored_charset: str | None = None
+    # An HTML page's bytes when they are its text in UTF-8 byte for byte (read as UTF-8, nothing
+    # replaced or dropped): the parser reads them as they are, with no encoding back.
+    markup: bytes | None = None
 
     def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
         return _fields_of(self)

@@ -99,7 +99,7 @@ def prepare(data: bytes | bytearray | memoryview | str, source: str | None = Non
     doc = decode(data, name, settings, charset)
     blocks, declared, chrome = to_blocks(doc, settings.keep_links, settings.keep_images, settings)
     # The page's text is in its blocks now: the document keeps what the later stages read of it.
-    return Prepared(replace(doc, text=""), blocks, declared, chrome)
+    return Prepared(replace(doc, text="", markup=None), blocks, declared, chrome)
 
 
 def crawl_metadata(article: Article, fetched_from: str | None, captured: dt.datetime | None) -> Article:

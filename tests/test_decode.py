@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import codecs
 import gzip
+from pathlib import Path
 
 import pytest
 
 import newsclean
 from newsclean.decode import decode, sniff_kind
+from newsclean.html import parse
 from newsclean.settings import DEFAULTS, with_overrides
 
 from .conftest import SEED
@@ -196,3 +199,34 @@ def test_a_declared_charset_that_is_not_a_text_encoding_is_ignored(declared: str
     article = newsclean.clean(page.encode("utf-8"))
     assert "Le conseil a voté le budget" in article.text
     assert article.encoding == "utf-8"
+
+
+def test_utf8_html_keeps_its_bytes_for_the_parser() -> None:
+    """Well-formed UTF-8 HTML goes to the parser as its bytes (no encoding back of the text);
+    bytes that are not the text byte for byte do not."""
+    page = "<html><head><title>Café</title></head><body><p>Grüße aus Köln – “quoted”.</p></body></html>"
+    raw = page.encode("utf-8")
+    assert decode(raw, "p.html").markup == raw
+    assert decode(raw.replace("ü".encode(), b"\xfc"), "p.html").markup is None  # a stray Latin-1 byte
+    nul = decode(raw.replace(b"<p>", b"<p>\x00"), "p.html")
+    assert nul.markup is None and "\x00" not in nul.text
+    assert decode(page.encode("cp1252", "replace"), "p.html").markup is None
+    assert decode(codecs.BOM_UTF8 + raw, "p.html").markup is None
+    assert decode(raw, "p.txt", with_overrides(DEFAULTS, kind="text")).markup is None
+    assert decode(page, "p.html").markup is None
+
+
+def test_parsing_the_bytes_or_the_text_gives_one_tree(shared: Path) -> None:
+    """parse() reads a page's UTF-8 bytes as it reads its text: the same tree, the same article."""
+    folder = shared / "bench" / "scrapinghub" / "html"
+    for path in sorted(folder.iterdir())[:8]:
+        raw = gzip.decompress(path.read_bytes())
+        text = raw.decode("utf-8", "replace")
+        (from_bytes, _), (from_text, _) = parse(raw), parse(text)
+        assert from_bytes.html == from_text.html, path.name
+        if decode(raw, path.name).markup is not None:  # the bytes path against the text's
+            from_raw, from_str = newsclean.clean(raw), newsclean.clean(text)
+            assert (from_raw.blocks, from_raw.metadata) == (from_str.blocks, from_str.metadata), path.name
+    cut_bytes, cut_text = parse(b"<p>a</p><p>b</p><p>c</p>", 3), parse("<p>a</p><p>b</p><p>c</p>", 3)
+    assert cut_bytes[1] == cut_text[1] == "</p><p>c</p>"
+    assert cut_bytes[0].html == cut_text[0].html

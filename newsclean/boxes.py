@@ -197,6 +197,19 @@ def _protected(cores: list[LexborNode]) -> set[int]:
     return protected
 
 
+def own_classes(core: LexborNode | None) -> frozenset[str]:
+    """The class strings of the article's core and its ancestors that name page chrome: on this page
+    such a name is the article's own ('content-nav-section' around each of its sections), not chrome."""
+    names: set[str] = set()
+    node = core
+    while node is not None and node.tag_id not in _PAGE_IDS:
+        classes = node.attributes.get("class")
+        if classes and chrome_of(classes) is not None:
+            names.add(classes)
+        node = node.parent
+    return frozenset(names)
+
+
 def remove_chrome(tree: LexborHTMLParser, core: LexborNode | None, declared: list[LexborNode],
                   page_prose: int, container: LexborNode | None = None,
                   disabled: frozenset[str] = frozenset(), spared: frozenset[str] = frozenset()) -> list[Removal]:
@@ -209,6 +222,7 @@ def remove_chrome(tree: LexborHTMLParser, core: LexborNode | None, declared: lis
     or 'sidebar-layout' can hold the whole article.
     """
     protected = _protected(([core] if core is not None else []) + declared)
+    own = own_classes(core)
     body = tree.body
     page_chars = len(body.text(deep=True)) if core is None and body is not None else 0
     # One query for the three kinds of candidates, in document order: Lexbor reports an element
@@ -220,7 +234,7 @@ def remove_chrome(tree: LexborHTMLParser, core: LexborNode | None, declared: lis
     while i < len(nodes):
         node = nodes[i]
         mem_id = node.mem_id
-        found = chrome_reason(node, page_prose, container, disabled, spared) \
+        found = chrome_reason(node, page_prose, container, disabled, spared, own) \
             if mem_id != last and mem_id not in protected and node.tag_id not in _PAGE_IDS else None
         if found is not None and not (page_chars and len(node.text(deep=True)) > _MAX_CHROME_SHARE * page_chars):
             # Doomed: what lies inside goes with it, unjudged (a doomed node is not protected, so
@@ -241,7 +255,7 @@ def remove_chrome(tree: LexborHTMLParser, core: LexborNode | None, declared: lis
 
 def chrome_reason(node: LexborNode, page_prose: int, container: LexborNode | None = None,
                   disabled: frozenset[str] = frozenset(), spared: frozenset[str] = frozenset(),
-                  ) -> tuple[str, str] | None:
+                  own: frozenset[str] = frozenset()) -> tuple[str, str] | None:
     """Why the node is page chrome, as (rule, detail): a chrome tag, a chrome role, or a class/id
     that names page chrome on a box that does not hold the article all the same, nor is a box of
     prose inside the article container named by a kind in CONTAINED_CHROME; else None. A rule in
@@ -264,6 +278,8 @@ def chrome_reason(node: LexborNode, page_prose: int, container: LexborNode | Non
         return None
     if container is not None and kind in CONTAINED_CHROME and within(node, container) and prose_box(node):
         return None
+    if own and attrs.get("class") in own and prose_box(node):
+        return None  # a box of prose classed as the article's own box: another part of the article
     if container is not None and node.tag_id == _P and weak_only(names) and within(node, container) \
             and lead_paragraph(node):
         return None  # <p class="teaser">: a lead (standfirst) the page builder names so

@@ -114,6 +114,20 @@ def test_a_box_of_prose_named_as_chrome_inside_the_article_is_kept() -> None:
         assert "stadium" not in article.text, name
 
 
+def test_a_box_classed_as_the_article_s_own_is_a_part_of_it() -> None:
+    # Each section of the article in a box whose class names navigation (a table of contents jumps
+    # to it); the longest section is the article's core. Another box of prose with that class is
+    # another section, kept; a box of links with that class still goes.
+    name = "content-nav-section"
+    links = (f"<div class='{name}'><ul><li><a href='/a'>Mayor opens new stadium</a></li>"
+             "<li><a href='/b'>Bus fares to rise in March</a></li></ul></div>")
+    body = (f"<div class='{name}'><div class='text'>{paragraphs(PROSE[:5])}</div></div>"
+            f"<div class='{name}'><div class='text'>{paragraphs(PROSE[5:])}</div></div>{links}")
+    article = newsclean.clean(page(f"<main>{body}</main>"))
+    assert all(s in article.text for s in PROSE)
+    assert "stadium" not in article.text
+
+
 def test_code_keeps_its_highlighted_comments() -> None:
     # A syntax highlighter names a code comment's span 'hljs-comment' or 'token comment': a token of
     # the code, not a comment thread; a real comment box outside the code still goes.

@@ -104,6 +104,8 @@ def find_byline(page: Page, lo: int, hi: int) -> Credit | None:
         rule = page.classified[i].rule
         if rule == "byline":
             names = parse_authors(page.blocks[i].text)
+            if page.blocks[i].tag in HEADING_TAGS and not all(map(is_full_name, names)):
+                continue  # a headline that opens with 'Von', 'By' ('Von Sturm, Flut und Dürre')
         elif rule in _HEADER_RULES and len(page.blocks[i].text) <= HEADER_LINE_CHARS:
             names = inner_byline(page.blocks[i].text)
         else:
@@ -228,6 +230,8 @@ def _page_authors(declared: dict[str, list[Found]], byline: Credit | None, outle
     if names and printed_line is not None and brand_over_byline(names, printed_line, outlets, accept):
         return Credit(tuple(n for n in printed_line.names if accept(n, outlets)),
                      printed_line.source, printed_line.index)
+    if names and names_source == "html-author":
+        names = _confirmed(names, declared, outlets, accept)
     if names:
         return Credit(_with_coauthors(names, declared, byline, outlets, accept), names_source)
     if byline is not None:
@@ -280,6 +284,23 @@ def personal_site_author(site: str | None, host: str) -> Credit | None:
     words = normalize(name).split()
     addressed = "".join(words) in labels or (match is None and any(len(w) > 2 and w in labels for w in words))
     return Credit((name,), "personal-site") if addressed else None
+
+
+def _confirmed(names: tuple[str, ...], declared: dict[str, list[Found]], outlets: frozenset[str],
+               accept: Callable[[str, frozenset[str]], bool]) -> tuple[str, ...]:
+    """Of several names marked up as authors anywhere in the page (`html-author`: its other stories'
+    and contacts' too), those its author links or the element it calls its byline give as well,
+    when they give some: the article's."""
+    if len(names) < 2:
+        return names
+    printed, _ = declared_people(declared.get("author_links", []), outlets, accept)
+    for element in declared.get("byline_markup", []):
+        marked, _ = declared_people([element], outlets, accept)
+        if marked:
+            printed += marked
+            break
+    kept = tuple(n for n in names if n in printed)
+    return kept or names
 
 
 # The most names a list that adds co-authors to the declared ones may hold (more are a list of staff).

@@ -110,11 +110,16 @@ _PARTICLES: Final = frozenset({
 })
 
 
+def is_label(name: str) -> bool:
+    """A byline's label taken for a name: its lead words alone ('The Author', 'Autor')."""
+    return all(w in _LABEL_WORDS for w in normalize(name).split())
+
+
 def is_person(name: str, outlets: frozenset[str] = frozenset()) -> bool:
     """A name that reads as a person's: not an outlet the page names (its site, its publisher), not
-    a desk, an agency or a company ('Example GmbH'), not a handle."""
+    a desk, an agency or a company ('Example GmbH'), not a handle, not a label."""
     words = name.lower().replace(".", " ").split()
-    if not words or any(w in ORGANISATION_WORDS for w in words) or _COMPANY.search(name):
+    if not words or any(w in ORGANISATION_WORDS for w in words) or _COMPANY.search(name) or is_label(name):
         return False
     if name[:1].isupper() and any(w[:1].islower() and w not in _PARTICLES for w in name.split()[1:]):
         return False
@@ -330,15 +335,27 @@ def inner_byline(text: str, handles: bool = False) -> tuple[str, ...]:
     return parse_authors(text[match.end():], handles=handles)
 
 
+# What a link to a listing sorts or files posts by ('View posts by tag'): no user name.
+_LISTING_KEYS: Final = frozenset({"tag", "tags", "category", "categories", "topic", "topics", "date", "author",
+                                  "authors", "month", "year", "type", "series"})
+
+
 def names_in_byline(text: str) -> tuple[str, ...]:
     """The names of a line that is a byline: 'By Jane Doe', or a date or label, then the byline
-    ('Apr 17, 2025 By Jane Doe', 'Posted on May 2 by jdoe', 'All articles by Jane Doe')."""
-    if BYLINE.match(_GLUED_LEAD.sub(r"\1 ", text)) or _POSTS_BY.match(text):
+    ('Apr 17, 2025 By Jane Doe', 'Posted on May 2 by jdoe', 'All articles by Jane Doe'); not the key
+    a listing's link sorts by ('View posts by tag')."""
+    posts = _POSTS_BY.match(text)
+    if posts and text[posts.end():].strip().lower() in _LISTING_KEYS:
+        return ()
+    if BYLINE.match(_GLUED_LEAD.sub(r"\1 ", text)) or posts:
         return parse_authors(text, handles=True)
     return inner_byline(text, handles=True)
 
 
 _CREDIT_FILLERS: Final = frozenset({"the", "our", "by"})
+# The words of a byline's label ('The Author', 'About the author', 'Autor'): no name among them.
+_LABEL_WORDS: Final = _CREDIT_FILLERS | {"about", "this", "article", "post"} | {
+    lead for lead in BYLINE_LEADS if " " not in lead}
 # Words that name a site or its pages, not a person ('Example Homepage', 'Jane Doe Blog').
 SITE_WORDS: Final = frozenset(phrases("home", "homepage", "startseite", "accueil", "inicio", "blog", "website",
                                       "site", "online", "magazine", "magazin", "news"))
@@ -359,7 +376,7 @@ def is_credit(name: str, outlets: frozenset[str] = frozenset()) -> bool:
     """A name a page credits with its text, a person's or not (a team, a brand): not an e-mail
     address, a handle or a web address, nor a company by its legal form ('Example GmbH'), nor a
     desk of the outlet ('Editorial', 'Example Post Staff')."""
-    if "@" in name or "://" in name or _COMPANY.search(name):
+    if "@" in name or "://" in name or _COMPANY.search(name) or is_label(name):
         return False
     words = normalize(name).split()
     rest = "".join(w for w in words if w not in DESK_WORDS and w not in ROLE_TOKENS and w not in _CREDIT_FILLERS)

@@ -106,10 +106,27 @@ def _names(value: Any, nodes: dict[str, dict] | None = None) -> list[str]:
             return []  # an author typed as an organisation is the outlet, not a writer
         if isinstance(name, list):  # '"name": ["Jane Doe"]'
             return [html.unescape(n) for n in name if isinstance(n, str)]
-        return [html.unescape(name)] if isinstance(name, str) else []
+        return [fuller_name(html.unescape(name), value.get("description"))] if isinstance(name, str) else []
     if isinstance(value, list):
         return [n for item in value for n in _names(item, nodes)]
     return []
+
+
+# A biography that opens with the person's full name, after a first name alone ('Jane Doe is a
+# writer ...', 'Jane Doe - engineer'): the surname is one capitalised word, then none.
+_BIO_SURNAME: Final = re.compile(r"\s+(?P<surname>[^\W\d_][\w'’-]*)(?=\s*$|\s*[^\w\s]|\s+[^\W\d_A-ZÀ-Þ])")
+
+
+def fuller_name(name: str, description: Any) -> str:
+    """The full name of a person declared by a first name alone ('Jane'), when the biography the
+    page declares for them opens with it ('Jane Doe is a writer ...'); else the name as declared."""
+    if " " in name.strip() or not isinstance(description, str) or not name[:1].isupper():
+        return name
+    bio = html.unescape(description).strip()
+    if not bio.startswith(name.strip()):
+        return name
+    match = _BIO_SURNAME.match(bio, len(name.strip()))
+    return f"{name.strip()} {match.group('surname')}" if match and match.group("surname")[:1].isupper() else name
 
 
 def _text(value: Any) -> str | None:

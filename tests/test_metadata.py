@@ -786,3 +786,33 @@ def test_a_personal_site_named_for_its_owner_without_a_title() -> None:
     assert personal_site_author("Lois Lane", "dailyplanet.example") is None
     # A home link's label names the site, not its owner.
     assert personal_site_author("Dailyplanet Homepage", "dailyplanet.example") is None
+
+
+def test_names_marked_as_authors_across_the_page_keep_those_its_byline_gives() -> None:
+    # itemprop=author marks the article's writer, and a contact box's and a teaser's people too.
+    marked = ('<div class="byline"><a href="/author/lois-lane" itemprop="author">Lois Lane</a></div>'
+              '<div class="contact"><span itemprop="author">Perry White</span></div>')
+    assert _authors("", marked) == ("Lois Lane",)
+    # With nothing to tell them apart, all of them.
+    assert _authors("", '<span itemprop="author">Lois Lane</span><span itemprop="author">Clark Kent</span>') == (
+        "Lois Lane", "Clark Kent")
+
+
+def test_a_first_name_declared_with_a_biography_that_opens_with_the_full_name() -> None:
+    ld = """<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Storm hits the coast",
+      "author": {"@type": "Person", "name": "Lois", "description": "%s"}}</script>"""
+    assert _authors(ld % "Lois Lane ist freie Autorin in Metropolis.") == ("Lois Lane",)
+    assert _authors(ld % "Lois Lane - reporter, storm chaser.") == ("Lois Lane",)
+    # A biography that does not open with a full name leaves the name as declared.
+    assert _authors(ld % "Lois writes about storms.") == ("Lois",)
+    assert _authors(ld % "Loise Lane writes about storms.") == ("Lois",)
+
+
+def test_a_headline_that_opens_with_von_is_no_byline_and_labels_are_no_names() -> None:
+    page = ('<h3>Die Autorin im Gespräch</h3><h1>Von Stürmen, Fluten und Dürre</h1><div class="meta">'
+            '<span>Autor: Erika Mustermann</span></div>')
+    assert _authors("", page) == ("Erika Mustermann",)
+    box = '<div><span class="author-label">The Author</span></div><div><span class="author-name">Lois Lane</span></div>'
+    assert _authors("", box) == ("Lois Lane",)
+    # A listing's link that sorts posts by a key names no one.
+    assert _authors("", '<p><a href="/tags">View posts by tag</a></p>') == ()

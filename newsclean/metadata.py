@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 from typing import Final
@@ -333,23 +334,33 @@ def page_metadata(page: Page, body_text: str, settings: Settings, today: dt.date
             and stated.value[:ISO_DAY] not in url_days
             and prefer_printed(printed, blocks[printed.index].text, stated)):
         dates = [printed, stated]
+    date_found: list[Found | None] = [*dates, above, *(Found(d, "url") for d in url_days)]
+    headline_text = title.value if title else None
+    # The last resorts, best first: looked for only while no date is found (all of them when the
+    # candidates are listed, settings.candidates). None of them is a dateline or an address, the
+    # two that printed_date weighs against the date chosen.
+    fallbacks: tuple[Callable[[], Found | None], ...] = (
+        lambda: cued_date(blocks, today, day_first),
+        lambda: chrome_date(chrome, today, day_first),
+        lambda: headline_box_date(chrome, headline_text, today, day_first) if headline_text is not None else None,
+        lambda: marked_date(declared.get("marked_date", []), today, day_first),
+        lambda: declared_date(declared.get("late_date", []), today, day_first),
+        lambda: byline_date(blocks, header_lo, today, day_first),
+        lambda: late_date_line(page, today, day_first),
+        lambda: published_cue_date([b.text for b in blocks] + [r.text for r in chrome
+                                                               if not r.detail.startswith(LISTING_CHROME)],
+                                   today, day_first),
+        lambda: declared_date(declared.get("script_date", []), today, day_first),
+    )
+    for fallback in fallbacks:
+        if not settings.candidates and first(*date_found) is not None:
+            break
+        date_found.append(fallback())
     considered: dict[str, list[Found | None]] = {
         "title": [heading,
                   declared_title(declared.get("title", []), outlets),
                   title if title and title.source != "first-line" else None, title],
-        "date": [*dates,
-                 above,
-                 *(Found(d, "url") for d in url_days),
-                 cued_date(blocks, today, day_first), chrome_date(chrome, today, day_first),
-                 headline_box_date(chrome, title.value, today, day_first) if title else None,
-                 marked_date(declared.get("marked_date", []), today, day_first),
-                 declared_date(declared.get("late_date", []), today, day_first),
-                 byline_date(blocks, header_lo, today, day_first),
-                 late_date_line(page, today, day_first),
-                 published_cue_date([b.text for b in blocks] + [r.text for r in chrome
-                                                                if not r.detail.startswith(LISTING_CHROME)],
-                                    today, day_first),
-                 declared_date(declared.get("script_date", []), today, day_first)],
+        "date": date_found,
         "site_name": [site],
         "url": page_urls(stated_urls),
         "original_source": [Found(source, "syndication-line") if source else None],

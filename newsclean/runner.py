@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from .formats import render
 from .model import Article, InputError, Prepared
-from .settings import Settings
+from .settings import Settings, with_overrides
 from .templates import Signature, SiteModel, digest, signature, signature_of
 
 if TYPE_CHECKING:
@@ -133,15 +133,18 @@ def run_task(task: Task) -> Result:
         with time_limit(task.timeout), memory_limit(task.max_memory):
             from .pipeline import clean
 
+            settings = task.settings
+            if (task.explain or task.report) and not settings.candidates:  # they list the candidates that lost
+                settings = with_overrides(settings, candidates=True)
             prepared = _kept.pop(_kept_key(task), None) if _kept else None
             data = (b"" if prepared is not None else task.data if task.data is not None
                     else read_bytes(task.source))
-            article = clean(data, source=task.source, kind=task.kind or task.settings.kind, settings=task.settings,
+            article = clean(data, source=task.source, kind=task.kind or task.settings.kind, settings=settings,
                             site_model=task.site_model, charset=task.charset, fetched_from=task.url,
                             captured=task.captured, prepared=prepared)
             if not article.blocks and prepared is not None:  # read again: clean() has ways to retry a page
                 article = clean(read_bytes(task.source), source=task.source, kind=task.kind or task.settings.kind,
-                                settings=task.settings, site_model=task.site_model, charset=task.charset,
+                                settings=settings, site_model=task.site_model, charset=task.charset,
                                 fetched_from=task.url, captured=task.captured)
             removed = (tuple((r.rule, r.text, r.detail) for r in article.removed)
                        + tuple((f"{field} candidate", f"{value} (from {source})", "")

@@ -31,6 +31,9 @@ class Settings:
     # Boxes not removed for their class or id (their class/id string as --explain shows it): the
     # second reading of a page whose article went with such a box (pipeline.clean).
     spared_boxes: frozenset[str] = frozenset()
+    # Every metadata candidate is looked for and listed (--explain, --report show the ones that
+    # lost); off, a field's last resorts are not looked for once it has a value.
+    candidates: bool = False
 
     # --- block classification (word counts; CJK characters count as half a word) ---
     # A block this long that ends like a sentence reads as prose on its own.

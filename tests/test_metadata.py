@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import newsclean
+from newsclean.settings import DEFAULTS, with_overrides
 
 from .metadata_eval import evaluate
 
@@ -66,6 +67,23 @@ def test_printed_date_wins_over_a_utc_stamp_a_day_away() -> None:
     meta = newsclean.clean(html).metadata
     assert meta.date == "2019-11-19" and dict(meta.provenance)["date"] == "dateline"
     assert ("date", "2019-11-20T01:50:59+00:00", "json-ld") in meta.candidates
+
+
+def test_last_resort_dates_are_looked_for_only_when_needed_or_listed() -> None:
+    """A page's last-resort dates (here a 'Posted' line below the body) are not looked for once a
+    date is found, unless every candidate is listed (--explain): the date chosen is the same."""
+    html = b"""<html><head><meta property="article:published_time" content="2021-03-04T10:00:00+01:00">
+    </head><body><h1>The council agrees on a budget for the year</h1>
+    <p>The council met again on the budget, and the vote was put off to the spring session.</p>
+    <p>Engineers worked through the night to add capacity, and most users could log in by morning.</p>
+    <p>Engineers worked through the night to add capacity, and most users could log in by morning, too.</p>
+    <div class="post-date">Posted 12.05.2020</div></body></html>"""
+    quick = newsclean.clean(html).metadata
+    listed = newsclean.clean(html, settings=with_overrides(DEFAULTS, candidates=True)).metadata
+    assert quick.date == listed.date == "2021-03-04T10:00:00+01:00"
+    for source in ("cued-line", "date-class", "published-cue"):
+        assert ("date", "2020-05-12", source) in listed.candidates
+        assert ("date", "2020-05-12", source) not in quick.candidates
 
 
 def test_a_script_built_page_gets_its_text_from_json_ld() -> None:

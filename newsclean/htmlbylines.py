@@ -147,6 +147,10 @@ _PRINTED_BYLINE_LEVELS: Final = 3  # elements climbed from the lead word's text 
 _PRINTED_BYLINE_MAX: Final = 4
 
 
+# Lexbor's tag id of a text node (its tag name '-text').
+_TEXT_ID: Final = LexborHTMLParser("<p>x</p>").css_first("p").child.tag_id  # type: ignore[union-attr]
+
+
 def _byline_word_nodes(body: LexborNode) -> Iterator[LexborNode]:
     """The short text nodes of `body` that hold a byline word, in page order. The words are looked
     for in the body's text taken at once (its text nodes stripped, parted by a NUL, which a parsed
@@ -159,7 +163,7 @@ def _byline_word_nodes(body: LexborNode) -> Iterator[LexborNode]:
     position, upcoming = 0, iter(wanted)
     target = next(upcoming)
     for node in body.traverse(include_text=True):
-        if node.tag != "-text":
+        if node.tag_id != _TEXT_ID:  # (an id: the name of every node walked past would be made)
             continue
         if position == target:
             yield node

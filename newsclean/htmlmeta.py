@@ -113,8 +113,9 @@ def _names(value: Any, nodes: dict[str, dict] | None = None) -> list[str]:
 
 
 # A biography that opens with the person's full name, after a first name alone ('Jane Doe is a
-# writer ...', 'Jane Doe - engineer'): the surname is one capitalised word, then none.
-_BIO_SURNAME: Final = re.compile(r"\s+(?P<surname>[^\W\d_][\w'’-]*)(?=\s*$|\s*[^\w\s]|\s+[^\W\d_A-ZÀ-Þ])")
+# writer ...', 'Jane Doe - engineer'): the surname is one capitalised word, then none. (The space
+# before it is taken whole, after a non-space: no try from inside a run of spaces, no backtracking.)
+_BIO_SURNAME: Final = re.compile(r"(?<!\s)\s++(?P<surname>[^\W\d_][\w'’-]*)(?=\s*$|\s*[^\w\s]|\s+[^\W\d_A-ZÀ-Þ])")
 
 
 def fuller_name(name: str, description: Any) -> str:

@@ -55,6 +55,10 @@ def apply(stage: Stage, context: Context, verdicts: tuple[Verdict, ...]) -> tupl
 
 
 CONTEXT_RULES: Final[tuple[ContextRule, ...]] = (
+    ContextRule("listed-phrase", Label.SHORT, Stage.AMEND,
+                "A newsletter or legal phrase in an item of a list or table in the article container, between "
+                "items no rule removes: one of the article's items (a plan's features, a checklist), kept.",
+                marks.listed_phrases),
     ContextRule("inline-credit", Label.BAD, Stage.AMEND,
                 "A '©' line without a year, followed by prose: a picture's credit inside the article, not the "
                 "page's footer (removed, but the article goes on past it).", marks.inline_credits),

@@ -10,11 +10,15 @@ from typing import Final
 from .model import Block, Context, Label, Relabels, Verdict
 from .rules import (
     ADDRESS,
+    NEUTRAL_RULES,
+    NUMBERED_ITEM,
 )
 from .settings import Settings
 
 PROSE: Final = (Label.GOOD, Label.NEARGOOD)
 SUBHEADINGS: Final = frozenset({"h2", "h3", "h4", "h5", "h6"})
+# A picture's lines between an item's heading and its text (its credit, its caption).
+PICTURE_LINES: Final = NEUTRAL_RULES | {"photo-credit"}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -66,12 +70,16 @@ def linked_sentences(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
 
 def linked_headings(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
     """A subheading of link text inside the body and the article container, over the article's own
-    text, names the item it tells of (a listicle's product or place, linked to its page): a menu or
-    a box of teasers is not set as headings over prose."""
+    text (past a picture's credit), names the item it tells of (a listicle's product or place,
+    linked to its page): a menu or a box of teasers is not set as headings over prose. A numbered
+    one ('1. Corn plant') names an item over its kept facts too."""
     inside = c.inside
 
     def over_text(i: int) -> bool:
-        return i + 1 < len(verdicts) and inside[i + 1] and verdicts[i + 1].label in PROSE
+        after = i + 2 if i + 2 < len(verdicts) and verdicts[i + 1].rule in PICTURE_LINES else i + 1
+        numbered = after == i + 1 and bool(NUMBERED_ITEM.match(c.blocks[i].text))
+        return after < len(verdicts) and inside[after] and (
+            verdicts[after].label in PROSE or (numbered and verdicts[after].label is not Label.BAD))
 
     return {i: "inside the body" for i, v in enumerate(verdicts)
             if v.rule == "link-dense" and inside[i] and c.blocks[i].in_container

@@ -11,7 +11,7 @@ from collections import Counter
 from typing import Final
 
 from .dates import YEAR
-from .model import Block, Context, Features, Label, Relabels, Verdict
+from .model import ITEM_TAGS, Block, Context, Features, Label, Relabels, Verdict
 from .rules import (
     BOX_LABELS,
     CAPTION_PAIR_MIN_CHARS,
@@ -47,6 +47,9 @@ LINK_LIST_MIN: Final = 2
 # Terminators that a box set inside the article prints (inline_boxes); a comments label opens the
 # readers' prose, which is no article's.
 INLINE_BOX_RULES: Final = HARD_TERMINATORS - {"comments-label"}
+# Phrase rules whose words an item of the article's own list often holds ('Advanced features require
+# a subscription', 'Privacy shutter', 'Register descriptions'); a box of its own is no list's item.
+LISTED_PHRASE_RULES: Final = frozenset({"newsletter-box", "legal-links"})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -67,6 +70,20 @@ def inline_credits(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
         prose = [j for j in after if verdicts[j].label is Label.GOOD]
         if len(prose) >= c.settings.credit_prose_blocks:
             found[i] = f"{len(prose)} paragraphs of prose follow"
+    return found
+
+
+def listed_phrases(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
+    """A newsletter or legal phrase without a link in an item of a list or table inside an HTML
+    page's article container, between two items that no rule removes, is one of the article's own
+    items (a plan's features, a checklist, a table of tips): a signup box or a footer's links stand
+    alone, not between a list's items. Kept as a short line, it no longer ends the article."""
+    found: Relabels = {}
+    for i in range(1, len(verdicts) - 1):
+        if verdicts[i].rule in LISTED_PHRASE_RULES and c.blocks[i].in_container and not c.blocks[i].link_chars \
+                and c.blocks[i].tag in ITEM_TAGS and all(
+                    c.blocks[j].tag in ITEM_TAGS and verdicts[j].label is not Label.BAD for j in (i - 1, i + 1)):
+            found[i] = f"an item between items of a list ({c.blocks[i].tag})"
     return found
 
 

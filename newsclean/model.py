@@ -77,6 +77,8 @@ class Document:
 TITLE_TAG: Final = "title"
 # The tags of headings, of every level.
 HEADING_TAGS: Final = ("h1", "h2", "h3", "h4", "h5", "h6")
+# The tags of a list's items and terms and of a table's rows and cells.
+ITEM_TAGS: Final = frozenset({"li", "dt", "dd", "tr", "td"})
 
 
 class Block:

@@ -22,7 +22,7 @@ from typing import Final
 
 from .context import MENU_RUN, OUTSIDE_BODY, apply
 from .keeps import links_address
-from .model import Block, Context, Features, Label, Stage, Verdict
+from .model import ITEM_TAGS, Block, Context, Features, Label, Stage, Verdict
 from .rules import (
     BOX_LABELS,
     HARD_TERMINATORS,
@@ -66,15 +66,19 @@ def block_score(verdict: Verdict, feat: Features, settings: Settings) -> float:
     return -(settings.terminator_penalty if verdict.rule in TERMINATORS else settings.bad_penalty)
 
 
-def container_score(score: float, inside: bool, linked: bool, settings: Settings) -> float:
+def container_score(score: float, inside: bool, linked: bool, settings: Settings, plain_item: bool = False) -> float:
     """On an HTML page whose article container is known, prose outside it counts less and short
     blocks inside it cost less (subheadings, short quotes), those without links least (a list's
-    items, a table's rows, a box of pros and cons: the article's own)."""
+    items, a table's rows, a box of pros and cons: the article's own). A list's item or a table's
+    row without a link costs that little outside it too (`plain_item`): a menu's items are links,
+    a checklist's or a comparison's are not, wherever the container's edge was drawn."""
     if inside:
         if score > 0:
             return score
         return score * (settings.main_cost_factor if linked else settings.main_plain_cost_factor)
-    return score * settings.outside_main_weight if score > 0 else score
+    if score > 0:
+        return score * settings.outside_main_weight
+    return score * settings.main_plain_cost_factor if plain_item else score
 
 
 def _stretches(scores: list[float], lo: int, hi: int,
@@ -371,7 +375,8 @@ def body(blocks: tuple[Block, ...], feats: tuple[Features, ...], verdicts: tuple
               for v, f in zip(verdicts, feats, strict=True)]
     has_main = any(b.in_container for b in blocks)
     if has_main:
-        scores = [container_score(score, block.in_container, feat.link_density > settings.max_link_density, settings)
+        scores = [container_score(score, block.in_container, feat.link_density > settings.max_link_density, settings,
+                                  block.tag in ITEM_TAGS and not block.link_chars)
                   for score, block, feat in zip(scores, blocks, feats, strict=True)]
     threads = thread_heads(blocks, feats, verdicts, settings) | unlabelled_threads(blocks, feats, verdicts, settings)
 

@@ -166,6 +166,8 @@ SYNDICATION: Final = re.compile(
 )
 SYNDICATION_CUES: Final = ("appeared first on", "originally", "first published", "first appeared")
 REFERENCES_HEAD: Final = re.compile(r"^\s*(?:references|visible links:?|hidden links:?)\s*$", _I)
+# A heading numbered as an item of a list ('1. Corn plant', '#3 Acme Movers', '2) Kyoto').
+NUMBERED_ITEM: Final = re.compile(r"#?\d{1,3}[.):]\s")
 REFERENCE_ITEM: Final = re.compile(r"^\s*\d+\.\s+(?:https?|file|ftp|mailto|javascript):\S*\s*$", _I)
 
 

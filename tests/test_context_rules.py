@@ -234,6 +234,32 @@ def test_list_before_the_body_in_the_container_is_kept_but_a_summary_box_is_not(
     assert not any(item in boxed.text for item in items)
 
 
+# A comparison table without links between the opening and the article container (a listicle's
+# overview), and the same table made of links (a box of other pages).
+TABLE_ROWS = [("Harbour line", "Ferry terminal", "Every ten minutes"),
+              ("Airport line", "Terminal two", "Every eight minutes"),
+              ("Ring line", "Old town square", "Every quarter hour"),
+              ("North line", "University campus", "Every twelve minutes"),
+              ("Night line", "Central station", "Every half hour"),
+              ("River line", "Market hall", "Every twenty minutes")]
+
+
+def _table(linked: bool) -> str:
+    def cell(text: str) -> str:
+        return f'<td><a href="/{text[:4]}">{text}</a></td>' if linked else f"<td>{text}</td>"
+    return "<table>" + "".join("<tr>" + "".join(cell(c) for c in row) + "</tr>" for row in TABLE_ROWS) + "</table>"
+
+
+@pytest.mark.parametrize("linked", [False, True])
+def test_a_table_without_links_outside_the_container_costs_what_it_costs_inside(linked: bool) -> None:
+    opening = "".join(f"<div><p>{p}</p></div>" for p in PARAGRAPHS[:6])
+    rest = "<div>" + "".join(f"<p>{p} {q}</p>" for p, q in zip([*MORE_PARAGRAPHS, *LATER_PARAGRAPHS], PARAGRAPHS,
+                                                                strict=False)) + "</div>"
+    article = _html("<h1>Tram line to reach the airport</h1>", opening, _table(linked), rest)
+    assert PARAGRAPHS[0] in article.text
+    assert all((row[1] in article.text) is not linked for row in TABLE_ROWS)
+
+
 def test_a_line_after_the_container_past_a_removed_block_is_a_sign_off() -> None:
     bio = ("Jane Doe has covered the city's transport for ten years. She lives near the old depot with her two "
            "sons, a dog and far too many books, and still takes the night bus home on Fridays.")
@@ -308,6 +334,25 @@ def test_a_linked_heading_over_the_body_s_text_is_kept_but_not_over_links() -> N
     assert all(name in article.text for name in STOPS)
     assert final_rules(_source(*inner), "Harbour gate") == ["linked-heading"]
     assert rule_of(article, "More tram stops") == "link-dense"
+
+
+def _numbered_or_credited(n: int, name: str, text: str, numbered: bool, credited: bool) -> str:
+    """A listicle's item: a linked name (numbered or not) over its facts, or over a picture's credit,
+    then its paragraph."""
+    head = f"{n + 1}. {name}" if numbered else name
+    between = "<p>Photo credit: City archive</p>" if credited else "<p>Step-free access</p><p>Two platforms</p>"
+    return f'<h2><a href="/{n}">{head}</a></h2>{between}<p>{text}</p>'
+
+
+@pytest.mark.parametrize(("numbered", "credited", "kept"), [(True, False, True), (False, True, True),
+                                                            (False, False, False)])
+def test_a_linked_heading_over_facts_is_kept_when_numbered_and_over_text_past_a_credit(
+        numbered: bool, credited: bool, kept: bool) -> None:
+    items = "".join(_numbered_or_credited(n, name, PARAGRAPHS[n], numbered, credited) for n, name in enumerate(STOPS))
+    inner = ("<h1>Tram line to reach the airport</h1><div>", f"<p>{PARAGRAPHS[7]}</p>", items, "</div>")
+    heading = "2. Harbour gate" if numbered else "Harbour gate"
+    assert final_rules(_source(*inner), heading) == (["linked-heading"] if kept else ["link-dense"])
+    assert all(name in _html(*inner).text for name in STOPS) is kept
 
 
 def test_a_list_of_links_between_parts_of_the_body_is_kept_but_not_one_at_its_end() -> None:
@@ -435,6 +480,25 @@ def test_a_newsletter_box_inside_the_article_does_not_end_it_but_one_below_does(
     # Nor does a box count the prose past a copy of the headline (the page printed twice).
     article = html_story(f"{first}<div>{signup}</div><h2>Tram line to reach the airport</h2>{second}")
     assert rule_of(article, box) == "newsletter-box"
+
+
+def test_a_newsletter_word_in_an_item_of_the_article_s_list_does_not_remove_it() -> None:
+    # A plan's features, one of them with a newsletter word ('subscription'): one of the list's items.
+    feature = "Monthly subscription for students"
+    features = ["Unlimited rides on every tram line", "Free transfers to the night buses", feature,
+                "Two children ride free with an adult"]
+    listed = "<p>The new pass will offer:</p><ul>" + "".join(f"<li>{f}</li>" for f in features) + "</ul>"
+    prose = [f"<p>{p}</p>" for p in PARAGRAPHS]
+    inner = (*prose[:4], listed, *prose[4:])
+    article = html_story("".join(inner))
+    assert all(f in article.text for f in features)
+    assert final_rules(html_story_data("".join(inner)).decode(), feature) == ["listed-phrase"]
+    assert feature not in newsclean.clean(html_story_data("".join(inner)), settings=off("listed-phrase")).text
+    # A box of its own, or an item that links its words, is no item of the article's list.
+    alone = html_story("".join((*prose[:4], f"<p>{feature}</p>", *prose[4:])))
+    assert rule_of(alone, feature) in ("newsletter-box", "inline-box")
+    linked = listed.replace(f"<li>{feature}</li>", f'<li><a href="/pass">{feature}</a></li>')
+    assert feature not in html_story("".join((*prose[:4], linked, *prose[4:]))).text
 
 
 def test_a_lead_printed_again_inside_the_body_keeps_one_copy() -> None:

@@ -79,6 +79,8 @@ TITLE_TAG: Final = "title"
 HEADING_TAGS: Final = ("h1", "h2", "h3", "h4", "h5", "h6")
 # The tags of a list's items and terms and of a table's rows and cells.
 ITEM_TAGS: Final = frozenset({"li", "dt", "dd", "tr", "td"})
+# ... and of a table's rows and cells alone.
+TABLE_TAGS: Final = frozenset({"tr", "td"})
 
 
 class Block:

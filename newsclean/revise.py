@@ -22,7 +22,7 @@ from typing import Final
 
 from .context import MENU_RUN, OUTSIDE_BODY, apply
 from .keeps import links_address
-from .model import ITEM_TAGS, Block, Context, Features, Label, Stage, Verdict
+from .model import ITEM_TAGS, TABLE_TAGS, Block, Context, Features, Label, Stage, Verdict
 from .rules import (
     BOX_LABELS,
     HARD_TERMINATORS,
@@ -297,8 +297,8 @@ def trim_runon_tail(spans: list[Span], blocks: tuple[Block, ...], verdicts: tupl
 def extend_in_container(spans: list[Span], blocks: tuple[Block, ...], feats: tuple[Features, ...],
                         verdicts: tuple[Verdict, ...], settings: Settings) -> list[Span]:
     """Inside the article container, the lines that follow the body (a list of dates, a table of
-    results, closing notes) are the article's too, up to the container's end, a terminator or a
-    run of links."""
+    results, closing notes) are the article's too, up to the container's end, a terminator, a
+    run of links or a paragraph with a link (a teaser; a table's cell with a link is the table's)."""
     end = spans[-1][1]
     if not blocks[end].in_container:
         return spans
@@ -312,7 +312,8 @@ def extend_in_container(spans: list[Span], blocks: tuple[Block, ...], feats: tup
             break
         if verdicts[i].label is Label.BAD:
             continue
-        if verdicts[i].label is Label.GOOD and feats[i].link_density > 0:
+        # A paragraph with a link is a teaser; a table's cell with one is a cell of the table.
+        if verdicts[i].label is Label.GOOD and feats[i].link_density > 0 and blocks[i].tag not in TABLE_TAGS:
             break
         last = i
         taken += 1

@@ -260,6 +260,31 @@ def test_a_table_without_links_outside_the_container_costs_what_it_costs_inside(
     assert all((row[1] in article.text) is not linked for row in TABLE_ROWS)
 
 
+# A table of what the works bring, after the article: short rows, and one cell that is a sentence
+# with a link in it.
+WORKS = [("Night works", "Letters a week ahead"), ("Bus changes", "Replacement buses"),
+         ("Noise", "Barriers around sites"), ("Parking", "Two new garages"), ("Deliveries", "Early morning slots"),
+         ("Cycling", "Marked detours"), ("Markets", "Moved to the square"), ("Schools", "Crossing guards")]
+LATER_WORKS = [("Trees", "Replanted in autumn"), ("Water mains", "Renewed at once"),
+               ("Street lights", "Brighter lamps"), ("Benches", "Back in spring"), ("Kiosks", "Moved for a year")]
+DIVERSIONS = 'Diversions follow the <a href="/plan">published diversion plan</a> for each district of the city.'
+
+
+def _rows(rows: list[tuple[str, str]]) -> str:
+    return "<table>" + "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows) + "</table>"
+
+
+@pytest.mark.parametrize("in_table", [True, False])
+def test_a_cell_with_a_link_does_not_end_the_lines_after_the_body_but_a_linked_paragraph_does(in_table: bool) -> None:
+    prose = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    table = (_rows([*WORKS, ("Road closures", DIVERSIONS), *LATER_WORKS]) if in_table
+             else _rows(WORKS) + f"<p>{DIVERSIONS}</p>" + _rows(LATER_WORKS))
+    article = _html("<h1>Tram line to reach the airport</h1><div>", prose, "<h2>What the works will bring</h2>",
+                    table, "</div>")
+    assert all(name in article.text for name, _ in WORKS)
+    assert all((name in article.text) is in_table for name, _ in LATER_WORKS)
+
+
 def test_a_line_after_the_container_past_a_removed_block_is_a_sign_off() -> None:
     bio = ("Jane Doe has covered the city's transport for ten years. She lives near the old depot with her two "
            "sons, a dog and far too many books, and still takes the night bus home on Fridays.")

@@ -22,6 +22,21 @@ from .text import HANGUL, ends_sentence, squeeze, word_count
 
 # Dump markup: lynx link markers, markdown links/images, bullets, headings.
 LYNX_MARKER: Final = re.compile(r"\[(?:\d+|IMG|INLINE|BUTTON|image|img)\]")
+# lynx prints an <ins> element between these marks: '[INS: text :INS]', an ad slot's empty one '[INS: :INS]'.
+LYNX_INSERTION: Final = re.compile(r"\[INS:\s?|\s?:INS\]")
+# lynx prints an image without alt text as its file name in brackets ('[harbour.jpg?w=600]'), a
+# tracking pixel as its address ('[tr?id=12&ev=PageView]'), an inline image as its data
+# ('[gif;base64,R0lG...]'): no word of the text, even inside a paragraph. A bracketed token (no
+# space, no markdown link's address after it) is one when it holds a hint of IMAGE_NAME_HINT.
+BRACKETED_TOKEN: Final = re.compile(r"\[([^\s\[\]]{1,2000})\](?!\()")
+IMAGE_NAME_HINT: Final = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|bmp|avif)(?![^\W_])|\?[^=]{1,40}=|;base64,",
+                                    re.IGNORECASE)
+# w3m prints an image without alt text as its name cut short, in brackets, glued to the text around
+# it ('[harbour-at]The ferry...', '...the new quay[harbour-at]'): at a paragraph's either end, such a
+# token touching a letter is no word of it (an editor's bracket is spaced, or inside a word: 'give[s]').
+GLUED_IMAGE_NAME: Final = re.compile(r"^(?:\[[^\s\[\]]{2,60}\])+(?=[^\W\d_])|(?<=[^\W\d_])(?:\[[^\s\[\]]{2,60}\])+$")
+# A line that is a rule across the page (<hr>, printed by lynx as underscores): no paragraph's part.
+RULE_LINE: Final = re.compile(r"^\s*(?:_{3,}|[─━]{3,})\s*$")
 # Markdown links and images in a dump: their text holds no bracket and is bounded (MD_TEXT_CHARS), as
 # is the address (MD_ADDRESS_CHARS), so that a line of many '[' is not scanned to its end from each.
 MD_TEXT_CHARS: Final = 1000
@@ -52,6 +67,8 @@ _WRAP_MIN_WIDE_CHARS: Final = 12
 # one of _LINE_ENDS, Chinese and Japanese full stops among them).
 _SENTENCE_END_SHARE: Final = 0.5
 _LINE_ENDS: Final = frozenset(".!?\"”。！？")
+# Or this many lines at the width exactly, and none longer, when few come near it.
+_FILLED_LINES: Final = 3
 # In a wrapped dump almost no prose line is longer than the width.
 _OVER_SHARE: Final = 0.1
 # Wrapped lines end within this many characters of the width (a long next word moves down).
@@ -70,6 +87,9 @@ _INDENT_SLACK: Final = 6
 # most of them mid-sentence.
 _COLUMN_MIN_LINES: Final = 3
 _COLUMN_MIN_WIDTH: Final = 30
+# A word longer than the line is cut where the line is full: within this many columns of the width
+# (lynx cuts it a column or three short of the width its prose lines reach).
+_CUT_SLACK: Final = 3
 # First characters that can open a heading, quote or list item (anything else is a plain paragraph).
 _MARKUP_START: Final = frozenset("#>*+-•·◦▪□☆○o0123456789 \t")
 # lynx prints headings at the margin and sets paragraphs in: a heading there has this many words, in
@@ -230,10 +250,13 @@ def _prose_line(line: str) -> bool:
 
 def _wrapped_at(width: int, prose: list[str], lengths: list[int]) -> bool:
     """Whether prose lines of these lengths read as wrapped at `width`: many just below it, few
-    past it, and most of those just below it ending mid-sentence."""
+    past it, and most of those just below it ending mid-sentence. Where paragraphs are short (a
+    Japanese page's, a line or two each), few lines come near the width: several that reach it
+    exactly, none past it, do as well."""
     near = sum(1 for n in lengths if width - _WRAP_SLACK <= n <= width)
     over = sum(1 for n in lengths if n > width + 2)
-    if near < max(3, _WRAPPED_SHARE * len(lengths)) or over > _OVER_SHARE * len(lengths):
+    filled = lengths.count(width) >= _FILLED_LINES and max(lengths) == width
+    if (near < max(3, _WRAPPED_SHARE * len(lengths)) and not filled) or over > _OVER_SHARE * len(lengths):
         return False
     ends = sum(1 for line, n in zip(prose, lengths, strict=True)
                if width - _WRAP_SLACK <= n <= width and line[-1:] in _LINE_ENDS)
@@ -286,7 +309,7 @@ def _paragraphs(lines: list[str], width: int | None, measure: Callable[[str], in
     def flush() -> None:
         if current:
             indent = current[0][:len(current[0]) - len(current[0].lstrip())]
-            out.append((indent + _join(current, measure is display_width), _tag_of(current[0])))
+            out.append((indent + _join(current, measure is display_width, width, measure), _tag_of(current[0])))
             current.clear()
 
     for k, line in enumerate(lines):
@@ -301,8 +324,11 @@ def _paragraphs(lines: list[str], width: int | None, measure: Callable[[str], in
             and not in_references
             and bool(current)
             and not _starts_item(line)
+            and RULE_LINE.match(line) is None
+            and RULE_LINE.match(last) is None
             and _wrapped_before(last, line, columns.get(k) or margins.get(_indent(last), width), measure,
                                 opening=len(current) == 1 and _indent(line) == body_indent)
+            and not _same_line(last, line)
         )
         if not joins:
             flush()
@@ -310,6 +336,12 @@ def _paragraphs(lines: list[str], width: int | None, measure: Callable[[str], in
         last = line
     flush()
     return out
+
+
+def _same_line(previous: str, line: str) -> bool:
+    """Whether `line` says again what `previous` said (link markers aside): a picture's alt text,
+    title and link printed one under the other, no paragraph wrapped into its own copy."""
+    return LYNX_MARKER.sub("", line).strip() == LYNX_MARKER.sub("", previous).strip()
 
 
 def _indent_lengths(lines: list[str], measure: Callable[[str], int] = len) -> dict[int, Counter[int]]:
@@ -363,17 +395,24 @@ def column_widths(lines: list[str], width: int | None, measure: Callable[[str], 
     return found
 
 
-def _join(lines: list[str], by_columns: bool) -> str:
+def _join(lines: list[str], by_columns: bool, width: int | None = None, measure: Callable[[str], int] = len) -> str:
     """Rejoin wrapped lines; a word hyphenated at the line end is rejoined without a space, and so
     are two lines of Chinese or Japanese, written without spaces. Korean puts spaces between words:
     a dump wrapped by character count (lynx) breaks its lines there, one wrapped by columns (w3m)
-    at any character, so only there do two lines of hangul join without one."""
-    text = lines[0].strip()
-    for part in lines[1:]:
-        part = part.strip()
+    at any character, so only there do two lines of hangul join without one. A word longer than a
+    line (an address, an image's file name) is cut where the line is full: its parts join as one."""
+    text = ""
+    for k, raw in enumerate(lines):
+        part = raw.strip()
+        if k == 0:
+            text = part
+            continue
         last, first = text[-1:], part[:1]
+        previous = lines[k - 1]
         glued = (last == "-" and text[-2:-1].isalpha()) or (
-            _wide(last) and _wide(first) and (by_columns or not (HANGUL.match(last) or HANGUL.match(first))))
+            _wide(last) and _wide(first) and (by_columns or not (HANGUL.match(last) or HANGUL.match(first)))) or (
+            width is not None and measure(previous) >= width - _CUT_SLACK and " " not in previous.strip()
+            and not any(_wide(c) for c in previous))
         text += part if glued else " " + part
     return text
 
@@ -414,6 +453,11 @@ def _tag_of(first_line: str) -> str:
     return "p"
 
 
+def _unnamed(match: re.Match[str]) -> str:
+    """A bracketed token with nothing in its place when it names an image (BRACKETED_TOKEN)."""
+    return " " if IMAGE_NAME_HINT.search(match.group(1)) else match.group(0)
+
+
 def _make_block(index: int, raw: str, tag: str) -> Block | None:
     """Strip dump markup from one paragraph and measure its link text."""
     text = raw.strip()
@@ -426,12 +470,19 @@ def _make_block(index: int, raw: str, tag: str) -> Block | None:
             text = BULLET.sub("", text, count=1)
     link_chars = 0
     if "[" in text:
+        # (an ad's empty slot, or an image's name alone on its line, is a block the rules name)
+        unmarked = LYNX_INSERTION.sub(" ", text) if "INS" in text else text
+        text = unmarked if unmarked.strip() else text
+        unmarked = BRACKETED_TOKEN.sub(_unnamed, text)
+        text = unmarked if unmarked.strip() else text
         text = MD_IMAGE.sub(lambda m: "", text)
         link_chars += sum(len(m.group(1)) for m in MD_LINK.finditer(text))
         text = MD_LINK.sub(lambda m: m.group(1), text)
         if LYNX_MARKER.search(text):
             link_chars += sum(len(m.group(1).strip()) for m in _LYNX_LINK_TEXT.finditer(text))
             text = LYNX_MARKER.sub("", text)
+        unmarked = GLUED_IMAGE_NAME.sub("", text.strip())
+        text = unmarked if unmarked.strip() else text
     if "*" in text or "_" in text:
         text = MD_EMPHASIS.sub(lambda m: m.group(m.lastindex or 0), text)
     if "\u200b" in text:

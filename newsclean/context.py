@@ -85,8 +85,9 @@ CONTEXT_RULES: Final[tuple[ContextRule, ...]] = (
     ContextRule("gallery-caption", Label.BAD, Stage.MARK,
                 "A slide's caption in a slideshow printed out (counters '1 of 12', '2 of 12'...).", marks.galleries),
     ContextRule("caption-pair", Label.BAD, Stage.MARK,
-                "A line printed twice in a row, the second time alike or with a credit in brackets: a caption (a "
-                "text browser prints a picture's alt text, then its caption or title).", marks.caption_pairs),
+                "A line printed twice in a row, the second time alike or with a credit in brackets, or twice over "
+                "on one line: a caption (a text browser prints a picture's alt text, then its caption or title).",
+                marks.caption_pairs),
     ContextRule("teaser-list", Label.BAD, Stage.MARK,
                 "Teasers of other articles (title, summary, source) after a 'Related' label below the article.",
                 marks.teaser_lists),

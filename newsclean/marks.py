@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Final
 
-from .dates import YEAR
+from .dates import YEAR, is_date_line
 from .model import ITEM_TAGS, Block, Context, Features, Label, Relabels, Verdict
 from .rules import (
     BOX_LABELS,
@@ -26,6 +26,8 @@ from .rules import (
 from .text import normalize
 
 PROSE: Final = (Label.GOOD, Label.NEARGOOD)
+# A picture's text is printed at most this many times over on one line of a dump (doubled).
+PICTURE_COPIES: Final = 3
 # A label that heads a box or a list of other articles names none itself: this many words at most
 # ('Related', 'More from Sport'), or a colon at its end.
 LABEL_MAX_WORDS: Final = 3
@@ -302,9 +304,14 @@ def galleries(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
 def caption_pairs(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
     """A line printed again at once with a credit in brackets after it ('X.' then 'X. (Jane Doe / Agency)'),
     or printed again just as it was (a text browser's dump prints a picture's alt text, then its title
-    or caption), is a picture's caption: an article never repeats its own paragraph at once."""
+    or caption), is a picture's caption: an article never repeats its own paragraph at once. So is a
+    line that says one phrase twice over (`doubled`), but for a table's row (a header over two groups)."""
     blocks = c.blocks
     found: Relabels = {}
+    for i, block in enumerate(blocks):
+        if block.tag != "tr" and doubled(block.text) and (
+                verdicts[i].label is not Label.BAD or verdicts[i].rule == "repeated-line"):
+            found[i] = "one line printed twice over"
     for i in range(len(blocks) - 1):
         a, b = blocks[i].text, blocks[i + 1].text
         if len(a) >= CAPTION_PAIR_MIN_CHARS and b.startswith(a) and (
@@ -313,6 +320,22 @@ def caption_pairs(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
                 if verdicts[j].label is not Label.BAD or verdicts[j].rule == "repeated-line":
                     found[j] = "printed twice, then credited"
     return found
+
+
+def doubled(text: str) -> bool:
+    """A line that is one phrase said twice or thrice ('Harbour at dawn Harbour at dawn'): a text
+    browser's dump of a picture printed again (a lazy-loaded image and its <noscript> copy, its alt
+    text and title), the phrase of words or a file name ('harbour.jpg harbour.jpg'). A picture's
+    text is a label, not a sentence: a phrase ending in a full stop is prose said twice, left to
+    the other rules, and so are one word ('Bora Bora') and a date (published, then updated)."""
+    for copies in range(2, PICTURE_COPIES + 1):
+        # (lynx puts a space between the copies, w3m none: 'harbour.jpgharbour.jpg')
+        for gap in (" ", ""):
+            size, rest = divmod(len(text) + len(gap), copies)
+            phrase = text[:size - len(gap)]
+            if not rest and phrase[-1:] not in ("", ".", " ") and gap.join([phrase] * copies) == text:
+                return (" " in phrase or "." in phrase) and not is_date_line(phrase)
+    return False
 
 
 def list_label(block: Block, feat: Features, verdict: Verdict) -> bool:

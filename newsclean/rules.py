@@ -127,6 +127,7 @@ COMMENT_NOTICE_PREFIXES: Final = tuple(p + " " for p in COMMENT_FORM_NOTICES)
 CAPTION_PREFIXES: Final = tuple(p + " " for p in CAPTION_LEADS)
 CAPTION_PHRASE_PREFIXES: Final = tuple(p + " " for p in CAPTION_PHRASES)
 TAG_PREFIXES: Final = tuple(p + " " for p in TAG_LEADS)
+TAG_LABELS: Final = frozenset(vocabulary("tag_labels"))
 
 COPYRIGHT: Final = re.compile(any_of(COPYRIGHT_PATTERN), _I)
 # What a footer's copyright line holds besides the owner's name: the rights words, and a legal form at the end.
@@ -356,8 +357,9 @@ _RULES: Final[tuple[Rule, ...]] = (
     Rule("cookie-notice", "Cookie and consent banners.", Label.BAD,
          lambda b, f, s: 0 < f.words <= PHRASE_WINDOW and not COOKIE_WORDS.isdisjoint(f.tokens)
          and not COOKIE_CONTEXT.isdisjoint(f.tokens)),
-    Rule("tag-list", "'Tags:' / 'Filed under:' keyword lists.", Label.BAD,
-         lambda b, f, s: _short(f, s) and _starts(f.key, TAG_PREFIXES) and ":" in b.text[:TAG_LABEL_CHARS]),
+    Rule("tag-list", "'Tags:' / 'Filed under:' keyword lists, or their label alone on its line ('Tags').", Label.BAD,
+         lambda b, f, s: _short(f, s) and ((_starts(f.key, TAG_PREFIXES) and ":" in b.text[:TAG_LABEL_CHARS])
+                                           or f.key in TAG_LABELS)),
     Rule("date-line", "A dateline alone; the date goes to the metadata.", Label.BAD,
          lambda b, f, s: f.words <= DATE_LINE_MAX_WORDS and is_date_line(b.text)),
     Rule("byline", "A 'By ...' line; the authors go to the metadata.", Label.BAD,

@@ -260,3 +260,61 @@ def test_a_paragraph_in_a_narrow_table_column_of_a_w3m_dump_is_rejoined() -> Non
     texts = [b.text for b in text_blocks("\n".join([*page * 3, *column, "", *credit, ""]))[0]]
     assert " ".join(column) in texts
     assert all(line.strip() in texts for line in credit)
+
+
+def _story_lines() -> list[str]:
+    """A lynx page: a menu line, then STORY's paragraphs."""
+    return ["   [1]Home [2]News", "", *(line for p in STORY for line in _lynx(p))]
+
+
+def test_lynx_marks_of_an_insertion_and_an_images_name_are_no_words_of_the_paragraph() -> None:
+    # '[INS: ... :INS]' wraps an <ins>; '[name.jpg?w=600]' is an image without alt text, printed inline.
+    first = "[INS: :INS] [tram-depot.jpg?w=600] " + STORY[1]
+    lines = ["   [1]Home [2]News", "", *_lynx(STORY[0]), *_lynx(first), *_lynx("[INS: :INS]")]
+    texts = [b.text for b in text_blocks("\n".join(lines))[0]]
+    assert STORY[1] in texts and "[INS: :INS]" in texts  # (the empty slot alone is a block the rules name)
+
+
+def test_a_word_longer_than_the_line_is_rejoined_where_lynx_cut_it() -> None:
+    name = "[tram-depot-at-dawn-with-the-new-cars-lined-up.jpg?width=1080&amp;quality=50&amp;crop=1]"
+    cut = ["   " + name[:71], "   " + name[71:] + " The council voted on Tuesday."]
+    lines = ["   [1]Home [2]News", "", *(line for p in STORY for line in _lynx(p)), *cut]
+    assert text_blocks("\n".join(lines))[0][-1].text == "The council voted on Tuesday."
+
+
+def test_a_rule_across_the_page_is_no_part_of_the_paragraph_above_it() -> None:
+    # lynx prints <hr> as a line of underscores, set in deeper than the paragraphs.
+    lines = _story_lines()
+    lines[len(_lynx(STORY[0])) + 1:len(_lynx(STORY[0])) + 2] = ["     " + "_" * 66]
+    texts = [b.text for b in text_blocks("\n".join(lines))[0]]
+    assert STORY[0] in texts and "_" * 66 in texts
+
+
+
+def test_a_lynx_dump_of_short_japanese_paragraphs_is_rejoined_where_lines_reach_the_width() -> None:
+    # lynx cuts Japanese at any character, 74 to a line with its indent: a page of one-line paragraphs
+    # has few lines near the width, but the longer paragraphs fill theirs to it exactly.
+    sentences = [s + "。" for s in JAPANESE.split("。") if 10 < len(s) < 40]
+    paragraphs = [(JAPANESE * 2)[5 * k:5 * k + 91] for k in range(3)]
+    lines = ["   メニュー", ""]
+    for paragraph in paragraphs:
+        lines += ["   " + paragraph[:71], "   " + paragraph[71:], ""]
+        lines += [line for sentence in sentences for line in ("   " + sentence, "")]
+    texts = [b.text for b in text_blocks("\n".join(lines))[0]]
+    assert all(paragraph in texts for paragraph in paragraphs)
+
+
+def test_a_line_printed_again_under_itself_is_no_continuation_of_it() -> None:
+    # lynx prints a teaser picture's alt text, title and link one under the other, each nearly the width.
+    teaser = "The council votes again on the tram line to the airport after a long night"
+    lines = ["   [1]Home [2]News", "", *(line for p in STORY for line in _lynx(p)),
+             f"   [3]{teaser}", f"   {teaser}", f"   [4]{teaser}", ""]
+    assert [b.text for b in text_blocks("\n".join(lines))[0]][-3:] == [teaser] * 3
+
+
+def test_w3ms_short_names_of_images_glued_to_a_paragraphs_ends_are_no_words_of_it() -> None:
+    # w3m prints an image without alt text as its name cut short, in brackets, touching the text.
+    lines = ["City News", "", *(line.strip() for p in STORY for line in _lynx(p, 79)),
+             "[tram-depo]The mayor said the plan will give[s] the city a new link to[the] airport[tram-map0]"]
+    assert text_blocks("\n".join(lines))[0][-1].text == \
+        "The mayor said the plan will give[s] the city a new link to[the] airport"

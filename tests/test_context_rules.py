@@ -590,6 +590,22 @@ def test_a_caption_printed_twice_alike_goes_and_does_not_split_the_article() -> 
     assert all(p in article.text for p in PARAGRAPHS)
 
 
+@pytest.mark.parametrize("doubled", ["Tram at the depot Tram at the depot", "tram-depot.jpg tram-depot.jpg",
+                                     "tram-depot.jpgtram-depot.jpg", "Tram at dawn Tram at dawn Tram at dawn"])
+def test_a_line_printed_twice_over_goes_and_does_not_split_the_article(doubled: str) -> None:
+    # lynx prints a lazy-loaded picture's alt text and then that of its <noscript> copy on one line,
+    # w3m without a space between them.
+    article = story(*PARAGRAPHS[:4], doubled, *PARAGRAPHS[4:])
+    assert rule_of(article, doubled) == "caption-pair"
+    assert all(p in article.text for p in PARAGRAPHS)
+
+
+@pytest.mark.parametrize("line", ["Bora Bora", "The vote is on. The vote is on.", "March 3, 2026March 3, 2026"])
+def test_a_word_or_a_sentence_said_twice_is_no_picture(line: str) -> None:
+    article = story(*PARAGRAPHS[:4], line, *PARAGRAPHS[4:])
+    assert rule_of(article, line) != "caption-pair"
+
+
 TEASERS = [
     ("Harbour ferry terminal opens", "The new terminal will serve three ferry lines and a water taxi from June."),
     ("Council backs the bridge plan", "A second bridge across the river moved a step closer after Tuesday's vote."),

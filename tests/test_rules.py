@@ -72,8 +72,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
     "cookie-notice": (["We use cookies to give you the best experience on our website.",
                        "Cookies policy"],
                       ["She baked cookies for the volunteers every Sunday morning before the shift."]),
-    "tag-list": (["Tags: Minnesota Wild, Bill Hoppe", "Filed under: Politics"],
-                 ["Tags are attached to each bird before release."]),
+    "tag-list": (["Tags: Minnesota Wild, Bill Hoppe", "Filed under: Politics", "Tags"],
+                 ["Tags are attached to each bird before release.", "Topics", "Keywords"]),
     "date-line": (["December 2, 2025", "PUBLISHED: November 19, 2019 at 8:59 pm | UPDATED: November 19, "
                    "2019 at 10:16 pm", "Updated 10:45 AM ET, Tue December 2, 2025", "3 hours ago"],
                   ["On December 2, 2025 the talks resumed."]),

@@ -76,10 +76,15 @@ def linked_headings(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
     inside = c.inside
 
     def over_text(i: int) -> bool:
-        after = i + 2 if i + 2 < len(verdicts) and verdicts[i + 1].rule in PICTURE_LINES else i + 1
-        numbered = after == i + 1 and bool(NUMBERED_ITEM.match(c.blocks[i].text))
-        return after < len(verdicts) and inside[after] and (
-            verdicts[after].label in PROSE or (numbered and verdicts[after].label is not Label.BAD))
+        after = i + 1
+        if i + 2 < len(verdicts) and verdicts[i + 1].rule in PICTURE_LINES:
+            after = i + 2
+        if after >= len(verdicts) or not inside[after]:
+            return False
+        if verdicts[after].label in PROSE:
+            return True
+        numbered = after == i + 1 and NUMBERED_ITEM.match(c.blocks[i].text) is not None
+        return numbered and verdicts[after].label is not Label.BAD
 
     return {i: "inside the body" for i, v in enumerate(verdicts)
             if v.rule == "link-dense" and inside[i] and c.blocks[i].in_container

@@ -383,3 +383,31 @@ def is_credit(name: str, outlets: frozenset[str] = frozenset()) -> bool:
     if not rest:
         return False
     return rest == "".join(words) or not any(rest in outlet for outlet in outlets)
+
+
+# The lead of an author's box before the name: 'About Jane Doe', 'Über Jane Doe', 'À propos de Jane
+# Doe', or a byline's ('Written by Jane Doe').
+_ABOUT_LEAD: Final = re.compile(
+    r"^(?:about|über|à propos de|sobre|acerca de|a proposito di|over)\s+|^" + any_of(BYLINE_LEADS) + r"\s*:?\s+", re.I)
+# After the name a biography opens with, its verb ('Jane Doe is', 'Jane has written'): the name is its
+# subject, not a word of a sentence about something else.
+_AFTER_SUBJECT: Final = re.compile(r"^\s+[a-z]")
+
+
+def box_name(line: str) -> str:
+    """The person an author's box names on a line of its own ('Jane Doe', 'About Jane Doe', 'Written
+    by Jane Doe', 'Jane Doe (Example)'), or '' for a line that is no name."""
+    name = _BRACKETED_TAIL.sub("", _ABOUT_LEAD.sub("", line.strip())).strip()
+    return name if is_full_name(name) else ""
+
+
+def opens_with_name(text: str, name: str) -> bool:
+    """A paragraph whose subject is this person, named first, in full or by the first name ('Jane
+    Doe is a writer...', 'Jane has covered...'): a biography's opening, in the third person."""
+    first, rest = name.split(maxsplit=1)
+    if text.startswith(name) and _AFTER_SUBJECT.match(text[len(name):]):
+        return True
+    # The first name alone, not a heading's words again in small letters ('Red Wines', 'Red wines are').
+    after = text[len(first):]
+    return text.startswith(first) and bool(_AFTER_SUBJECT.match(after)) and not after.lower().lstrip().startswith(
+        rest.lower().split()[0])

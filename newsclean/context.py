@@ -111,6 +111,9 @@ CONTEXT_RULES: Final[tuple[ContextRule, ...]] = (
     ContextRule("linked-item", Label.SHORT, Stage.KEEP,
                 "List items of link text between two kept parts of the body in the article container: the "
                 "article's own list (picks, resources, contents), kept.", keeps.linked_items),
+    ContextRule("author-bio", Label.BAD, Stage.KEEP,
+                "An author's box ending the body: a line with a person's name, then a paragraph about that "
+                "person, named first ('Jane Doe is a writer...').", keeps.author_bios),
 )
 # Every context rule by name, with why it removes or keeps a block.
 CONTEXT_WHY: Final[dict[str, str]] = {**{r.name: r.why for r in CONTEXT_RULES}, **DECIDED_ELSEWHERE}

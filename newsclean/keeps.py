@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from .bylines import box_name, opens_with_name
 from .model import Block, Context, Label, Relabels, Verdict
 from .rules import (
     ADDRESS,
@@ -19,6 +20,8 @@ PROSE: Final = (Label.GOOD, Label.NEARGOOD)
 SUBHEADINGS: Final = frozenset({"h2", "h3", "h4", "h5", "h6"})
 # A picture's lines between an item's heading and its text (its credit, its caption).
 PICTURE_LINES: Final = NEUTRAL_RULES | {"photo-credit"}
+# An author's box names the person on a line of this many words at most ('About Jane M. van Doe').
+_BOX_NAME_WORDS: Final = 6
 
 
 # ---------------------------------------------------------------------------------------------
@@ -121,3 +124,30 @@ def linked_items(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
     return found
 
 
+def author_bios(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
+    """An author's box that ends the body: a line holding only a person's name ('Jane Doe', 'About
+    Jane Doe', 'Written by Jane Doe'), then, past a role or a picture at most, a paragraph with that
+    person as its subject ('Jane Doe is...', 'Jane has written...'), and little after it. The
+    article's own paragraphs do not restate the name its box prints just above them; a page
+    naming several people so (a list of profiles) is left alone."""
+    blocks, feats, inside, settings = c.blocks, c.feats, c.inside, c.settings
+    kept = [i for i, flag in enumerate(inside) if flag and verdicts[i].label is not Label.BAD]
+    pairs: dict[int, int] = {}  # name line -> the first paragraph opening with its name
+    for i in kept:
+        first = blocks[i].text.split(maxsplit=1)[0] if verdicts[i].label in PROSE and blocks[i].text else ""
+        if not first[:1].isupper():
+            continue
+        for j in range(i - 1, max(i - 1 - settings.bio_name_gap, -1), -1):
+            name = box_name(blocks[j].text) if feats[j].words <= _BOX_NAME_WORDS and first in blocks[j].text else ""
+            if name and opens_with_name(blocks[i].text, name):
+                pairs.setdefault(j, i)
+                break
+            if blocks[j].tag in SUBHEADINGS or verdicts[j].label in PROSE:  # a box's role or picture, no more
+                break
+    if len(pairs) != 1:
+        return {}
+    ((name_line, bio),) = pairs.items()
+    article = sum(1 for i in kept if i < name_line and verdicts[i].label in PROSE)
+    if article < settings.bio_article_blocks or sum(1 for i in kept if i > bio) > settings.bio_tail_blocks:
+        return {}
+    return {i: "an author's box after the article" for i in kept if i >= name_line}

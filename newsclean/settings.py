@@ -126,6 +126,13 @@ class Settings:
     sentence_max_words: int = 30  # words to a sentence, on average, in prose
     # This many kept blocks or fewer after the container, past a removed block, are a sign-off.
     trailer_max_blocks: int = 2
+    # An author's box after the article: its name line stands at most this many blocks above the
+    # paragraph that opens with the name (a role, a picture between); at most this many kept blocks
+    # follow that paragraph (the rest of the biography, a 'More by' link), and the article before it
+    # holds at least this many paragraphs.
+    bio_name_gap: int = 3
+    bio_tail_blocks: int = 3
+    bio_article_blocks: int = 3
 
     # A sentence of prose inside the body and the container stays, though mostly link text, when
     # at most this share of it is links: a digest item links a few words, a teaser is linked whole.

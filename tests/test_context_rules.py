@@ -789,3 +789,28 @@ def test_the_article_going_on_under_a_read_also_box_of_links_stays() -> None:
     article = newsclean.clean(html.encode())
     assert all(p in article.text for p in MORE_PARAGRAPHS)
     assert TEASERS[0][0] not in article.text
+
+
+@pytest.mark.parametrize("name_line", ["Jane Doe", "About Jane Doe", "Written by Jane Doe"])
+def test_an_author_s_box_after_the_article_goes(name_line: str) -> None:
+    bio = ("Jane Doe is a reporter who has covered the city's transport for ten years. She lives near the old "
+           "depot and still takes the night bus home on Fridays.")
+    more = "Jane also writes a weekly column on cycling and walking in the city's parks."
+    article = _html("<h1>Tram line to reach the airport</h1><article>", *(f"<p>{p}</p>" for p in PARAGRAPHS),
+                    f"<h3>{name_line}</h3><p>Transport Reporter</p><p>{bio}</p><p>{more}</p></article>")
+    assert PARAGRAPHS[-1] in article.text
+    assert rule_of(article, bio) == "author-bio"
+    assert more not in article.text and name_line not in article.text
+
+
+def test_a_list_of_profiles_keeps_its_people_and_a_heading_s_words_again_are_no_bio() -> None:
+    people = [("Jane Doe", "Jane Doe is the council's new transport officer, in charge of the tram plans."),
+              ("John Roe", "John Roe leads the residents' group that asked for a noise barrier near the depot.")]
+    profiles = "".join(f"<h2>{name}</h2><p>{text}</p>" for name, text in people)
+    article = _html("<h1>Tram line to reach the airport</h1><article>", *(f"<p>{p}</p>" for p in PARAGRAPHS),
+                    profiles, "</article>")
+    assert all(text in article.text for _, text in people)
+    section = "<h2>Night Trams</h2><p>Night trams will run on Fridays and Saturdays until two in the morning.</p>"
+    article = _html("<h1>Tram line to reach the airport</h1><article>", *(f"<p>{p}</p>" for p in PARAGRAPHS),
+                    section, "</article>")
+    assert "Night trams will run on Fridays" in article.text

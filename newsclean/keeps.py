@@ -134,11 +134,15 @@ def author_bios(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
     kept = [i for i, flag in enumerate(inside) if flag and verdicts[i].label is not Label.BAD]
     pairs: dict[int, int] = {}  # name line -> the first paragraph opening with its name
     for i in kept:
-        first = blocks[i].text.split(maxsplit=1)[0] if verdicts[i].label in PROSE and blocks[i].text else ""
+        if verdicts[i].label not in PROSE or not blocks[i].text.strip():
+            continue
+        first = blocks[i].text.split(maxsplit=1)[0]
         if not first[:1].isupper():
             continue
         for j in range(i - 1, max(i - 1 - settings.bio_name_gap, -1), -1):
-            name = box_name(blocks[j].text) if feats[j].words <= _BOX_NAME_WORDS and first in blocks[j].text else ""
+            name = ""
+            if feats[j].words <= _BOX_NAME_WORDS and first in blocks[j].text:
+                name = box_name(blocks[j].text)
             if name and opens_with_name(blocks[i].text, name):
                 pairs.setdefault(j, i)
                 break
@@ -146,7 +150,8 @@ def author_bios(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
                 break
     if len(pairs) != 1:
         return {}
-    ((name_line, bio),) = pairs.items()
+    name_line = next(iter(pairs))
+    bio = pairs[name_line]
     article = sum(1 for i in kept if i < name_line and verdicts[i].label in PROSE)
     if article < settings.bio_article_blocks or sum(1 for i in kept if i > bio) > settings.bio_tail_blocks:
         return {}

@@ -39,10 +39,13 @@ GLUED_IMAGE_NAME: Final = re.compile(r"^(?:\[[^\s\[\]]{2,60}\])+(?=[^\W\d_])|(?<
 RULE_LINE: Final = re.compile(r"^\s*(?:_{3,}|[─━]{3,})\s*$")
 # Markdown links and images in a dump: their text holds no bracket and is bounded (MD_TEXT_CHARS), as
 # is the address (MD_ADDRESS_CHARS), so that a line of many '[' is not scanned to its end from each.
+# lynx numbers a link whose text opens with a bracket, '[60](FILE) The harbour...': no markdown link,
+# whose address holds one of '/#.:?' ('[1](#note-1)').
 MD_TEXT_CHARS: Final = 1000
 MD_ADDRESS_CHARS: Final = 2000
 MD_IMAGE: Final = re.compile(rf"!\[([^\[\]]{{0,{MD_TEXT_CHARS}}})\]\([^)]{{0,{MD_ADDRESS_CHARS}}}\)")
-MD_LINK: Final = re.compile(rf"\[([^\[\]]{{0,{MD_TEXT_CHARS}}})\]\((?:[^()\s]|\([^)]{{0,{MD_TEXT_CHARS}}}\))"
+MD_LINK: Final = re.compile(rf"(?!\[\d{{1,5}}\]\([^()\s/#.:?]{{0,{MD_TEXT_CHARS}}}\))"
+                            rf"\[([^\[\]]{{0,{MD_TEXT_CHARS}}})\]\((?:[^()\s]|\([^)]{{0,{MD_TEXT_CHARS}}}\))"
                             rf"{{0,{MD_ADDRESS_CHARS}}}(?:\s+\"[^\"]{{0,{MD_TEXT_CHARS}}}\")?\)")
 MD_HEADING: Final = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 BULLET: Final = re.compile(r"^\s*(?:[*+\-•·◦▪□☆○o#]|\d{1,3}[.)])\s+(?=\S)")

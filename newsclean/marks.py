@@ -11,7 +11,7 @@ from collections import Counter
 from typing import Final
 
 from .dates import YEAR, is_date_line
-from .model import ITEM_TAGS, Block, Context, Features, Label, Relabels, Verdict
+from .model import HEADING_TAGS, ITEM_TAGS, Block, Context, Features, Label, Relabels, Verdict
 from .rules import (
     BOX_LABELS,
     CAPTION_PAIR_MIN_CHARS,
@@ -28,6 +28,11 @@ from .text import normalize
 PROSE: Final = (Label.GOOD, Label.NEARGOOD)
 # A picture's text is printed at most this many times over on one line of a dump (doubled).
 PICTURE_COPIES: Final = 3
+# The blocks a dump prints a picture's alt text as, before its caption (caption_pairs): a paragraph,
+# or a list's item that the picture opens (a teaser's).
+PICTURE_TAGS: Final = frozenset({"p", "li"})
+# A toolbar's button is a link of at most this many words ('image print': an icon's alt text, a label).
+TOOLBAR_LINK_WORDS: Final = 2
 # A label that heads a box or a list of other articles names none itself: this many words at most
 # ('Related', 'More from Sport'), or a colon at its end.
 LABEL_MAX_WORDS: Final = 3
@@ -162,16 +167,23 @@ def repeated_lines(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
 def toolbar_buttons(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
     """A one- or two-word 'Comments' or 'Newsletter' label among share buttons (email, print...)
     is a toolbar button, not the start of the comment section or newsletter box: it does not end
-    the article."""
+    the article. So is one between two links of a word or two (a dump prints a button's icon as
+    its alt text, 'image print', which no share-bar reads): a tag list's label has links after it
+    only."""
     def label(i: int) -> bool:
         return verdicts[i].rule in TERMINATORS and c.feats[i].words <= 2
 
     def button(i: int) -> bool:
         return 0 <= i < len(verdicts) and (verdicts[i].rule == "share-bar" or label(i))
 
+    def link(i: int) -> bool:
+        return 0 <= i < len(verdicts) and (button(i) or (verdicts[i].rule == "link-dense"
+                                                         and c.feats[i].words <= TOOLBAR_LINK_WORDS))
+
     reach = c.settings.toolbar_reach
     return {i: f"was {verdicts[i].rule}" for i in range(len(verdicts))
-            if label(i) and sum(button(i + d) for d in range(-reach, reach + 1) if d) >= 2}
+            if label(i) and (sum(button(i + d) for d in range(-reach, reach + 1) if d) >= 2
+                             or (link(i - 1) and link(i + 1)))}
 
 
 def copies_of_text(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
@@ -292,6 +304,8 @@ def galleries(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
             lo = first - period + 1
         elif [shape(j) for j in range(last + 1, last + period)] == gap:
             hi = last + period
+        else:
+            lo = first - first_slide(gap, [shape(j) for j in range(first - period + 1, first)])
         for j in range(lo, hi):
             v = verdicts[j]
             if j not in found and v.label is not Label.BAD and not (
@@ -301,11 +315,22 @@ def galleries(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
     return found
 
 
+def first_slide(gap: list[str], above: list[str]) -> int:
+    """How many blocks above a gallery's first counter are its first slide when they are fewer than
+    the others' (a text browser prints its picture's alt text once, the others' twice): those that
+    end the same as every slide does, a button among them ('Hide caption'), not text alone."""
+    k = 0
+    while k < min(len(gap), len(above)) - 1 and above[-1 - k] == gap[-1 - k]:
+        k += 1
+    return k if any(shape != "text" for shape in gap[len(gap) - k:]) else 0
+
+
 def caption_pairs(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
     """A line printed again at once with a credit in brackets after it ('X.' then 'X. (Jane Doe / Agency)'),
     or printed again just as it was (a text browser's dump prints a picture's alt text, then its title
-    or caption), is a picture's caption: an article never repeats its own paragraph at once. So is a
-    line that says one phrase twice over (`doubled`), but for a table's row (a header over two groups)."""
+    or caption; the first copy an item when the picture opens a list's item), is a picture's caption:
+    an article never repeats its own paragraph at once. So is a line that says one phrase twice over
+    (`doubled`), but for a table's row (a header over two groups)."""
     blocks = c.blocks
     found: Relabels = {}
     for i, block in enumerate(blocks):
@@ -315,7 +340,7 @@ def caption_pairs(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
     for i in range(len(blocks) - 1):
         a, b = blocks[i].text, blocks[i + 1].text
         if len(a) >= CAPTION_PAIR_MIN_CHARS and b.startswith(a) and (
-                PAREN_TAIL.match(b, len(a)) or (b == a and blocks[i].tag == blocks[i + 1].tag == "p")):
+                PAREN_TAIL.match(b, len(a)) or (b == a and blocks[i].tag in PICTURE_TAGS and blocks[i + 1].tag == "p")):
             for j in (i, i + 1):  # (a copy of prose is no paragraph of the article's: not kept as its own)
                 if verdicts[j].label is not Label.BAD or verdicts[j].rule == "repeated-line":
                     found[j] = "printed twice, then credited"
@@ -421,8 +446,15 @@ def related_items(c: Context, verdicts: tuple[Verdict, ...]) -> Relabels:
     for i, v in enumerate(verdicts):
         if v.rule not in BOX_LABELS or not list_label(blocks[i], c.feats[i], v):
             continue
-        first = next((j for j in range(i + 1, len(verdicts)) if verdicts[j].label is not Label.BAD), None)
+        # An item a rule removed opens the list too when a heading follows it: a text browser prints
+        # a teaser's picture (its alt text, its credit) as the item and the teaser's title below it, at
+        # the margin (an item followed by another item, or by prose, is left to the other rules).
+        first = next((j for j in range(i + 1, len(verdicts))
+                      if verdicts[j].label is not Label.BAD or blocks[j].tag == "li"), None)
         if first is None or blocks[first].tag != "li":
+            continue
+        if verdicts[first].label is Label.BAD and (first + 1 == len(blocks)
+                                                   or blocks[first + 1].tag not in HEADING_TAGS):
             continue
         if not below_prose(c, verdicts, i):
             continue

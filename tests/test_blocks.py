@@ -318,3 +318,13 @@ def test_w3ms_short_names_of_images_glued_to_a_paragraphs_ends_are_no_words_of_i
              "[tram-depo]The mayor said the plan will give[s] the city a new link to[the] airport[tram-map0]"]
     assert text_blocks("\n".join(lines))[0][-1].text == \
         "The mayor said the plan will give[s] the city a new link to[the] airport"
+
+
+def test_a_lynx_link_marker_before_words_in_brackets_is_no_markdown_link() -> None:
+    # lynx numbers a link whose text opens with a bracket: '[7](FILE) The ferry...' keeps its words;
+    # a markdown link's address holds one of '/#.:?' ('[7](https://example.com/a)', '[1](#note-1)').
+    lines = ["City News", "", "[7](FILE) The harbour ferry at dawn, before the new terminal opened.",
+             "", "See the map [8](https://example.com/map) and the note [1](#note-1) below."]
+    texts = [b.text for b in text_blocks("\n".join(lines))[0]]
+    assert texts[1:] == ["(FILE) The harbour ferry at dawn, before the new terminal opened.",
+                         "See the map 8 and the note 1 below."]

@@ -814,3 +814,51 @@ def test_a_list_of_profiles_keeps_its_people_and_a_heading_s_words_again_are_no_
     article = _html("<h1>Tram line to reach the airport</h1><article>", *(f"<p>{p}</p>" for p in PARAGRAPHS),
                     section, "</article>")
     assert "Night trams will run on Fridays" in article.text
+
+
+def test_a_teaser_s_picture_printed_as_an_item_and_again_as_a_paragraph_goes() -> None:
+    # A list of teasers: lynx prints each picture's alt text as the item, then its title as a paragraph.
+    caption = ("The mayor and the transport minister cut a ribbon at the future terminal stop on Friday "
+               "afternoon, with the first test tram behind them.")
+    article = story(*PARAGRAPHS, f"* {caption}", caption, "Tram line opens next year", *MORE_PARAGRAPHS)
+    assert rule_of(article, caption) == "caption-pair"
+
+
+def test_a_newsletter_label_between_buttons_whose_icons_a_dump_printed_is_a_button() -> None:
+    # lynx prints a share button's icon as its alt text before the link's text: 'image print'.
+    buttons = ["[11]image print", "[12]image reprint", "[13]image newsletter", "[14]image comments",
+               "[15]image share"]
+    article = story(*PARAGRAPHS[:4], *buttons, *PARAGRAPHS[4:])
+    assert rule_of(article, "image newsletter") == "toolbar-button"
+    assert all(p in article.text for p in PARAGRAPHS)
+    # A tag list's label has links after it only: it still ends the article.
+    article = story(*PARAGRAPHS[:4], "Tags:", "[16]Trams", "[17]Airport", *MORE_PARAGRAPHS)
+    assert rule_of(article, "Tags:") == "tag-list"
+
+
+def test_a_list_of_teasers_opened_by_a_picture_s_credit_goes_after_a_more_in_label() -> None:
+    # lynx prints each teaser of a 'More in' list as an item holding its picture's credit, then its
+    # title as a heading, then its summary (teaser-list, which takes short ones first, is off here).
+    listing = [line for title, summary in TEASERS
+               for line in ("* Photo: City News / Maria Lopez", f"## {title}", summary)]
+    lines = ["Tram line to reach the airport - City News", *MENU, "Tram line to reach the airport", *PARAGRAPHS,
+             "More in News", *listing]
+    article = newsclean.clean("\n".join(lines).encode(), settings=off("teaser-list"))
+    assert all(rule_of(article, summary) == "related-items" for _, summary in TEASERS[:3])
+    assert all(p in article.text for p in PARAGRAPHS)
+    # An item followed by the article's prose is a box of one link set in it: the article goes on.
+    lines = ["Tram line to reach the airport - City News", *MENU, "Tram line to reach the airport",
+             *PARAGRAPHS[:4], "More in News", "* Photo: City News / Maria Lopez", *PARAGRAPHS[4:],
+             *(line for title, _ in TEASERS for line in (f"* {title}", "City News"))]
+    article = newsclean.clean("\n".join(lines).encode(), settings=off("teaser-list"))
+    assert all(p in article.text for p in PARAGRAPHS)
+
+
+def test_a_gallery_s_first_slide_shorter_than_the_others_is_the_gallery_s() -> None:
+    # lynx prints every slide's alt text, then its caption, but the first slide's caption alone.
+    gallery = [SLIDES[0], "Hide Caption", f"1 of {len(SLIDES)}"]
+    for k, caption in enumerate(SLIDES[1:], 2):
+        gallery += [caption.replace("the", "a"), caption, "Hide Caption", f"{k} of {len(SLIDES)}"]
+    article = story("By Maria Lopez, City News", "Updated 7:28 PM, March 3, 2026", *gallery, *PARAGRAPHS)
+    assert rule_of(article, SLIDES[0]) == "gallery-caption"
+    assert all(p in article.text for p in PARAGRAPHS)

@@ -26,6 +26,10 @@ $(STAMP): pyproject.toml setup.py newsclean/_compiled.py
 $(BUILT): $(STAMP) $(SOURCES)
 	rm -f newsclean/*.so
 	$(BIN)/python -m pip install -q -e '.[test]'
+	@# pip only warns when mypyc's C fails to compile: with a C compiler at hand, say so and stop.
+	@$(BIN)/python -c "import shutil, sys; from newsclean._compiled import is_compiled; \
+	sys.exit(0 if is_compiled() or not shutil.which('cc') else \
+	'make: the mypyc build failed (pip install -v -e . shows why); the modules would run as plain Python')"
 	touch $@
 
 pure:
